@@ -1,0 +1,130 @@
+/**
+ * One error class with a `kind` for every way a request can fail. `type`, `code` and `param` keep
+ * the provider's own words (normalized from OpenAI, Azure, vLLM, llama.cpp and Ollama bodies).
+ */
+export type ErrorKind =
+  /** The server answered with an error status. */
+  | 'api'
+  /** No answer: DNS, refused or reset connection, a socket closed mid-body. */
+  | 'connection'
+  /** `timeoutMs` passed before the headers, or `idleTimeoutMs` between two chunks. */
+  | 'timeout'
+  /** The caller aborted (`abort()`, its own signal, or leaving a `for await` loop early). */
+  | 'abort'
+  /** The body could not be read as the API's JSON or SSE. */
+  | 'malformed'
+  /** The server sent an error inside a stream (`data: {"error": ...}` or `event: error`). */
+  | 'stream'
+  /** The stream ended without `[DONE]` and without a finish_reason. */
+  | 'incomplete'
+  /** The request was refused before sending (bad metadata, a missing option). */
+  | 'invalid';
+
+export interface ErrorDetails {
+  status?: number;
+  type?: string;
+  code?: string | null;
+  param?: string | null;
+  requestId?: string | null;
+  headers?: Headers;
+  phase?: 'headers' | 'idle';
+  cause?: unknown;
+}
+
+export class ChatCompletionsError extends Error {
+  override name = 'ChatCompletionsError';
+  readonly kind: ErrorKind;
+  readonly status: number | undefined;
+  /** The provider's error type, e.g. `invalid_request_error`; for other kinds the kind itself. */
+  readonly type: string;
+  readonly code: string | null;
+  readonly param: string | null;
+  readonly requestId: string | null;
+  readonly headers: Headers | undefined;
+  /** For timeouts: whether the headers never came or the stream went quiet. */
+  readonly phase: 'headers' | 'idle' | undefined;
+
+  constructor(kind: ErrorKind, message: string, details: ErrorDetails = {}) {
+    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    this.kind = kind;
+    this.status = details.status;
+    this.type = details.type ?? kind;
+    this.code = details.code ?? null;
+    this.param = details.param ?? null;
+    this.requestId = details.requestId ?? null;
+    this.headers = details.headers;
+    this.phase = details.phase;
+  }
+}
+
+export function isChatCompletionsError(value: unknown, kind?: ErrorKind): value is ChatCompletionsError {
+  return value instanceof ChatCompletionsError && (kind === undefined || value.kind === kind);
+}
+
+const hints: Record<number, string> = {
+  400: 'Check the request parameters.',
+  401: 'Check the API key.',
+  403: 'The key has no access to this resource or region.',
+  404: 'Check the model, deployment or id.',
+  413: 'The request body is too large.',
+  429: 'Rate limited or out of quota: wait, then retry.',
+  500: 'The server failed: retry later.',
+};
+
+function hintFor(status: number): string {
+  return hints[status] ?? (status >= 500 ? (hints[500] as string) : '');
+}
+
+function asText(value: unknown): string | null {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return String(value);
+  return null;
+}
+
+/**
+ * Reads an error body from any provider the kit supports into one shape:
+ * OpenAI and Azure `{error: {message, type, param, code}}`, vLLM's flat `{object: "error", message, ...}`,
+ * llama.cpp's numeric `code`, Ollama's `{error: "text"}`, or a body that is not JSON at all.
+ */
+export function apiErrorFromBody(status: number, bodyText: string, headers: Headers): ChatCompletionsError {
+  const requestId = headers.get('x-request-id') ?? headers.get('apim-request-id');
+  let body: unknown;
+  try {
+    body = JSON.parse(bodyText);
+  } catch {
+    body = undefined;
+  }
+  const record = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
+  const inner = record.error;
+  const source = (inner && typeof inner === 'object' ? inner : record) as Record<string, unknown>;
+  let message = asText(source.message) ?? (typeof inner === 'string' ? inner : null);
+  if (message === null) {
+    const contentType = headers.get('content-type') ?? 'no content type';
+    // An HTML error page from a gateway is never shown as markup: only its status and type.
+    message = `${status} with a non-JSON body (${contentType.split(';')[0]})`;
+  }
+  const hint = hintFor(status);
+  return new ChatCompletionsError('api', hint ? `${message} ${hint}` : message, {
+    status,
+    type: asText(source.type) ?? (status >= 500 ? 'server_error' : 'invalid_request_error'),
+    code: asText(source.code),
+    param: asText(source.param),
+    requestId,
+    headers,
+  });
+}
+
+/** A mid-stream error payload (`data: {"error": ...}` or `event: error`) as a typed error. */
+export function streamErrorFromPayload(payload: unknown, requestId: string | null): ChatCompletionsError {
+  const record = (payload && typeof payload === 'object' ? payload : {}) as Record<string, unknown>;
+  const inner = record.error;
+  const source = (inner && typeof inner === 'object' ? inner : record) as Record<string, unknown>;
+  const message =
+    asText(source.message) ?? (typeof inner === 'string' ? inner : 'The server sent an error mid-stream.');
+  return new ChatCompletionsError('stream', message, {
+    type: asText(source.type) ?? 'stream_error',
+    code: asText(source.code),
+    param: asText(source.param),
+    requestId,
+  });
+}

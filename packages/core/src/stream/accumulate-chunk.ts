@@ -1,0 +1,222 @@
+import type {
+  ChatCompletionChunk,
+  ChatCompletionSnapshot,
+  ChatCompletionTokenLogprob,
+  ChunkDelta,
+  SnapshotAudio,
+  SnapshotChoice,
+  SnapshotLogprobs,
+  SnapshotMessage,
+  SnapshotToolCall,
+  WireChunk,
+  WireChunkChoice,
+} from '../types.ts';
+
+type ToolCallDelta = ChatCompletionChunk.Choice.Delta.ToolCall;
+
+/**
+ * Folds one chunk into the snapshot: `accumulateChunk(snapshot, chunk) -> snapshot`.
+ *
+ * Only the changed path gets new objects (snapshot -> choices -> choice -> message -> field), so a
+ * choice that a chunk does not touch keeps its identity and memoized views skip it. Strings are
+ * concatenated; logprob arrays only grow and are shared between snapshots, appended in place, so a
+ * token costs O(1) amortized instead of a copy of everything so far (the `logprobs` object itself is
+ * new whenever it grows, which is what selectors should watch).
+ *
+ * @example
+ * let snapshot: ChatCompletionSnapshot | undefined;
+ * for (const chunk of chunks) snapshot = accumulateChunk(snapshot, chunk);
+ */
+export function accumulateChunk(
+  snapshot: ChatCompletionSnapshot | undefined,
+  chunk: WireChunk | ChatCompletionChunk,
+): ChatCompletionSnapshot {
+  // `object` and `obfuscation` are transport details: never part of the completion.
+  const { id, object: _object, created, model, choices, obfuscation: _obfuscation, usage, ...extra } = chunk;
+  // Azure's trailing content-filter chunk has an empty identity: it must not overwrite the real one.
+  const next: ChatCompletionSnapshot =
+    snapshot === undefined
+      ? { id, object: 'chat.completion', created, model, choices: [] }
+      : id
+        ? { ...snapshot, id, created, model }
+        : { ...snapshot };
+  for (const key in extra) {
+    const value = (extra as Record<string, unknown>)[key];
+    if (value !== undefined && value !== null) next[key] = value;
+  }
+  // Some providers (vLLM with continuous usage) send usage on every chunk: the last one wins.
+  if (usage) next.usage = usage;
+  if (Array.isArray(choices) && choices.length > 0) {
+    next.choices = accumulateChoices(next.choices, choices as WireChunkChoice[]);
+  }
+  return next;
+}
+
+function accumulateChoices(previous: SnapshotChoice[], deltas: WireChunkChoice[]): SnapshotChoice[] {
+  const choices = previous.slice();
+  for (const delta of deltas) {
+    const index = typeof delta.index === 'number' ? delta.index : 0;
+    let position = choices.findIndex((choice) => choice.index === index);
+    if (position === -1) {
+      // n > 1 streams interleave choices: keep them ordered by index whatever order they start in.
+      position = choices.findIndex((choice) => choice.index > index);
+      if (position === -1) position = choices.length;
+      choices.splice(position, 0, emptyChoice(index));
+    }
+    choices[position] = accumulateChoice(choices[position] as SnapshotChoice, delta);
+  }
+  return choices;
+}
+
+function emptyChoice(index: number): SnapshotChoice {
+  return {
+    index,
+    message: { role: 'assistant', content: null, refusal: null },
+    logprobs: null,
+    finish_reason: null,
+  };
+}
+
+function accumulateChoice(choice: SnapshotChoice, delta: WireChunkChoice): SnapshotChoice {
+  const { delta: messageDelta, index: _index, finish_reason, logprobs, ...extra } = delta;
+  const message = messageDelta ? accumulateMessage(choice.message, messageDelta) : choice.message;
+  const nextLogprobs = logprobs ? appendLogprobs(choice.logprobs, logprobs) : choice.logprobs;
+  const finishReason = finish_reason ?? choice.finish_reason;
+  let hasExtra = false;
+  for (const _key in extra) {
+    hasExtra = true;
+    break;
+  }
+  if (
+    !hasExtra &&
+    message === choice.message &&
+    nextLogprobs === choice.logprobs &&
+    finishReason === choice.finish_reason
+  ) {
+    return choice;
+  }
+  return { ...choice, ...extra, message, logprobs: nextLogprobs, finish_reason: finishReason };
+}
+
+function accumulateMessage(message: SnapshotMessage, delta: ChunkDelta): SnapshotMessage {
+  const { role: _role, content, refusal, tool_calls, function_call, audio, annotations, ...rest } = delta;
+  // Every known delta field is handled above: a field added to the API's types fails this line.
+  const unhandled: Record<string, never> = rest;
+  void unhandled;
+  let next = message;
+  const edit = () => {
+    if (next === message) next = { ...message };
+    return next;
+  };
+  if (typeof content === 'string' && (content !== '' || next.content === null)) {
+    edit().content = (message.content ?? '') + content;
+  }
+  if (typeof refusal === 'string' && (refusal !== '' || next.refusal === null)) {
+    edit().refusal = (message.refusal ?? '') + refusal;
+  }
+  if (tool_calls && tool_calls.length > 0) edit().tool_calls = mergeToolCalls(message.tool_calls, tool_calls);
+  if (function_call) {
+    const previous = message.function_call;
+    edit().function_call = {
+      name: function_call.name || previous?.name || '',
+      arguments: (previous?.arguments ?? '') + (function_call.arguments ?? ''),
+    };
+  }
+  if (audio) edit().audio = mergeAudio(message.audio, audio);
+  if (annotations && annotations.length > 0) {
+    edit().annotations = message.annotations ? message.annotations.concat(annotations) : annotations.slice();
+  }
+  return next;
+}
+
+function mergeToolCalls(previous: SnapshotToolCall[] = [], deltas: ToolCallDelta[]): SnapshotToolCall[] {
+  const calls = previous.slice();
+  for (const delta of deltas) {
+    const position = findToolCall(calls, delta);
+    if (position === -1) {
+      calls.push(newToolCall(delta, typeof delta.index === 'number' ? delta.index : calls.length));
+    } else {
+      calls[position] = mergeToolCall(calls[position] as SnapshotToolCall, delta);
+    }
+  }
+  return calls;
+}
+
+/**
+ * Tool-call fragments are matched by `index`. Azure AI Inference streams them without an index:
+ * there a new `id` starts a new call and anything else continues the last one.
+ */
+function findToolCall(calls: SnapshotToolCall[], delta: ToolCallDelta): number {
+  if (typeof delta.index === 'number') return calls.findIndex((call) => call.index === delta.index);
+  const last = calls.length - 1;
+  if (last === -1 || (delta.id && delta.id !== calls[last]?.id)) return -1;
+  return last;
+}
+
+function newToolCall(delta: ToolCallDelta, index: number): SnapshotToolCall {
+  if (delta.type === 'custom' || (delta.type === undefined && delta.custom)) {
+    return {
+      index,
+      id: delta.id ?? '',
+      type: 'custom',
+      custom: { name: delta.custom?.name ?? '', input: delta.custom?.input ?? '' },
+    };
+  }
+  return {
+    index,
+    id: delta.id ?? '',
+    type: 'function',
+    function: { name: delta.function?.name ?? '', arguments: delta.function?.arguments ?? '' },
+  };
+}
+
+function mergeToolCall(call: SnapshotToolCall, delta: ToolCallDelta): SnapshotToolCall {
+  const id = delta.id || call.id;
+  if (call.type === 'custom') {
+    const custom = delta.custom;
+    if (!custom && id === call.id) return call;
+    return {
+      ...call,
+      id,
+      custom: { name: custom?.name || call.custom.name, input: call.custom.input + (custom?.input ?? '') },
+    };
+  }
+  const fn = delta.function;
+  if (!fn && id === call.id) return call;
+  return {
+    ...call,
+    id,
+    function: { name: fn?.name || call.function.name, arguments: call.function.arguments + (fn?.arguments ?? '') },
+  };
+}
+
+function mergeAudio(previous: SnapshotAudio | undefined, delta: SnapshotAudio): SnapshotAudio {
+  const audio: SnapshotAudio = { ...previous };
+  if (delta.id) audio.id = delta.id;
+  if (delta.transcript) audio.transcript = (audio.transcript ?? '') + delta.transcript;
+  if (delta.data) audio.data = (audio.data ?? '') + delta.data;
+  if (delta.expires_at !== undefined && delta.expires_at !== null) audio.expires_at = delta.expires_at;
+  return audio;
+}
+
+function appendLogprobs(
+  previous: SnapshotLogprobs | null,
+  delta: { content?: ChatCompletionTokenLogprob[] | null; refusal?: ChatCompletionTokenLogprob[] | null },
+): SnapshotLogprobs | null {
+  if (!delta.content && !delta.refusal) return previous;
+  return {
+    content: appendTokens(previous?.content ?? null, delta.content),
+    refusal: appendTokens(previous?.refusal ?? null, delta.refusal),
+  };
+}
+
+function appendTokens(
+  tokens: ChatCompletionTokenLogprob[] | null,
+  added: ChatCompletionTokenLogprob[] | null | undefined,
+): ChatCompletionTokenLogprob[] | null {
+  if (!added) return tokens;
+  // The first array is copied so the kit owns it (never the chunk's); later ones append in place.
+  if (tokens === null) return added.slice();
+  for (const token of added) tokens.push(token);
+  return tokens;
+}
