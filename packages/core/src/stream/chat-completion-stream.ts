@@ -119,7 +119,8 @@ export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> 
         });
       }
       completed = true;
-      if (this.error) throw this.error;
+      // An abort was asked for, so the loop just ends; errors and incomplete ends throw.
+      if (this.error && this.status !== 'aborted') throw this.error;
     } finally {
       // Leaving the loop early (break, return, a throw in its body) ends the request.
       if (!completed) this.abort();

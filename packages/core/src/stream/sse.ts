@@ -48,8 +48,8 @@ export async function readEvents(
       const { value, done } = await readWithIdleLimit(reader, options);
       if (done) {
         ended = true;
-        parser.feed(decoder.decode());
-        parser.reset({ consume: true });
+        // A body may end without the blank line after its last event: end it here so it still counts.
+        parser.feed(`${decoder.decode()}\n\n`);
         break;
       }
       parser.feed(decoder.decode(value, { stream: true }));

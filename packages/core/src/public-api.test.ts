@@ -1,0 +1,65 @@
+import { describe, expect, expectTypeOf, it, vi } from 'vitest';
+import type { ChatCompletion, ChatCompletionStream, CursorPage } from './index.ts';
+
+describe('the public API', () => {
+  it('loads without React or the openai runtime anywhere in reach', async () => {
+    vi.doMock('react', () => {
+      throw new Error('core imported react');
+    });
+    vi.doMock('openai', () => {
+      throw new Error('core imported the openai runtime');
+    });
+    const core = await import('./index.ts');
+    expect(Object.keys(core).sort()).toEqual(
+      [
+        'ChatCompletionStream',
+        'ChatCompletionsError',
+        'CursorPage',
+        'accumulateChunk',
+        'apiErrorFromBody',
+        'assertValidMetadata',
+        'completionKeys',
+        'createChatCompletionsClient',
+        'finalizeSnapshot',
+        'inferFinishReason',
+        'isChatCompletionsError',
+        'isRetryableStatus',
+        'listSearchParams',
+        'metadataLimits',
+        'nextCursor',
+        'parseJson',
+        'readEvents',
+        'responseInfo',
+        'retryAfterMs',
+        'retryDelayMs',
+        'targetFor',
+        'validateMetadata',
+      ].sort(),
+    );
+    vi.doUnmock('react');
+    vi.doUnmock('openai');
+  });
+
+  it('types create() by the stream flag', async () => {
+    const { createChatCompletionsClient } = await import('./index.ts');
+    const completions = createChatCompletionsClient({ baseURL: 'http://127.0.0.1:1' }).chat.completions;
+    const messages = [{ role: 'user' as const, content: 'Hi' }];
+    expectTypeOf(completions.create).toBeCallableWith({ model: 'm', messages });
+    expectTypeOf<Awaited<ReturnType<(typeof completions)['retrieve']>>>().toEqualTypeOf<ChatCompletion>();
+    expectTypeOf<Awaited<ReturnType<(typeof completions)['list']>>>().toEqualTypeOf<CursorPage<ChatCompletion>>();
+    const streamed = () => completions.create({ model: 'm', messages, stream: true });
+    const plain = () => completions.create({ model: 'm', messages });
+    expectTypeOf<Awaited<ReturnType<typeof streamed>>>().toEqualTypeOf<ChatCompletionStream>();
+    expectTypeOf<Awaited<ReturnType<typeof plain>>>().toEqualTypeOf<ChatCompletion>();
+  });
+
+  it('keys stored queries from broad to narrow', async () => {
+    const { completionKeys } = await import('./index.ts');
+    const detail = completionKeys.detail('chatcmpl-1');
+    expect(completionKeys.messages('chatcmpl-1').slice(0, detail.length)).toEqual(detail);
+    expect(completionKeys.list({ order: 'desc' }).slice(0, completionKeys.lists().length)).toEqual(
+      completionKeys.lists(),
+    );
+    expect(completionKeys.lists().slice(0, completionKeys.stored().length)).toEqual(completionKeys.stored());
+  });
+});
