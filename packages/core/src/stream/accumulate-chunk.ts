@@ -31,32 +31,40 @@ export function accumulateChunk(
   snapshot: ChatCompletionSnapshot | undefined,
   chunk: WireChunk | ChatCompletionChunk,
 ): ChatCompletionSnapshot {
-  // `object` and `obfuscation` are transport details: never part of the completion.
-  const { id, object: _object, created, model, choices, obfuscation: _obfuscation, usage, ...extra } = chunk;
-  // Azure's trailing content-filter chunk has an empty identity: it must not overwrite the real one.
-  const next: ChatCompletionSnapshot =
-    snapshot === undefined
-      ? { id, object: 'chat.completion', created, model, choices: [] }
-      : id
-        ? { ...snapshot, id, created, model }
-        : { ...snapshot };
-  for (const key in extra) {
-    const value = (extra as Record<string, unknown>)[key];
+  const wire = chunk as WireChunk;
+  let next: ChatCompletionSnapshot;
+  if (snapshot === undefined) {
+    next = { id: wire.id, object: 'chat.completion', created: wire.created, model: wire.model, choices: [] };
+  } else {
+    next = { ...snapshot };
+    // Azure's trailing content-filter chunk has an empty identity: it must not overwrite the real one.
+    if (wire.id) {
+      next.id = wire.id;
+      next.created = wire.created;
+      next.model = wire.model;
+    }
+  }
+  // Plain reads and one key loop: this runs per chunk, and rest destructuring costs as much as JSON.parse.
+  for (const key in wire) {
+    if (skippedChunkKeys.has(key)) continue;
+    const value = wire[key];
+    // Some providers (vLLM with continuous usage) send usage on every chunk: the last one wins.
     if (value !== undefined && value !== null) next[key] = value;
   }
-  // Some providers (vLLM with continuous usage) send usage on every chunk: the last one wins.
-  if (usage) next.usage = usage;
-  if (Array.isArray(choices) && choices.length > 0) {
-    next.choices = accumulateChoices(next.choices, choices as WireChunkChoice[]);
-  }
+  const choices = wire.choices;
+  if (choices !== undefined && choices.length > 0) next.choices = accumulateChoices(next.choices, choices);
   return next;
 }
+
+// `object` and `obfuscation` are transport details, never part of the completion.
+const skippedChunkKeys = new Set(['id', 'object', 'created', 'model', 'choices', 'obfuscation']);
+const skippedChoiceKeys = new Set(['delta', 'index', 'finish_reason', 'logprobs']);
 
 function accumulateChoices(previous: SnapshotChoice[], deltas: WireChunkChoice[]): SnapshotChoice[] {
   const choices = previous.slice();
   for (const delta of deltas) {
     const index = typeof delta.index === 'number' ? delta.index : 0;
-    let position = choices.findIndex((choice) => choice.index === index);
+    let position = choices[index]?.index === index ? index : choices.findIndex((choice) => choice.index === index);
     if (position === -1) {
       // n > 1 streams interleave choices: keep them ordered by index whatever order they start in.
       position = choices.findIndex((choice) => choice.index > index);
@@ -78,51 +86,59 @@ function emptyChoice(index: number): SnapshotChoice {
 }
 
 function accumulateChoice(choice: SnapshotChoice, delta: WireChunkChoice): SnapshotChoice {
-  const { delta: messageDelta, index: _index, finish_reason, logprobs, ...extra } = delta;
-  const message = messageDelta ? accumulateMessage(choice.message, messageDelta) : choice.message;
-  const nextLogprobs = logprobs ? appendLogprobs(choice.logprobs, logprobs) : choice.logprobs;
-  const finishReason = finish_reason ?? choice.finish_reason;
-  let hasExtra = false;
-  for (const _key in extra) {
-    hasExtra = true;
-    break;
+  const message = delta.delta ? accumulateMessage(choice.message, delta.delta) : choice.message;
+  const logprobs = delta.logprobs ? appendLogprobs(choice.logprobs, delta.logprobs) : choice.logprobs;
+  const finishReason = delta.finish_reason ?? choice.finish_reason;
+  let next: SnapshotChoice | undefined;
+  // Provider keys on a choice (Azure's content_filter_results) are kept as they come.
+  for (const key in delta) {
+    if (skippedChoiceKeys.has(key)) continue;
+    next ??= { ...choice };
+    next[key] = delta[key];
   }
-  if (
-    !hasExtra &&
-    message === choice.message &&
-    nextLogprobs === choice.logprobs &&
-    finishReason === choice.finish_reason
-  ) {
-    return choice;
+  if (next === undefined) {
+    if (message === choice.message && logprobs === choice.logprobs && finishReason === choice.finish_reason) {
+      return choice;
+    }
+    next = { ...choice };
   }
-  return { ...choice, ...extra, message, logprobs: nextLogprobs, finish_reason: finishReason };
+  next.message = message;
+  next.logprobs = logprobs;
+  next.finish_reason = finishReason;
+  return next;
 }
 
+/** Every delta field this module handles; a field the API's types add fails the check below. */
+type HandledDeltaField = 'role' | 'content' | 'refusal' | 'tool_calls' | 'function_call' | 'audio' | 'annotations';
+type AssertNothingLeft<Rest extends Record<string, never>> = Rest;
+export type UnhandledDeltaFields = AssertNothingLeft<Omit<ChunkDelta, HandledDeltaField>>;
+
 function accumulateMessage(message: SnapshotMessage, delta: ChunkDelta): SnapshotMessage {
-  const { role: _role, content, refusal, tool_calls, function_call, audio, annotations, ...rest } = delta;
-  // Every known delta field is handled above: a field added to the API's types fails this line.
-  const unhandled: Record<string, never> = rest;
-  void unhandled;
   let next = message;
   const edit = () => {
     if (next === message) next = { ...message };
     return next;
   };
-  if (typeof content === 'string' && (content !== '' || next.content === null)) {
+  const content = delta.content;
+  if (typeof content === 'string' && (content !== '' || message.content === null)) {
     edit().content = (message.content ?? '') + content;
   }
-  if (typeof refusal === 'string' && (refusal !== '' || next.refusal === null)) {
+  const refusal = delta.refusal;
+  if (typeof refusal === 'string' && (refusal !== '' || message.refusal === null)) {
     edit().refusal = (message.refusal ?? '') + refusal;
   }
-  if (tool_calls && tool_calls.length > 0) edit().tool_calls = mergeToolCalls(message.tool_calls, tool_calls);
-  if (function_call) {
+  const toolCalls = delta.tool_calls;
+  if (toolCalls && toolCalls.length > 0) edit().tool_calls = mergeToolCalls(message.tool_calls, toolCalls);
+  const functionCall = delta.function_call;
+  if (functionCall) {
     const previous = message.function_call;
     edit().function_call = {
-      name: function_call.name || previous?.name || '',
-      arguments: (previous?.arguments ?? '') + (function_call.arguments ?? ''),
+      name: functionCall.name || previous?.name || '',
+      arguments: (previous?.arguments ?? '') + (functionCall.arguments ?? ''),
     };
   }
-  if (audio) edit().audio = mergeAudio(message.audio, audio);
+  if (delta.audio) edit().audio = mergeAudio(message.audio, delta.audio);
+  const annotations = delta.annotations;
   if (annotations && annotations.length > 0) {
     edit().annotations = message.annotations ? message.annotations.concat(annotations) : annotations.slice();
   }

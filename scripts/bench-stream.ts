@@ -1,0 +1,160 @@
+// SSE bytes -> final ChatCompletion, in one process: the floor (decode, split, JSON.parse and nothing
+// else), the kit, and the openai package's stream helper. Run: pnpm bench
+import OpenAI from 'openai';
+import { ChatCompletionStream } from '../packages/core/src/index.ts';
+
+const encoder = new TextEncoder();
+const PIECE_BYTES = 1400; // about one TCP segment per network read
+
+function padding(index: number): string {
+  return 'abcdefghijklmnop'.slice(0, index % 16);
+}
+
+function frame(chunks: object[]): Uint8Array {
+  return encoder.encode(`${chunks.map((chunk) => `data: ${JSON.stringify(chunk)}\n\n`).join('')}data: [DONE]\n\n`);
+}
+
+const head = { id: 'chatcmpl-bench', object: 'chat.completion.chunk', created: 1, model: 'bench', service_tier: 'default', system_fingerprint: 'fp_bench' };
+const words = ['The', ' quick', ' brown', ' fox', ' jumps', ' over', ' the', ' lazy', ' dog', '.', ' 東京', ' 🙂'];
+
+function logprob(token: string, top: number) {
+  const entry = (text: string, value: number) => ({ token: text, logprob: value, bytes: [...encoder.encode(text)] });
+  return { ...entry(token, -0.25), top_logprobs: Array.from({ length: top }, (_, rank) => entry(`${token}${rank}`, -0.25 - rank)) };
+}
+
+function usageChunk(completion: number) {
+  return { ...head, choices: [], usage: { prompt_tokens: 12, completion_tokens: completion, total_tokens: 12 + completion }, obfuscation: 'xY' };
+}
+
+function textStream(count: number, top: number | null): Uint8Array {
+  const chunks: object[] = [];
+  for (let index = 0; index < count - 2; index++) {
+    const content = words[index % words.length] as string;
+    chunks.push({
+      ...head,
+      usage: null,
+      obfuscation: padding(index),
+      choices: [
+        {
+          index: 0,
+          delta: index === 0 ? { role: 'assistant', content, refusal: null } : { content },
+          logprobs: top === null ? null : { content: [logprob(content, top)], refusal: null },
+          finish_reason: null,
+        },
+      ],
+    });
+  }
+  chunks.push({ ...head, usage: null, choices: [{ index: 0, delta: {}, logprobs: null, finish_reason: 'stop' }] });
+  chunks.push(usageChunk(count - 2));
+  return frame(chunks);
+}
+
+function twoChoicesWithToolCall(count: number): Uint8Array {
+  const chunks: object[] = [];
+  const toolChunks = 500;
+  const argumentPieces = ['{"city', '":"', 'Edin', 'burgh', '","days', '":', '3', ',"units":"c"', ',"note":"', 'x'];
+  chunks.push({ ...head, usage: null, choices: [{ index: 1, delta: { role: 'assistant', content: null, tool_calls: [{ index: 0, id: 'call_1', type: 'function', function: { name: 'get_weather', arguments: '' } }] }, logprobs: null, finish_reason: null }] });
+  for (let index = 0; index < toolChunks; index++) {
+    const piece = index === toolChunks - 1 ? '"}' : (argumentPieces[index % argumentPieces.length] as string);
+    chunks.push({ ...head, usage: null, obfuscation: padding(index), choices: [{ index: 1, delta: { tool_calls: [{ index: 0, function: { arguments: piece } }] }, logprobs: null, finish_reason: null }] });
+  }
+  chunks.push({ ...head, usage: null, choices: [{ index: 1, delta: {}, logprobs: null, finish_reason: 'tool_calls' }] });
+  const remaining = count - chunks.length - 2;
+  for (let index = 0; index < remaining; index++) {
+    const content = words[index % words.length] as string;
+    chunks.push({ ...head, usage: null, obfuscation: padding(index), choices: [{ index: 0, delta: index === 0 ? { role: 'assistant', content } : { content }, logprobs: null, finish_reason: null }] });
+  }
+  chunks.push({ ...head, usage: null, choices: [{ index: 0, delta: {}, logprobs: null, finish_reason: 'stop' }] });
+  chunks.push(usageChunk(count));
+  return frame(chunks);
+}
+
+function body(bytes: Uint8Array): ReadableStream<Uint8Array> {
+  let offset = 0;
+  return new ReadableStream({
+    pull(controller) {
+      if (offset >= bytes.length) return controller.close();
+      controller.enqueue(bytes.subarray(offset, offset + PIECE_BYTES));
+      offset += PIECE_BYTES;
+    },
+  });
+}
+
+async function floor(bytes: Uint8Array): Promise<number> {
+  const reader = body(bytes).getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  let parsed = 0;
+  while (true) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    buffer += decoder.decode(value, { stream: true });
+    const events = buffer.split('\n\n');
+    buffer = events.pop() ?? '';
+    for (const event of events) {
+      const data = event.slice(6);
+      if (data !== '[DONE]') {
+        JSON.parse(data);
+        parsed++;
+      }
+    }
+  }
+  return parsed;
+}
+
+async function kit(bytes: Uint8Array) {
+  return new ChatCompletionStream(new Response(body(bytes))).finalCompletion();
+}
+
+async function openaiHelper(bytes: Uint8Array) {
+  const client = new OpenAI({
+    apiKey: 'bench',
+    baseURL: 'http://bench.invalid/v1',
+    fetch: async () => new Response(body(bytes), { headers: { 'content-type': 'text/event-stream' } }),
+  });
+  return client.chat.completions.stream({ model: 'bench', messages: [{ role: 'user', content: 'x' }] }).finalChatCompletion();
+}
+
+async function median(run: () => Promise<unknown>, times: number): Promise<number> {
+  const samples: number[] = [];
+  for (let index = 0; index < times; index++) {
+    const started = performance.now();
+    await run();
+    samples.push(performance.now() - started);
+  }
+  samples.sort((a, b) => a - b);
+  return samples[Math.floor(samples.length / 2)] as number;
+}
+
+const cases: [string, Uint8Array, number][] = [
+  ['plain, 4,000 chunks', textStream(4000, null), 15],
+  ['logprobs top 5, 4,000 chunks', textStream(4000, 5), 11],
+  ['n = 2, tool call over 500 chunks, 4,000 chunks', twoChoicesWithToolCall(4000), 15],
+  ['logprobs top 5, 20,000 chunks', textStream(20000, 5), 5],
+];
+
+// The three must agree on the result before their speed means anything.
+for (const [name, bytes] of cases) {
+  const [ours, theirs] = await Promise.all([kit(bytes), openaiHelper(bytes)]);
+  const strip = (value: unknown) => JSON.parse(JSON.stringify(value, (key, item) => (key === 'parsed' || key === 'index' && typeof item === 'number' && false ? undefined : item)));
+  const same = JSON.stringify(strip(ours.choices.map((choice) => choice.message.content ?? choice.message.tool_calls?.[0]?.function)));
+  const other = JSON.stringify(strip(theirs.choices.map((choice) => choice.message.content ?? (choice.message.tool_calls?.[0] as { function?: unknown })?.function)));
+  if (same !== other) throw new Error(`${name}: the kit and the openai helper disagree`);
+}
+
+console.log(`SSE bytes -> final ChatCompletion (median ms; ${PIECE_BYTES}-byte network reads; Node ${process.version})\n`);
+console.log(['stream', 'MB', 'floor', 'kit', 'openai', 'kit/floor', 'openai/kit', 'kit µs/chunk'].join('\t'));
+const perChunk: number[] = [];
+for (const [name, bytes, times] of cases) {
+  for (const run of [floor, kit, openaiHelper]) await median(() => run(bytes), 2); // warm up
+  const chunks = await floor(bytes);
+  const floorMs = await median(() => floor(bytes), times);
+  const kitMs = await median(() => kit(bytes), times);
+  const openaiMs = await median(() => openaiHelper(bytes), times);
+  perChunk.push((kitMs * 1000) / chunks);
+  console.log(
+    [name, (bytes.length / 1e6).toFixed(2), floorMs.toFixed(1), kitMs.toFixed(1), openaiMs.toFixed(1), `${(kitMs / floorMs).toFixed(2)}x`, `${(openaiMs / kitMs).toFixed(2)}x`, ((kitMs * 1000) / chunks).toFixed(2)].join('\t'),
+  );
+}
+const [, logprobs4k, , logprobs20k] = perChunk as [number, number, number, number];
+console.log(`\nLinearity: µs per chunk at 20,000 / at 4,000 chunks (logprobs) = ${(logprobs20k / logprobs4k).toFixed(2)} (1.0 = linear; quadratic would be ~5)`);
