@@ -45,8 +45,10 @@ export function accumulateChunk(
     }
   }
   // Plain reads and one key loop: this runs per chunk, and rest destructuring costs as much as JSON.parse.
+  // `object` and `obfuscation` are transport details, never part of the completion.
   for (const key in wire) {
-    if (skippedChunkKeys.has(key)) continue;
+    if (key === 'id' || key === 'object' || key === 'created' || key === 'model' || key === 'choices') continue;
+    if (key === 'obfuscation') continue;
     const value = wire[key];
     // Some providers (vLLM with continuous usage) send usage on every chunk: the last one wins.
     if (value !== undefined && value !== null) next[key] = value;
@@ -56,9 +58,6 @@ export function accumulateChunk(
   return next;
 }
 
-// `object` and `obfuscation` are transport details, never part of the completion.
-const skippedChunkKeys = new Set(['id', 'object', 'created', 'model', 'choices', 'obfuscation']);
-const skippedChoiceKeys = new Set(['delta', 'index', 'finish_reason', 'logprobs']);
 
 function accumulateChoices(previous: SnapshotChoice[], deltas: WireChunkChoice[]): SnapshotChoice[] {
   const choices = previous.slice();
@@ -92,7 +91,7 @@ function accumulateChoice(choice: SnapshotChoice, delta: WireChunkChoice): Snaps
   let next: SnapshotChoice | undefined;
   // Provider keys on a choice (Azure's content_filter_results) are kept as they come.
   for (const key in delta) {
-    if (skippedChoiceKeys.has(key)) continue;
+    if (key === 'delta' || key === 'index' || key === 'finish_reason' || key === 'logprobs') continue;
     next ??= { ...choice };
     next[key] = delta[key];
   }
@@ -114,34 +113,30 @@ type AssertNothingLeft<Rest extends Record<string, never>> = Rest;
 export type UnhandledDeltaFields = AssertNothingLeft<Omit<ChunkDelta, HandledDeltaField>>;
 
 function accumulateMessage(message: SnapshotMessage, delta: ChunkDelta): SnapshotMessage {
-  let next = message;
-  const edit = () => {
-    if (next === message) next = { ...message };
-    return next;
-  };
   const content = delta.content;
-  if (typeof content === 'string' && (content !== '' || message.content === null)) {
-    edit().content = (message.content ?? '') + content;
-  }
   const refusal = delta.refusal;
-  if (typeof refusal === 'string' && (refusal !== '' || message.refusal === null)) {
-    edit().refusal = (message.refusal ?? '') + refusal;
-  }
   const toolCalls = delta.tool_calls;
-  if (toolCalls && toolCalls.length > 0) edit().tool_calls = mergeToolCalls(message.tool_calls, toolCalls);
   const functionCall = delta.function_call;
+  const annotations = delta.annotations;
+  const addsContent = typeof content === 'string' && (content !== '' || message.content === null);
+  const addsRefusal = typeof refusal === 'string' && (refusal !== '' || message.refusal === null);
+  const addsToolCalls = toolCalls !== undefined && toolCalls.length > 0;
+  const addsAnnotations = annotations !== undefined && annotations.length > 0;
+  if (!addsContent && !addsRefusal && !addsToolCalls && !functionCall && !delta.audio && !addsAnnotations) {
+    return message;
+  }
+  const next = { ...message };
+  if (addsContent) next.content = (message.content ?? '') + content;
+  if (addsRefusal) next.refusal = (message.refusal ?? '') + refusal;
+  if (addsToolCalls) next.tool_calls = mergeToolCalls(message.tool_calls, toolCalls);
   if (functionCall) {
-    const previous = message.function_call;
-    edit().function_call = {
-      name: functionCall.name || previous?.name || '',
-      arguments: (previous?.arguments ?? '') + (functionCall.arguments ?? ''),
+    next.function_call = {
+      name: functionCall.name || message.function_call?.name || '',
+      arguments: (message.function_call?.arguments ?? '') + (functionCall.arguments ?? ''),
     };
   }
-  if (delta.audio) edit().audio = mergeAudio(message.audio, delta.audio);
-  const annotations = delta.annotations;
-  if (annotations && annotations.length > 0) {
-    edit().annotations = message.annotations ? message.annotations.concat(annotations) : annotations.slice();
-  }
+  if (delta.audio) next.audio = mergeAudio(message.audio, delta.audio);
+  if (addsAnnotations) next.annotations = message.annotations ? message.annotations.concat(annotations) : annotations.slice();
   return next;
 }
 
