@@ -14,16 +14,31 @@ function frame(chunks: object[]): Uint8Array {
   return encoder.encode(`${chunks.map((chunk) => `data: ${JSON.stringify(chunk)}\n\n`).join('')}data: [DONE]\n\n`);
 }
 
-const head = { id: 'chatcmpl-bench', object: 'chat.completion.chunk', created: 1, model: 'bench', service_tier: 'default', system_fingerprint: 'fp_bench' };
+const head = {
+  id: 'chatcmpl-bench',
+  object: 'chat.completion.chunk',
+  created: 1,
+  model: 'bench',
+  service_tier: 'default',
+  system_fingerprint: 'fp_bench',
+};
 const words = ['The', ' quick', ' brown', ' fox', ' jumps', ' over', ' the', ' lazy', ' dog', '.', ' 東京', ' 🙂'];
 
 function logprob(token: string, top: number) {
   const entry = (text: string, value: number) => ({ token: text, logprob: value, bytes: [...encoder.encode(text)] });
-  return { ...entry(token, -0.25), top_logprobs: Array.from({ length: top }, (_, rank) => entry(`${token}${rank}`, -0.25 - rank)) };
+  return {
+    ...entry(token, -0.25),
+    top_logprobs: Array.from({ length: top }, (_, rank) => entry(`${token}${rank}`, -0.25 - rank)),
+  };
 }
 
 function usageChunk(completion: number) {
-  return { ...head, choices: [], usage: { prompt_tokens: 12, completion_tokens: completion, total_tokens: 12 + completion }, obfuscation: 'xY' };
+  return {
+    ...head,
+    choices: [],
+    usage: { prompt_tokens: 12, completion_tokens: completion, total_tokens: 12 + completion },
+    obfuscation: 'xY',
+  };
 }
 
 function textStream(count: number, top: number | null): Uint8Array {
@@ -53,16 +68,59 @@ function twoChoicesWithToolCall(count: number): Uint8Array {
   const chunks: object[] = [];
   const toolChunks = 500;
   const argumentPieces = ['{"city', '":"', 'Edin', 'burgh', '","days', '":', '3', ',"units":"c"', ',"note":"', 'x'];
-  chunks.push({ ...head, usage: null, choices: [{ index: 1, delta: { role: 'assistant', content: null, tool_calls: [{ index: 0, id: 'call_1', type: 'function', function: { name: 'get_weather', arguments: '' } }] }, logprobs: null, finish_reason: null }] });
+  chunks.push({
+    ...head,
+    usage: null,
+    choices: [
+      {
+        index: 1,
+        delta: {
+          role: 'assistant',
+          content: null,
+          tool_calls: [{ index: 0, id: 'call_1', type: 'function', function: { name: 'get_weather', arguments: '' } }],
+        },
+        logprobs: null,
+        finish_reason: null,
+      },
+    ],
+  });
   for (let index = 0; index < toolChunks; index++) {
     const piece = index === toolChunks - 1 ? '"}' : (argumentPieces[index % argumentPieces.length] as string);
-    chunks.push({ ...head, usage: null, obfuscation: padding(index), choices: [{ index: 1, delta: { tool_calls: [{ index: 0, function: { arguments: piece } }] }, logprobs: null, finish_reason: null }] });
+    chunks.push({
+      ...head,
+      usage: null,
+      obfuscation: padding(index),
+      choices: [
+        {
+          index: 1,
+          delta: { tool_calls: [{ index: 0, function: { arguments: piece } }] },
+          logprobs: null,
+          finish_reason: null,
+        },
+      ],
+    });
   }
-  chunks.push({ ...head, usage: null, choices: [{ index: 1, delta: {}, logprobs: null, finish_reason: 'tool_calls' }] });
+  chunks.push({
+    ...head,
+    usage: null,
+    choices: [{ index: 1, delta: {}, logprobs: null, finish_reason: 'tool_calls' }],
+  });
   const remaining = count - chunks.length - 2;
   for (let index = 0; index < remaining; index++) {
     const content = words[index % words.length] as string;
-    chunks.push({ ...head, usage: null, obfuscation: padding(index), choices: [{ index: 0, delta: index === 0 ? { role: 'assistant', content } : { content }, logprobs: null, finish_reason: null }] });
+    chunks.push({
+      ...head,
+      usage: null,
+      obfuscation: padding(index),
+      choices: [
+        {
+          index: 0,
+          delta: index === 0 ? { role: 'assistant', content } : { content },
+          logprobs: null,
+          finish_reason: null,
+        },
+      ],
+    });
   }
   chunks.push({ ...head, usage: null, choices: [{ index: 0, delta: {}, logprobs: null, finish_reason: 'stop' }] });
   chunks.push(usageChunk(count));
@@ -80,8 +138,9 @@ function body(bytes: Uint8Array): ReadableStream<Uint8Array> {
   });
 }
 
+// Every contender reads the same thing: the body of a fetch Response.
 async function floor(bytes: Uint8Array): Promise<number> {
-  const reader = body(bytes).getReader();
+  const reader = (new Response(body(bytes)).body as ReadableStream<Uint8Array>).getReader();
   const decoder = new TextDecoder();
   let buffer = '';
   let parsed = 0;
@@ -112,7 +171,9 @@ async function openaiHelper(bytes: Uint8Array) {
     baseURL: 'http://bench.invalid/v1',
     fetch: async () => new Response(body(bytes), { headers: { 'content-type': 'text/event-stream' } }),
   });
-  return client.chat.completions.stream({ model: 'bench', messages: [{ role: 'user', content: 'x' }] }).finalChatCompletion();
+  return client.chat.completions
+    .stream({ model: 'bench', messages: [{ role: 'user', content: 'x' }] })
+    .finalChatCompletion();
 }
 
 async function median(run: () => Promise<unknown>, times: number): Promise<number> {
@@ -150,7 +211,9 @@ for (const [name, bytes] of cases) {
   if (summary(ours) !== summary(theirs as Final)) throw new Error(`${name}: the kit and the openai helper disagree`);
 }
 
-console.log(`SSE bytes -> final ChatCompletion (median ms; ${PIECE_BYTES}-byte network reads; Node ${process.version})\n`);
+console.log(
+  `SSE bytes -> final ChatCompletion (median ms; ${PIECE_BYTES}-byte network reads; Node ${process.version})\n`,
+);
 console.log(['stream', 'MB', 'floor', 'kit', 'openai', 'kit/floor', 'openai/kit', 'kit µs/chunk'].join('\t'));
 const perChunk: number[] = [];
 for (const [name, bytes, times] of cases) {
@@ -161,8 +224,19 @@ for (const [name, bytes, times] of cases) {
   const openaiMs = await median(() => openaiHelper(bytes), times);
   perChunk.push((kitMs * 1000) / chunks);
   console.log(
-    [name, (bytes.length / 1e6).toFixed(2), floorMs.toFixed(1), kitMs.toFixed(1), openaiMs.toFixed(1), `${(kitMs / floorMs).toFixed(2)}x`, `${(openaiMs / kitMs).toFixed(2)}x`, ((kitMs * 1000) / chunks).toFixed(2)].join('\t'),
+    [
+      name,
+      (bytes.length / 1e6).toFixed(2),
+      floorMs.toFixed(1),
+      kitMs.toFixed(1),
+      openaiMs.toFixed(1),
+      `${(kitMs / floorMs).toFixed(2)}x`,
+      `${(openaiMs / kitMs).toFixed(2)}x`,
+      ((kitMs * 1000) / chunks).toFixed(2),
+    ].join('\t'),
   );
 }
 const [, logprobs4k, , logprobs20k] = perChunk as [number, number, number, number];
-console.log(`\nLinearity: µs per chunk at 20,000 / at 4,000 chunks (logprobs) = ${(logprobs20k / logprobs4k).toFixed(2)} (1.0 = linear; quadratic would be ~5)`);
+console.log(
+  `\nLinearity: µs per chunk at 20,000 / at 4,000 chunks (logprobs) = ${(logprobs20k / logprobs4k).toFixed(2)} (1.0 = linear; quadratic would be ~5)`,
+);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChatCompletionSnapshot, WireChunk } from '../types.ts';
-import { accumulateChunk } from './accumulate-chunk.ts';
+import { accumulateChunk, createDraft } from './accumulate-chunk.ts';
 import { finalizeSnapshot } from './finalize.ts';
 
 const base = { id: 'chatcmpl-1', object: 'chat.completion.chunk', created: 1, model: 'm' };
@@ -196,5 +196,45 @@ describe('accumulateChunk', () => {
     expect(finalizeSnapshot(snapshot).choices[0]?.message.tool_calls).toEqual([
       { id: 'call_c', type: 'custom', custom: { name: 'run', input: 'print(1)' } },
     ]);
+  });
+
+  it('with a draft, folds unseen chunks in place and never changes a snapshot once handed out', () => {
+    let draft = createDraft();
+    const one = accumulateChunk(undefined, chunk([{ index: 0, delta: { role: 'assistant', content: 'a' } }]), draft);
+    const two = accumulateChunk(one, chunk([{ index: 0, delta: { content: 'b' } }]), draft);
+    // Nobody has seen `one` yet: the draft reuses it instead of copying.
+    expect(two).toBe(one);
+    const handedOut = two;
+    const handedOutMessage = two.choices[0]?.message;
+    draft = createDraft();
+    const three = accumulateChunk(
+      handedOut,
+      chunk([
+        {
+          index: 0,
+          delta: { content: 'c', tool_calls: [{ index: 0, id: 'call', function: { name: 'f', arguments: '{' } }] },
+        },
+      ]),
+      draft,
+    );
+    const four = accumulateChunk(
+      three,
+      chunk([{ index: 0, delta: { tool_calls: [{ index: 0, function: { arguments: '}' } }] } }]),
+      draft,
+    );
+    expect(four).not.toBe(handedOut);
+    expect(handedOut.choices[0]?.message).toBe(handedOutMessage);
+    expect(handedOut.choices[0]?.message.content).toBe('ab');
+    expect(handedOut.choices[0]?.message.tool_calls).toBeUndefined();
+    expect(four.choices[0]?.message.content).toBe('abc');
+    const seen = four.choices[0]?.message.tool_calls?.[0];
+    draft = createDraft();
+    const five = accumulateChunk(
+      four,
+      chunk([{ index: 0, delta: { tool_calls: [{ index: 0, function: { arguments: ' ' } }] } }]),
+      draft,
+    );
+    expect(seen).toEqual({ index: 0, id: 'call', type: 'function', function: { name: 'f', arguments: '{}' } });
+    expect(five.choices[0]?.message.tool_calls?.[0]).toMatchObject({ function: { arguments: '{} ' } });
   });
 });

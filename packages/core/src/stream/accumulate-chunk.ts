@@ -15,13 +15,35 @@ import type {
 type ToolCallDelta = ChatCompletionChunk.Choice.Delta.ToolCall;
 
 /**
+ * Objects made since the last snapshot anybody saw. Nobody holds them yet, so the next chunks may
+ * change them in place instead of copying them again: a burst of chunks between two renders costs
+ * one copy of the changed path, not one per chunk. Start a new draft whenever a snapshot is handed out.
+ */
+export interface AccumulatorDraft {
+  owned: WeakSet<object>;
+}
+
+export function createDraft(): AccumulatorDraft {
+  return { owned: new WeakSet() };
+}
+
+/** A copy of `value` the fold may change: `value` itself when the draft made it. */
+function writable<T extends object>(value: T, draft: AccumulatorDraft | undefined): T {
+  if (draft?.owned.has(value)) return value;
+  const copy = (Array.isArray(value) ? value.slice() : { ...value }) as T;
+  draft?.owned.add(copy);
+  return copy;
+}
+
+/**
  * Folds one chunk into the snapshot: `accumulateChunk(snapshot, chunk) -> snapshot`.
  *
  * Only the changed path gets new objects (snapshot -> choices -> choice -> message -> field), so a
  * choice that a chunk does not touch keeps its identity and memoized views skip it. Strings are
  * concatenated; logprob arrays only grow and are shared between snapshots, appended in place, so a
  * token costs O(1) amortized instead of a copy of everything so far (the `logprobs` object itself is
- * new whenever it grows, which is what selectors should watch).
+ * new whenever it grows, which is what selectors should watch). Pass a `draft` (see
+ * `AccumulatorDraft`) to skip copies of objects nobody has seen yet.
  *
  * @example
  * let snapshot: ChatCompletionSnapshot | undefined;
@@ -30,13 +52,15 @@ type ToolCallDelta = ChatCompletionChunk.Choice.Delta.ToolCall;
 export function accumulateChunk(
   snapshot: ChatCompletionSnapshot | undefined,
   chunk: WireChunk | ChatCompletionChunk,
+  draft?: AccumulatorDraft,
 ): ChatCompletionSnapshot {
   const wire = chunk as WireChunk;
   let next: ChatCompletionSnapshot;
   if (snapshot === undefined) {
     next = { id: wire.id, object: 'chat.completion', created: wire.created, model: wire.model, choices: [] };
+    draft?.owned.add(next);
   } else {
-    next = { ...snapshot };
+    next = writable(snapshot, draft);
     // Azure's trailing content-filter chunk has an empty identity: it must not overwrite the real one.
     if (wire.id) {
       next.id = wire.id;
@@ -54,13 +78,16 @@ export function accumulateChunk(
     if (value !== undefined && value !== null) next[key] = value;
   }
   const choices = wire.choices;
-  if (choices !== undefined && choices.length > 0) next.choices = accumulateChoices(next.choices, choices);
+  if (choices !== undefined && choices.length > 0) next.choices = accumulateChoices(next.choices, choices, draft);
   return next;
 }
 
-
-function accumulateChoices(previous: SnapshotChoice[], deltas: WireChunkChoice[]): SnapshotChoice[] {
-  const choices = previous.slice();
+function accumulateChoices(
+  previous: SnapshotChoice[],
+  deltas: WireChunkChoice[],
+  draft: AccumulatorDraft | undefined,
+): SnapshotChoice[] {
+  const choices = writable(previous, draft);
   for (const delta of deltas) {
     const index = typeof delta.index === 'number' ? delta.index : 0;
     let position = choices[index]?.index === index ? index : choices.findIndex((choice) => choice.index === index);
@@ -70,7 +97,7 @@ function accumulateChoices(previous: SnapshotChoice[], deltas: WireChunkChoice[]
       if (position === -1) position = choices.length;
       choices.splice(position, 0, emptyChoice(index));
     }
-    choices[position] = accumulateChoice(choices[position] as SnapshotChoice, delta);
+    choices[position] = accumulateChoice(choices[position] as SnapshotChoice, delta, draft);
   }
   return choices;
 }
@@ -84,22 +111,26 @@ function emptyChoice(index: number): SnapshotChoice {
   };
 }
 
-function accumulateChoice(choice: SnapshotChoice, delta: WireChunkChoice): SnapshotChoice {
-  const message = delta.delta ? accumulateMessage(choice.message, delta.delta) : choice.message;
+function accumulateChoice(
+  choice: SnapshotChoice,
+  delta: WireChunkChoice,
+  draft: AccumulatorDraft | undefined,
+): SnapshotChoice {
+  const message = delta.delta ? accumulateMessage(choice.message, delta.delta, draft) : choice.message;
   const logprobs = delta.logprobs ? appendLogprobs(choice.logprobs, delta.logprobs) : choice.logprobs;
   const finishReason = delta.finish_reason ?? choice.finish_reason;
   let next: SnapshotChoice | undefined;
   // Provider keys on a choice (Azure's content_filter_results) are kept as they come.
   for (const key in delta) {
     if (key === 'delta' || key === 'index' || key === 'finish_reason' || key === 'logprobs') continue;
-    next ??= { ...choice };
+    next ??= writable(choice, draft);
     next[key] = delta[key];
   }
   if (next === undefined) {
     if (message === choice.message && logprobs === choice.logprobs && finishReason === choice.finish_reason) {
       return choice;
     }
-    next = { ...choice };
+    next = writable(choice, draft);
   }
   next.message = message;
   next.logprobs = logprobs;
@@ -112,7 +143,11 @@ type HandledDeltaField = 'role' | 'content' | 'refusal' | 'tool_calls' | 'functi
 type AssertNothingLeft<Rest extends Record<string, never>> = Rest;
 export type UnhandledDeltaFields = AssertNothingLeft<Omit<ChunkDelta, HandledDeltaField>>;
 
-function accumulateMessage(message: SnapshotMessage, delta: ChunkDelta): SnapshotMessage {
+function accumulateMessage(
+  message: SnapshotMessage,
+  delta: ChunkDelta,
+  draft: AccumulatorDraft | undefined,
+): SnapshotMessage {
   const content = delta.content;
   const refusal = delta.refusal;
   const toolCalls = delta.tool_calls;
@@ -125,10 +160,10 @@ function accumulateMessage(message: SnapshotMessage, delta: ChunkDelta): Snapsho
   if (!addsContent && !addsRefusal && !addsToolCalls && !functionCall && !delta.audio && !addsAnnotations) {
     return message;
   }
-  const next = { ...message };
+  const next = writable(message, draft);
   if (addsContent) next.content = (message.content ?? '') + content;
   if (addsRefusal) next.refusal = (message.refusal ?? '') + refusal;
-  if (addsToolCalls) next.tool_calls = mergeToolCalls(message.tool_calls, toolCalls);
+  if (addsToolCalls) next.tool_calls = mergeToolCalls(message.tool_calls, toolCalls, draft);
   if (functionCall) {
     next.function_call = {
       name: functionCall.name || message.function_call?.name || '',
@@ -136,18 +171,24 @@ function accumulateMessage(message: SnapshotMessage, delta: ChunkDelta): Snapsho
     };
   }
   if (delta.audio) next.audio = mergeAudio(message.audio, delta.audio);
-  if (addsAnnotations) next.annotations = message.annotations ? message.annotations.concat(annotations) : annotations.slice();
+  if (addsAnnotations)
+    next.annotations = message.annotations ? message.annotations.concat(annotations) : annotations.slice();
   return next;
 }
 
-function mergeToolCalls(previous: SnapshotToolCall[] = [], deltas: ToolCallDelta[]): SnapshotToolCall[] {
-  const calls = previous.slice();
+function mergeToolCalls(
+  previous: SnapshotToolCall[] | undefined,
+  deltas: ToolCallDelta[],
+  draft: AccumulatorDraft | undefined,
+): SnapshotToolCall[] {
+  const calls = previous ? writable(previous, draft) : [];
+  if (!previous) draft?.owned.add(calls);
   for (const delta of deltas) {
     const position = findToolCall(calls, delta);
     if (position === -1) {
       calls.push(newToolCall(delta, typeof delta.index === 'number' ? delta.index : calls.length));
     } else {
-      calls[position] = mergeToolCall(calls[position] as SnapshotToolCall, delta);
+      calls[position] = mergeToolCall(calls[position] as SnapshotToolCall, delta, draft);
     }
   }
   return calls;
@@ -158,7 +199,12 @@ function mergeToolCalls(previous: SnapshotToolCall[] = [], deltas: ToolCallDelta
  * there a new `id` starts a new call and anything else continues the last one.
  */
 function findToolCall(calls: SnapshotToolCall[], delta: ToolCallDelta): number {
-  if (typeof delta.index === 'number') return calls.findIndex((call) => call.index === delta.index);
+  if (typeof delta.index === 'number') {
+    for (let position = 0; position < calls.length; position++) {
+      if (calls[position]?.index === delta.index) return position;
+    }
+    return -1;
+  }
   const last = calls.length - 1;
   if (last === -1 || (delta.id && delta.id !== calls[last]?.id)) return -1;
   return last;
@@ -181,24 +227,32 @@ function newToolCall(delta: ToolCallDelta, index: number): SnapshotToolCall {
   };
 }
 
-function mergeToolCall(call: SnapshotToolCall, delta: ToolCallDelta): SnapshotToolCall {
+function mergeToolCall(
+  call: SnapshotToolCall,
+  delta: ToolCallDelta,
+  draft: AccumulatorDraft | undefined,
+): SnapshotToolCall {
   const id = delta.id || call.id;
   if (call.type === 'custom') {
-    const custom = delta.custom;
-    if (!custom && id === call.id) return call;
-    return {
-      ...call,
-      id,
-      custom: { name: custom?.name || call.custom.name, input: call.custom.input + (custom?.input ?? '') },
-    };
+    const piece = delta.custom;
+    if (!piece && id === call.id) return call;
+    const next = writable(call, draft);
+    const custom = writable(call.custom, draft);
+    if (piece?.name) custom.name = piece.name;
+    if (piece?.input) custom.input += piece.input;
+    next.id = id;
+    next.custom = custom;
+    return next;
   }
-  const fn = delta.function;
-  if (!fn && id === call.id) return call;
-  return {
-    ...call,
-    id,
-    function: { name: fn?.name || call.function.name, arguments: call.function.arguments + (fn?.arguments ?? '') },
-  };
+  const piece = delta.function;
+  if (!piece && id === call.id) return call;
+  const next = writable(call, draft);
+  const fn = writable(call.function, draft);
+  if (piece?.name) fn.name = piece.name;
+  if (piece?.arguments) fn.arguments += piece.arguments;
+  next.id = id;
+  next.function = fn;
+  return next;
 }
 
 function mergeAudio(previous: SnapshotAudio | undefined, delta: SnapshotAudio): SnapshotAudio {

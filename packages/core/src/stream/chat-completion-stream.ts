@@ -7,7 +7,7 @@ import type {
   StreamTimings,
   WireChunk,
 } from '../types.ts';
-import { accumulateChunk } from './accumulate-chunk.ts';
+import { type AccumulatorDraft, accumulateChunk, createDraft } from './accumulate-chunk.ts';
 import { finalizeSnapshot } from './finalize.ts';
 import { type EventSourceMessage, readEvents } from './sse.ts';
 
@@ -34,12 +34,13 @@ type Listener = () => void;
  * const completion = await stream.finalCompletion();
  */
 export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> {
-  snapshot: ChatCompletionSnapshot | undefined;
   status: StreamStatus = 'streaming';
   error: ChatCompletionsError | undefined;
   /** The request id the server sent (`x-request-id`, or Azure's `apim-request-id`). */
   readonly requestId: string | null;
   readonly #controller: AbortController;
+  #snapshot: ChatCompletionSnapshot | undefined;
+  #draft: AccumulatorDraft | null = null;
   readonly #listeners = new Set<Listener>();
   readonly #startedAt: number;
   #firstTokenAt: number | null = null;
@@ -65,11 +66,21 @@ export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> 
     void this.#pump(response, options.idleTimeoutMs);
   }
 
+  /**
+   * The completion accumulated so far (undefined before the first chunk). A snapshot once read is
+   * never changed by later chunks (but for logprob arrays, which only grow); chunks that arrive
+   * between two reads are folded without copying.
+   */
+  get snapshot(): ChatCompletionSnapshot | undefined {
+    this.#draft = null;
+    return this.#snapshot;
+  }
+
   /** Figures so far: time to first token, chunk count, tokens per second. */
   get timings(): StreamTimings {
     const first = this.#firstTokenAt;
     const last = this.#lastChunkAt;
-    const tokens = this.snapshot?.usage?.completion_tokens ?? this.#textChunks;
+    const tokens = this.#snapshot?.usage?.completion_tokens ?? this.#textChunks;
     const seconds = first !== null && last !== null ? (last - first) / 1000 : 0;
     return {
       startedAt: this.#startedAt,
@@ -186,13 +197,14 @@ export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> 
       this.#textChunks++;
       if (this.#firstTokenAt === null) this.#firstTokenAt = now;
     }
-    this.snapshot = accumulateChunk(this.snapshot, chunk);
+    this.#draft ??= createDraft();
+    this.#snapshot = accumulateChunk(this.#snapshot, chunk, this.#draft);
     this.#buffer?.push(chunk);
     this.#notify();
   }
 
   #allChoicesEnded(): boolean {
-    const choices = this.snapshot?.choices ?? [];
+    const choices = this.#snapshot?.choices ?? [];
     return (
       choices.length > 0 &&
       choices.every((choice) => choice.finish_reason !== null || choice.message.audio?.expires_at !== undefined)
@@ -217,7 +229,7 @@ export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> 
     this.status = status;
     this.error = error;
     if (error) this.#settle(error);
-    else if (this.snapshot) this.#settle(finalizeSnapshot(this.snapshot));
+    else if (this.#snapshot) this.#settle(finalizeSnapshot(this.#snapshot));
     else this.#settle(new ChatCompletionsError('incomplete', 'The stream ended before any chunk.'));
     this.#notify();
   }
