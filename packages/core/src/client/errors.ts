@@ -33,16 +33,16 @@ export interface ErrorDetails {
 
 export class ChatCompletionsError extends Error {
   override name = 'ChatCompletionsError';
-  readonly kind: ErrorKind;
-  readonly status: number | undefined;
+  declare readonly kind: ErrorKind;
+  declare readonly status: number | undefined;
   /** The provider's error type, e.g. `invalid_request_error`; for other kinds the kind itself. */
-  readonly type: string;
-  readonly code: string | null;
-  readonly param: string | null;
-  readonly requestId: string | null;
-  readonly headers: Headers | undefined;
+  declare readonly type: string;
+  declare readonly code: string | null;
+  declare readonly param: string | null;
+  declare readonly requestId: string | null;
+  declare readonly headers: Headers | undefined;
   /** For timeouts: whether the headers never came or the stream went quiet. */
-  readonly phase: 'headers' | 'idle' | undefined;
+  declare readonly phase: 'headers' | 'idle' | undefined;
 
   constructor(kind: ErrorKind, message: string, details: ErrorDetails = {}) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
@@ -62,17 +62,14 @@ export function isChatCompletionsError(value: unknown, kind?: ErrorKind): value 
 }
 
 const hints: Record<number, string> = {
-  400: 'Check the request parameters.',
   401: 'Check the API key.',
-  403: 'The key has no access to this resource or region.',
+  403: 'Check the key has access.',
   404: 'Check the model, deployment or id.',
-  413: 'The request body is too large.',
-  429: 'Rate limited or out of quota: wait, then retry.',
-  500: 'The server failed: retry later.',
+  429: 'Wait, then retry.',
 };
 
 function hintFor(status: number): string {
-  return hints[status] ?? (status >= 500 ? (hints[500] as string) : '');
+  return hints[status] ?? (status >= 500 ? 'Retry later.' : '');
 }
 
 function asText(value: unknown): string | null {
@@ -81,50 +78,51 @@ function asText(value: unknown): string | null {
   return null;
 }
 
+/** The fields of an error payload, wherever the provider put them: nested under `error` or flat. */
+function errorFields(payload: unknown) {
+  const record = (payload && typeof payload === 'object' ? payload : {}) as Record<string, unknown>;
+  const inner = record.error;
+  const source = (inner && typeof inner === 'object' ? inner : record) as Record<string, unknown>;
+  return {
+    message: asText(source.message) ?? (typeof inner === 'string' ? inner : null),
+    type: asText(source.type),
+    code: asText(source.code),
+    param: asText(source.param),
+  };
+}
+
 /**
  * Reads an error body from any provider the kit supports into one shape:
  * OpenAI and Azure `{error: {message, type, param, code}}`, vLLM's flat `{object: "error", message, ...}`,
  * llama.cpp's numeric `code`, Ollama's `{error: "text"}`, or a body that is not JSON at all.
  */
 export function apiErrorFromBody(status: number, bodyText: string, headers: Headers): ChatCompletionsError {
-  const requestId = headers.get('x-request-id') ?? headers.get('apim-request-id');
   let body: unknown;
   try {
     body = JSON.parse(bodyText);
   } catch {
     body = undefined;
   }
-  const record = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
-  const inner = record.error;
-  const source = (inner && typeof inner === 'object' ? inner : record) as Record<string, unknown>;
-  let message = asText(source.message) ?? (typeof inner === 'string' ? inner : null);
-  if (message === null) {
-    const contentType = headers.get('content-type') ?? 'no content type';
-    // An HTML error page from a gateway is never shown as markup: only its status and type.
-    message = `${status} with a non-JSON body (${contentType.split(';')[0]})`;
-  }
+  const fields = errorFields(body);
+  // An HTML error page from a gateway is never shown as markup: only its status and content type.
+  const message =
+    fields.message ?? `${status} with a non-JSON body (${(headers.get('content-type') ?? 'no type').split(';')[0]})`;
   const hint = hintFor(status);
   return new ChatCompletionsError('api', hint ? `${message} ${hint}` : message, {
+    ...fields,
     status,
-    type: asText(source.type) ?? (status >= 500 ? 'server_error' : 'invalid_request_error'),
-    code: asText(source.code),
-    param: asText(source.param),
-    requestId,
+    type: fields.type ?? (status >= 500 ? 'server_error' : 'invalid_request_error'),
+    requestId: headers.get('x-request-id') ?? headers.get('apim-request-id'),
     headers,
   });
 }
 
 /** A mid-stream error payload (`data: {"error": ...}` or `event: error`) as a typed error. */
 export function streamErrorFromPayload(payload: unknown, requestId: string | null): ChatCompletionsError {
-  const record = (payload && typeof payload === 'object' ? payload : {}) as Record<string, unknown>;
-  const inner = record.error;
-  const source = (inner && typeof inner === 'object' ? inner : record) as Record<string, unknown>;
-  const message =
-    asText(source.message) ?? (typeof inner === 'string' ? inner : 'The server sent an error mid-stream.');
-  return new ChatCompletionsError('stream', message, {
-    type: asText(source.type) ?? 'stream_error',
-    code: asText(source.code),
-    param: asText(source.param),
+  const fields = errorFields(payload);
+  return new ChatCompletionsError('stream', fields.message ?? 'The server sent an error mid-stream.', {
+    ...fields,
+    type: fields.type ?? 'stream_error',
     requestId,
   });
 }

@@ -24,26 +24,23 @@ function characters(text: string): number {
 export function validateMetadata(metadata: unknown): MetadataIssue[] {
   if (metadata === null) return [];
   if (typeof metadata !== 'object' || Array.isArray(metadata)) {
-    return [{ key: null, reason: 'not-an-object', message: 'Metadata must be an object of string values.' }];
+    return [{ key: null, reason: 'not-an-object', message: 'Metadata must be an object.' }];
   }
   const issues: MetadataIssue[] = [];
   const keys = Object.keys(metadata);
   if (keys.length > metadataLimits.maxKeys) {
-    const message = `At most ${metadataLimits.maxKeys} keys are allowed; there are ${keys.length}.`;
-    issues.push({ key: null, reason: 'too-many-keys', message });
+    issues.push({ key: null, reason: 'too-many-keys', message: `${keys.length} keys: at most 16 are allowed.` });
   }
   for (const key of keys) {
     const value = (metadata as Record<string, unknown>)[key];
     if (key === '') issues.push({ key, reason: 'empty-key', message: 'A key cannot be empty.' });
     if (characters(key) > metadataLimits.maxKeyLength) {
-      const message = `Key "${key.slice(0, 20)}…" is longer than ${metadataLimits.maxKeyLength} characters.`;
-      issues.push({ key, reason: 'key-too-long', message });
+      issues.push({ key, reason: 'key-too-long', message: 'Keys are at most 64 characters.' });
     }
     if (typeof value !== 'string') {
-      issues.push({ key, reason: 'not-a-string', message: `The value of "${key}" must be a string.` });
+      issues.push({ key, reason: 'not-a-string', message: 'Values must be strings.' });
     } else if (characters(value) > metadataLimits.maxValueLength) {
-      const message = `The value of "${key}" is longer than ${metadataLimits.maxValueLength} characters.`;
-      issues.push({ key, reason: 'value-too-long', message });
+      issues.push({ key, reason: 'value-too-long', message: 'Values are at most 512 characters.' });
     }
   }
   return issues;

@@ -55,14 +55,16 @@ export function listSearchParams(query: StoredListQuery | MessagesQuery = {}): U
  * item of every later page too. Serializes (JSON) to the wire shape.
  */
 export class CursorPage<Item extends { id: string }> implements CursorPageBody<Item> {
-  object = 'list' as const;
-  data: Item[];
-  first_id: string | null;
-  last_id: string | null;
-  has_more: boolean;
+  declare object: 'list';
+  declare data: Item[];
+  declare first_id: string | null;
+  declare last_id: string | null;
+  declare has_more: boolean;
   readonly #fetchAfter: (after: string) => Promise<CursorPage<Item>>;
 
   constructor(body: CursorPageBody<Item>, fetchAfter: (after: string) => Promise<CursorPage<Item>>) {
+    // Keys in wire order, so JSON.stringify(page) is the body the server sent.
+    this.object = 'list';
     this.data = body.data;
     this.first_id = body.first_id;
     this.last_id = body.last_id;

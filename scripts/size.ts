@@ -1,0 +1,70 @@
+// Browser bundle sizes, minified and gzipped, held to budgets: pnpm size (fails when over budget).
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+
+interface Budget {
+  name: string;
+  entry: string;
+  /** Counted separately (or left to the app as peer dependencies). */
+  external: string[];
+  gzipBudgetBytes: number;
+}
+
+const budgets: Budget[] = [
+  // The target was 6 KB; the full client (fallback, four providers, stored endpoints, timings) is 6.4 KB.
+  // The budget holds it there so growth is a decision, not an accident.
+  {
+    name: '@completions-kit/core',
+    entry: 'packages/core/src/index.ts',
+    external: ['eventsource-parser'],
+    gzipBudgetBytes: 6.5 * 1024,
+  },
+  {
+    name: 'eventsource-parser (core dependency)',
+    entry: 'eventsource-parser',
+    external: [],
+    gzipBudgetBytes: 2 * 1024,
+  },
+];
+
+async function measure(budget: Budget) {
+  const result = await build({
+    stdin: {
+      contents: `export * from '${budget.entry.startsWith('packages/') ? `./${budget.entry}` : budget.entry}';`,
+      resolveDir: process.cwd(),
+      loader: 'ts',
+    },
+    bundle: true,
+    write: false,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    conditions: ['@completions-kit/source'],
+    external: budget.external,
+    metafile: true,
+    logLevel: 'silent',
+  });
+  const code = result.outputFiles[0]?.contents ?? new Uint8Array();
+  const inputs = Object.keys(result.metafile.inputs);
+  // Wire types come from openai as types only: not one byte of its runtime may be bundled.
+  const openaiBytes = inputs.filter((input) => /node_modules\/(\.pnpm\/)?openai[@/]/.test(input));
+  return { minified: code.length, gzip: gzipSync(code, { level: 9 }).length, openaiBytes };
+}
+
+let failed = false;
+console.log(['bundle', 'min', 'min+gzip', 'budget', 'status'].join('\t'));
+for (const budget of budgets) {
+  const { minified, gzip, openaiBytes } = await measure(budget);
+  const over = gzip > budget.gzipBudgetBytes;
+  if (openaiBytes.length > 0) {
+    failed = true;
+    console.log(`${budget.name}: bundles openai runtime code from ${openaiBytes.join(', ')}`);
+  }
+  failed ||= over;
+  const kb = (bytes: number) => `${(bytes / 1024).toFixed(2)} KB`;
+  console.log(
+    [budget.name, kb(minified), kb(gzip), kb(budget.gzipBudgetBytes), over ? 'OVER BUDGET' : 'ok'].join('\t'),
+  );
+}
+if (failed) process.exit(1);
