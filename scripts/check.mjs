@@ -34,7 +34,7 @@ if (!installIsCurrent() && !pnpm(['install', '--frozen-lockfile'])) process.exit
 
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 const steps = [
-  ['lint and format', () => run(bin('biome'), ['ci', '.'])],
+  ['lint and format', () => run(bin('biome'), ['ci', '--colors=off', '.'])],
   ['type-check', () => run(bin('tsc'), ['-p', 'tsconfig.json'])],
   [
     'tests',
