@@ -1,0 +1,95 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Provider } from '@completions-kit/core';
+import { LOCAL_MODEL_ID } from './engine/local/local-engine.ts';
+import { startServer } from './start-server.ts';
+
+const help = `completions-kit-server: a local OpenAI-compatible Chat Completions server
+
+Options (environment variable in brackets):
+  --port N                  port, 0 for any free one (CK_PORT; default 8787)
+  --host H                  interface (CK_HOST; default 127.0.0.1)
+  --data-dir DIR            PGlite folder (CK_DATA_DIR; default .data)
+  --database-url URL        PostgreSQL instead of PGlite (DATABASE_URL)
+  --upstream-url URL        proxy to this provider instead of the local model (CK_UPSTREAM_URL)
+  --upstream-key-env NAME   env variable holding the provider's key (CK_UPSTREAM_KEY_ENV; default OPENAI_API_KEY)
+  --upstream-provider P     openai | compatible | azure-openai | azure-ai-inference (CK_UPSTREAM_PROVIDER)
+  --upstream-api-version V  Azure api-version (CK_UPSTREAM_API_VERSION)
+  --upstream-deployment D   Azure deployment (CK_UPSTREAM_DEPLOYMENT)
+  --access-token-env NAME   env variable holding a token clients must send (CK_ACCESS_TOKEN_ENV)
+  --allowed-origins LIST    comma-separated browser origins, * for all (CK_ALLOWED_ORIGINS; default localhost)
+  --allowed-hosts LIST      extra Host names accepted (CK_ALLOWED_HOSTS)
+  --pace-ms N               pause between streamed chunks (CK_PACE_MS; default 15)
+  --rate-limit N            requests per minute per client, 0 for none (CK_RATE_LIMIT; default 600)
+  --enable-faults           accept x-ck-fault headers, for tests (CK_ENABLE_FAULTS=1)
+  --help`;
+
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string' },
+    host: { type: 'string' },
+    'data-dir': { type: 'string' },
+    'database-url': { type: 'string' },
+    'upstream-url': { type: 'string' },
+    'upstream-key-env': { type: 'string' },
+    'upstream-provider': { type: 'string' },
+    'upstream-api-version': { type: 'string' },
+    'upstream-deployment': { type: 'string' },
+    'access-token-env': { type: 'string' },
+    'allowed-origins': { type: 'string' },
+    'allowed-hosts': { type: 'string' },
+    'pace-ms': { type: 'string' },
+    'rate-limit': { type: 'string' },
+    'enable-faults': { type: 'boolean' },
+    help: { type: 'boolean' },
+  },
+});
+
+if (values.help) {
+  console.log(help);
+  process.exit(0);
+}
+
+const env = process.env;
+const list = (text: string | undefined) =>
+  text
+    ? text
+        .split(',')
+        .map((item) => item.trim())
+        .filter(Boolean)
+    : undefined;
+const upstreamUrl = values['upstream-url'] ?? env.CK_UPSTREAM_URL;
+const tokenEnv = values['access-token-env'] ?? env.CK_ACCESS_TOKEN_ENV;
+const server = await startServer({
+  port: Number(values.port ?? env.CK_PORT ?? 8787),
+  host: values.host ?? env.CK_HOST ?? '127.0.0.1',
+  dataDir: path.resolve(values['data-dir'] ?? env.CK_DATA_DIR ?? '.data'),
+  databaseUrl: values['database-url'] ?? env.DATABASE_URL,
+  upstream: upstreamUrl
+    ? {
+        url: upstreamUrl,
+        keyEnv: values['upstream-key-env'] ?? env.CK_UPSTREAM_KEY_ENV ?? 'OPENAI_API_KEY',
+        provider: (values['upstream-provider'] ?? env.CK_UPSTREAM_PROVIDER) as Provider | undefined,
+        apiVersion: values['upstream-api-version'] ?? env.CK_UPSTREAM_API_VERSION,
+        deployment: values['upstream-deployment'] ?? env.CK_UPSTREAM_DEPLOYMENT,
+      }
+    : undefined,
+  accessToken: tokenEnv ? env[tokenEnv] : undefined,
+  allowedOrigins: list(values['allowed-origins'] ?? env.CK_ALLOWED_ORIGINS) ?? [],
+  allowedHosts: list(values['allowed-hosts'] ?? env.CK_ALLOWED_HOSTS) ?? [],
+  paceMs: Number(values['pace-ms'] ?? env.CK_PACE_MS ?? 15),
+  rateLimit: { requests: Number(values['rate-limit'] ?? env.CK_RATE_LIMIT ?? 600), windowMs: 60_000 },
+  faults: values['enable-faults'] ?? env.CK_ENABLE_FAULTS === '1',
+  log: (line) => console.log(line),
+});
+
+const engine = server.model
+  ? `local model ${LOCAL_MODEL_ID} (${server.model.stats.tokens} tokens learned in ${server.model.stats.trainingMs} ms)`
+  : `proxy to ${upstreamUrl}`;
+console.log(`completions-kit-server listening on ${server.url} (${engine}; storage: ${server.store.sql.kind})`);
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    server.close().then(() => process.exit(0));
+  });
+}

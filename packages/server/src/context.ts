@@ -1,0 +1,11 @@
+import type { LocalModel } from './engine/local/local-engine.ts';
+import type { ResolvedOptions } from './options.ts';
+import type { CompletionStore } from './storage/completion-store.ts';
+
+export interface ServerContext {
+  options: ResolvedOptions;
+  store: CompletionStore;
+  /** Null in proxy mode. */
+  model: LocalModel | null;
+  startedAt: number;
+}

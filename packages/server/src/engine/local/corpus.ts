@@ -1,0 +1,144 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+export interface CorpusOptions {
+  /** Folders whose Markdown the model learns from. Default: the repository's docs and the READMEs of installed packages. */
+  roots?: string[];
+  /** Stop reading after this many characters. Default: 2,000,000. */
+  maxCharacters?: number;
+}
+
+const MAX_FILE_CHARACTERS = 60_000;
+
+/** The repository root: the nearest folder above `from` holding pnpm-workspace.yaml. */
+export function findWorkspaceRoot(from: string): string | null {
+  let folder = from;
+  while (true) {
+    if (existsSync(path.join(folder, 'pnpm-workspace.yaml'))) return folder;
+    const parent = path.dirname(folder);
+    if (parent === folder) return null;
+    folder = parent;
+  }
+}
+
+/** Markdown files under a folder that are documentation: READMEs and docs, never changelogs or licenses. */
+function markdownFiles(root: string, depth: number, found: string[]): void {
+  let entries: string[];
+  try {
+    entries = readdirSync(root).sort();
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    const full = path.join(root, entry);
+    if (/^(changelog|history|license|licence|code_of_conduct|security)/i.test(entry)) continue;
+    let isDirectory = false;
+    try {
+      isDirectory = statSync(full).isDirectory();
+    } catch {
+      continue;
+    }
+    if (isDirectory) {
+      if (depth > 0 && !/^(\.git|dist|coverage|test|tests|__tests__|fixtures)$/.test(entry)) {
+        markdownFiles(full, depth - 1, found);
+      }
+    } else if (/\.md$/i.test(entry)) {
+      found.push(full);
+    }
+  }
+}
+
+/** The default sources: the repository's own Markdown, then each installed package's documentation. */
+export function defaultCorpusFiles(workspaceRoot: string): string[] {
+  const files: string[] = [];
+  for (const folder of ['.', 'packages', 'apps', '.storybook']) {
+    markdownFiles(path.join(workspaceRoot, folder), folder === '.' ? 0 : 2, files);
+  }
+  const store = path.join(workspaceRoot, 'node_modules', '.pnpm');
+  let entries: string[] = [];
+  try {
+    entries = readdirSync(store).sort();
+  } catch {
+    entries = [];
+  }
+  for (const entry of entries) {
+    // A store entry is `name@version` (scoped: `@scope+name@version`): read that package only.
+    const name = entry.slice(0, entry.indexOf('@', 1)).replace('+', '/');
+    const folder = path.join(store, entry, 'node_modules', name);
+    markdownFiles(folder, 1, files);
+    // Type declarations of Node and the DOM carry megabytes of documentation prose in their comments.
+    if (name === '@types/node' || name === 'typescript') {
+      const declarations = name === 'typescript' ? path.join(folder, 'lib') : folder;
+      for (const file of safeList(declarations)) {
+        if (/^(lib\.(dom|es20\d\d\.\w+|es5)\.d\.ts|[a-z_]+\.d\.ts)$/.test(file))
+          files.push(path.join(declarations, file));
+      }
+    }
+  }
+  return files;
+}
+
+function safeList(folder: string): string[] {
+  try {
+    return readdirSync(folder).sort();
+  } catch {
+    return [];
+  }
+}
+
+/** The prose of documentation comments in a declaration file, one paragraph per comment block. */
+export function commentParagraphs(source: string): string[] {
+  const paragraphs: string[] = [];
+  for (const match of source.matchAll(/\/\*\*([\s\S]*?)\*\//g)) {
+    const body = (match[1] ?? '')
+      .split('\n')
+      .map((line) => line.replace(/^\s*\* ?/, ''))
+      .join('\n')
+      .split(/\n\s*@/)[0] as string;
+    paragraphs.push(...proseParagraphs(body.replace(/\{@link(?:code|plain)? ([^}|\s]+)[^}]*\}/g, '$1')));
+  }
+  return paragraphs;
+}
+
+/** Markdown reduced to prose: no code, markup, links' targets, tables or badges. */
+export function proseParagraphs(markdown: string): string[] {
+  const text = markdown
+    .replace(/```[\s\S]*?```/g, '\n\n')
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/<[^>]+>/g, '')
+    .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
+    .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
+    .replace(/`([^`]+)`/g, '$1')
+    .replace(/^\s*[|>#*-]+\s?/gm, (prefix) => (prefix.includes('|') ? '\n' : ''))
+    .replace(/https?:\/\/\S+/g, '');
+  return text
+    .split(/\n\s*\n/)
+    .map((paragraph) => paragraph.replace(/\s+/g, ' ').trim())
+    .filter((paragraph) => paragraph.split(' ').length >= 8 && /^[A-Z]/.test(paragraph) && /[.!?:]$/.test(paragraph));
+}
+
+/** Paragraphs to train on, in a fixed order so the same install always gives the same model. */
+export function readCorpus(files: string[], maxCharacters = 2_000_000): string[] {
+  const paragraphs: string[] = [];
+  const seen = new Set<string>();
+  let total = 0;
+  for (const file of files) {
+    let markdown: string;
+    try {
+      markdown = readFileSync(file, 'utf8');
+      if (!file.endsWith('.d.ts')) markdown = markdown.slice(0, MAX_FILE_CHARACTERS);
+    } catch {
+      continue;
+    }
+    const found = file.endsWith('.d.ts') ? commentParagraphs(markdown) : proseParagraphs(markdown);
+    for (const paragraph of found) {
+      // The same README can sit in several store entries (one per peer set).
+      if (seen.has(paragraph)) continue;
+      seen.add(paragraph);
+      paragraphs.push(paragraph);
+      total += paragraph.length;
+      if (total >= maxCharacters) return paragraphs;
+    }
+  }
+  return paragraphs;
+}

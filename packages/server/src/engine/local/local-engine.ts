@@ -1,0 +1,66 @@
+import { defaultCorpusFiles, findWorkspaceRoot, readCorpus } from './corpus.ts';
+import { type GeneratedChoice, generate } from './generate.ts';
+import { countsOf, NgramModel } from './ngram-model.ts';
+import { seededRandom } from './random.ts';
+import { encode } from './tokenizer.ts';
+
+export const LOCAL_MODEL_ID = 'ck-local-ngram';
+
+export interface LocalModelOptions {
+  /** Files to learn from. Default: the repository's Markdown and the documentation of installed packages. */
+  corpusFiles?: string[];
+  /** Default: 2,000,000 characters. */
+  maxCharacters?: number;
+}
+
+export interface LocalRequest {
+  /** The text the prompt part of the model leans towards: the conversation's words. */
+  promptText: string;
+  n: number;
+  maxTokens: number;
+  temperature: number;
+  topP: number;
+  stop: string[];
+  topLogprobs: number | null;
+  logitBias: Map<number, number>;
+  presencePenalty: number;
+  frequencyPenalty: number;
+  /** Same request and seed, same output: the seed and the request's content seed the generator. */
+  seedMaterial: string | null;
+}
+
+export interface LocalModel {
+  id: string;
+  /** Paragraphs and tokens it learned from, and how long training took. */
+  stats: { paragraphs: number; tokens: number; vocabulary: number; trainingMs: number };
+  complete(request: LocalRequest): GeneratedChoice[];
+}
+
+/** Trains the built-in n-gram model on text found at run time. Takes well under a second or two. */
+export function trainLocalModel(options: LocalModelOptions = {}): LocalModel {
+  const started = performance.now();
+  const root = findWorkspaceRoot(process.cwd()) ?? findWorkspaceRoot(import.meta.dirname) ?? process.cwd();
+  const paragraphs = readCorpus(options.corpusFiles ?? defaultCorpusFiles(root), options.maxCharacters);
+  const tokenized = paragraphs.map((paragraph) => encode(paragraph));
+  const model = NgramModel.train(tokenized);
+  const stats = {
+    paragraphs: paragraphs.length,
+    tokens: tokenized.reduce((sum, tokens) => sum + tokens.length, 0),
+    vocabulary: model.vocabularySize,
+    trainingMs: Math.round(performance.now() - started),
+  };
+  return {
+    id: LOCAL_MODEL_ID,
+    stats,
+    complete(request) {
+      const prompt = countsOf(encode(request.promptText).slice(-512));
+      return Array.from({ length: request.n }, (_, index) =>
+        generate(model, {
+          ...request,
+          prompt,
+          random: seededRandom(request.seedMaterial === null ? null : `${request.seedMaterial}#${index}`),
+        }),
+      );
+    },
+  };
+}

@@ -1,0 +1,72 @@
+import type { Provider } from '@completions-kit/core';
+import type { CompletionStore } from './storage/completion-store.ts';
+
+export interface UpstreamOptions {
+  /** The provider's API root, e.g. `https://api.openai.com/v1`. */
+  url: string;
+  /** The name of the environment variable holding the provider's key (read on the server only). */
+  keyEnv?: string | undefined;
+  /** Default: `openai`. */
+  provider?: Provider | undefined;
+  apiVersion?: string | undefined;
+  deployment?: string | undefined;
+}
+
+export interface ServerOptions {
+  /** Default: 8787. 0 picks a free port. */
+  port?: number;
+  /** Default: 127.0.0.1 (loopback only). */
+  host?: string;
+  /** PGlite's folder. Default for startServer: null, in memory; the CLI uses `.data`. */
+  dataDir?: string | null;
+  /** A PostgreSQL connection string; replaces PGlite, with the same schema and SQL. */
+  databaseUrl?: string | undefined;
+  /** A PGlite dump to start from instead of running initdb (tests). */
+  loadDataDir?: Blob | undefined;
+  /** Use this store instead of opening one (it is not closed with the server). */
+  store?: CompletionStore;
+  /** Forward requests to a real provider, keeping its key here. Default: the built-in local model. */
+  upstream?: UpstreamOptions | undefined;
+  /** When set, every /v1 request must carry it as `Authorization: Bearer`. Default: none. */
+  accessToken?: string | undefined;
+  /** Browser origins allowed (CORS). Default: any localhost origin. `*` allows every origin. */
+  allowedOrigins?: string[];
+  /** Host names accepted besides the loopback ones (DNS rebinding protection). Default: none. */
+  allowedHosts?: string[];
+  /** Default: 10 MiB. */
+  bodyLimitBytes?: number;
+  /** Requests per client per window. Default: 600 per 60 s; 0 turns it off. */
+  rateLimit?: { requests: number; windowMs: number };
+  /** Milliseconds between streamed chunks of the local model, so a UI can be watched. Default: 0. */
+  paceMs?: number;
+  /** Accept `x-ck-fault` headers (tests only; never in proxy mode). Default: false. */
+  faults?: boolean;
+  /** Files the local model learns from. Default: the repository's and installed packages' docs. */
+  corpusFiles?: string[];
+  /** Gets one line per request (method, path, status, time: never a key or a body). Default: silent. */
+  log?: (line: string) => void;
+}
+
+export type ResolvedOptions = Required<
+  Pick<
+    ServerOptions,
+    'port' | 'host' | 'allowedOrigins' | 'allowedHosts' | 'bodyLimitBytes' | 'rateLimit' | 'paceMs' | 'faults' | 'log'
+  >
+> &
+  ServerOptions;
+
+export function resolveOptions(options: ServerOptions): ResolvedOptions {
+  return {
+    ...options,
+    port: options.port ?? 8787,
+    host: options.host ?? '127.0.0.1',
+    allowedOrigins: options.allowedOrigins ?? [],
+    allowedHosts: options.allowedHosts ?? [],
+    bodyLimitBytes: options.bodyLimitBytes ?? 10 * 1024 * 1024,
+    rateLimit: options.rateLimit ?? { requests: 600, windowMs: 60_000 },
+    paceMs: options.paceMs ?? 0,
+    // Fault injection never reaches a real provider.
+    faults: (options.faults ?? false) && !options.upstream,
+    log: options.log ?? (() => undefined),
+  };
+}
