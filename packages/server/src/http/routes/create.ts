@@ -49,8 +49,10 @@ export async function createCompletion(
 
 function localRequest(create: CreateRequest): Parameters<LocalModel['complete']>[0] {
   const { body } = create;
-  // The same request with the same seed gives the same output, streamed or not, stored or not.
-  const { stream: _stream, stream_options: _options, store: _store, metadata: _metadata, n: _n, ...content } = body;
+  // The seed, with what shapes the distribution, fixes the output. What only cuts it short
+  // (max tokens, stop) or frames it (stream, store, logprobs) leaves the same prefix, as on the API.
+  const shaping = ['model', 'messages', 'temperature', 'top_p', 'logit_bias', 'presence_penalty', 'frequency_penalty', 'seed'];
+  const content = Object.fromEntries(shaping.map((key) => [key, body[key] ?? null]));
   return {
     promptText: conversationText(create.messages),
     n: create.n,
