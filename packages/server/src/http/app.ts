@@ -77,6 +77,11 @@ export function createHandler(context: ServerContext) {
     const started = performance.now();
     response.setHeader('x-request-id', randomId('req_', 24));
     const url = new URL(request.url ?? '/', 'http://localhost');
+    // Method, path and status only: never a header, a key or a body.
+    response.once('close', () => {
+      const gone = response.writableFinished ? '' : ' (client closed)';
+      options.log(`${request.method} ${url.pathname} ${response.statusCode} ${Math.round(performance.now() - started)}ms${gone}`);
+    });
     try {
       checkHost(request, guard);
       if (applyCors(request, response, guard)) return;

@@ -72,7 +72,8 @@ function localRequest(create: CreateRequest): Parameters<LocalModel['complete']>
 async function applyStreamFault(fault: Fault, sent: number, response: ServerResponse): Promise<boolean> {
   if (fault.stallMs !== undefined && sent === 1) await pause(fault.stallMs, response);
   if (fault.closeAfter !== undefined && sent >= fault.closeAfter) {
-    response.socket?.destroy();
+    // Close the connection once what was written has gone out, without ending the chunked body.
+    response.socket?.end();
     return true;
   }
   if (fault.endAfter !== undefined && sent >= fault.endAfter) {
