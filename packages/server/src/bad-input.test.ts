@@ -10,16 +10,28 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 /** A raw request, so the suite can send what no client library would. */
-function send(method: string, path: string, body?: string | Buffer, headers: Record<string, string> = {}): Promise<{ status: number; json: { error?: { message: string; type: string; param: string | null; code: string | null } } }> {
+function send(
+  method: string,
+  path: string,
+  body?: string | Buffer,
+  headers: Record<string, string> = {},
+): Promise<{
+  status: number;
+  json: { error?: { message: string; type: string; param: string | null; code: string | null } };
+}> {
   return new Promise((resolve, reject) => {
-    const request = httpRequest(`${server.origin}${path}`, { method, headers: { 'content-type': 'application/json', ...headers } }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk) => chunks.push(chunk));
-      response.on('end', () => {
-        const text = Buffer.concat(chunks).toString();
-        resolve({ status: response.statusCode ?? 0, json: text ? JSON.parse(text) : {} });
-      });
-    });
+    const request = httpRequest(
+      `${server.origin}${path}`,
+      { method, headers: { 'content-type': 'application/json', ...headers } },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk) => chunks.push(chunk));
+        response.on('end', () => {
+          const text = Buffer.concat(chunks).toString();
+          resolve({ status: response.statusCode ?? 0, json: text ? JSON.parse(text) : {} });
+        });
+      },
+    );
     request.on('error', reject);
     if (body !== undefined) request.write(body);
     request.end();
@@ -44,13 +56,61 @@ const createCases: [string, string, number, string | null][] = [
   ['unknown role', create({ messages: [{ role: 'wizard', content: 'x' }] }), 400, 'messages[0].role'],
   ['user without content', create({ messages: [{ role: 'user' }] }), 400, 'messages[0].content'],
   ['content a number', create({ messages: [{ role: 'user', content: 5 }] }), 400, 'messages[0].content'],
-  ['unknown part type', create({ messages: [{ role: 'user', content: [{ type: 'video', video: {} }] }] }), 400, 'messages[0].content[0].type'],
-  ['text part without text', create({ messages: [{ role: 'user', content: [{ type: 'text' }] }] }), 400, 'messages[0].content[0].text'],
-  ['image part with a javascript: url', create({ messages: [{ role: 'user', content: [{ type: 'image_url', image_url: { url: 'javascript:alert(1)' } }] }] }), 400, 'messages[0].content[0].image_url.url'],
-  ['image detail unknown', create({ messages: [{ role: 'user', content: [{ type: 'image_url', image_url: { url: 'https://a.example/x.png', detail: 'ultra' } }] }] }), 400, 'messages[0].content[0].image_url.detail'],
-  ['audio part in ogg', create({ messages: [{ role: 'user', content: [{ type: 'input_audio', input_audio: { data: 'AAAA', format: 'ogg' } }] }] }), 400, 'messages[0].content[0].input_audio.format'],
-  ['image part for a system message', create({ messages: [{ role: 'system', content: [{ type: 'image_url', image_url: { url: 'https://a.example/x.png' } }] }] }), 400, 'messages[0].content[0].type'],
-  ['tool message without tool_call_id', create({ messages: [{ role: 'tool', content: 'x' }] }), 400, 'messages[0].tool_call_id'],
+  [
+    'unknown part type',
+    create({ messages: [{ role: 'user', content: [{ type: 'video', video: {} }] }] }),
+    400,
+    'messages[0].content[0].type',
+  ],
+  [
+    'text part without text',
+    create({ messages: [{ role: 'user', content: [{ type: 'text' }] }] }),
+    400,
+    'messages[0].content[0].text',
+  ],
+  [
+    'image part with a javascript: url',
+    create({
+      messages: [{ role: 'user', content: [{ type: 'image_url', image_url: { url: 'javascript:alert(1)' } }] }],
+    }),
+    400,
+    'messages[0].content[0].image_url.url',
+  ],
+  [
+    'image detail unknown',
+    create({
+      messages: [
+        {
+          role: 'user',
+          content: [{ type: 'image_url', image_url: { url: 'https://a.example/x.png', detail: 'ultra' } }],
+        },
+      ],
+    }),
+    400,
+    'messages[0].content[0].image_url.detail',
+  ],
+  [
+    'audio part in ogg',
+    create({
+      messages: [{ role: 'user', content: [{ type: 'input_audio', input_audio: { data: 'AAAA', format: 'ogg' } }] }],
+    }),
+    400,
+    'messages[0].content[0].input_audio.format',
+  ],
+  [
+    'image part for a system message',
+    create({
+      messages: [{ role: 'system', content: [{ type: 'image_url', image_url: { url: 'https://a.example/x.png' } }] }],
+    }),
+    400,
+    'messages[0].content[0].type',
+  ],
+  [
+    'tool message without tool_call_id',
+    create({ messages: [{ role: 'tool', content: 'x' }] }),
+    400,
+    'messages[0].tool_call_id',
+  ],
   ['temperature above 2', create({ temperature: 2.5 }), 400, 'temperature'],
   ['temperature a string', create({ temperature: 'hot' }), 400, 'temperature'],
   ['top_p below 0', create({ top_p: -0.1 }), 400, 'top_p'],
@@ -58,7 +118,12 @@ const createCases: [string, string, number, string | null][] = [
   ['n fractional', create({ n: 1.5 }), 400, 'n'],
   ['n above 128', create({ n: 129 }), 400, 'n'],
   ['max_completion_tokens zero', create({ max_completion_tokens: 0 }), 400, 'max_completion_tokens'],
-  ['max_tokens and max_completion_tokens together', create({ max_tokens: 5, max_completion_tokens: 5 }), 400, 'max_tokens'],
+  [
+    'max_tokens and max_completion_tokens together',
+    create({ max_tokens: 5, max_completion_tokens: 5 }),
+    400,
+    'max_tokens',
+  ],
   ['five stop sequences', create({ stop: ['a', 'b', 'c', 'd', 'e'] }), 400, 'stop'],
   ['stop of numbers', create({ stop: [1] }), 400, 'stop[0]'],
   ['top_logprobs without logprobs', create({ top_logprobs: 3 }), 400, 'top_logprobs'],
@@ -71,14 +136,34 @@ const createCases: [string, string, number, string | null][] = [
   ['seed fractional', create({ seed: 1.5 }), 400, 'seed'],
   ['stream a string', create({ stream: 'true' }), 400, 'stream'],
   ['stream_options without stream', create({ stream_options: { include_usage: true } }), 400, 'stream_options'],
-  ['metadata with 17 keys', create({ store: true, metadata: Object.fromEntries(Array.from({ length: 17 }, (_, index) => [`k${index}`, 'v'])) }), 400, 'metadata'],
+  [
+    'metadata with 17 keys',
+    create({ store: true, metadata: Object.fromEntries(Array.from({ length: 17 }, (_, index) => [`k${index}`, 'v'])) }),
+    400,
+    'metadata',
+  ],
   ['metadata value too long', create({ store: true, metadata: { note: 'x'.repeat(513) } }), 400, 'metadata.note'],
   ['metadata value a number', create({ store: true, metadata: { count: 1 } }), 400, 'metadata.count'],
   ['an unknown parameter', create({ temprature: 1 }), 400, 'temprature'],
-  ['__proto__ as a parameter', '{"model":"m","messages":[{"role":"user","content":"x"}],"__proto__":{"admin":true}}', 400, '__proto__'],
+  [
+    '__proto__ as a parameter',
+    '{"model":"m","messages":[{"role":"user","content":"x"}],"__proto__":{"admin":true}}',
+    400,
+    '__proto__',
+  ],
   ['service_tier unknown', create({ service_tier: 'gold' }), 400, 'service_tier'],
-  ['tools (not supported by the local model yet)', create({ tools: [{ type: 'function', function: { name: 'f' } }] }), 400, 'tools'],
-  ['json_schema response format (not yet)', create({ response_format: { type: 'json_schema', json_schema: { name: 'x' } } }), 400, 'response_format'],
+  [
+    'tools (not supported by the local model yet)',
+    create({ tools: [{ type: 'function', function: { name: 'f' } }] }),
+    400,
+    'tools',
+  ],
+  [
+    'json_schema response format (not yet)',
+    create({ response_format: { type: 'json_schema', json_schema: { name: 'x' } } }),
+    400,
+    'response_format',
+  ],
   ['audio modality (not yet)', create({ modalities: ['text', 'audio'] }), 400, 'modalities'],
   ['web_search_options (not yet)', create({ web_search_options: {} }), 400, 'web_search_options'],
   ['reasoning_effort on a model without reasoning', create({ reasoning_effort: 'high' }), 400, 'reasoning_effort'],
@@ -93,14 +178,54 @@ describe('bad input gets the OpenAI error shape, the right status and param, and
   });
 
   const otherCases: [string, string, string, string | undefined, Record<string, string>, number, string | null][] = [
-    ['a non-JSON content type', 'POST', '/v1/chat/completions', JSON.stringify(ok), { 'content-type': 'text/plain' }, 415, null],
+    [
+      'a non-JSON content type',
+      'POST',
+      '/v1/chat/completions',
+      JSON.stringify(ok),
+      { 'content-type': 'text/plain' },
+      415,
+      null,
+    ],
     ['no content type', 'POST', '/v1/chat/completions', JSON.stringify(ok), { 'content-type': '' }, 415, null],
-    ['a body over the limit', 'POST', '/v1/chat/completions', create({ messages: [{ role: 'user', content: 'x'.repeat(70_000) }] }), {}, 413, null],
+    [
+      'a body over the limit',
+      'POST',
+      '/v1/chat/completions',
+      create({ messages: [{ role: 'user', content: 'x'.repeat(70_000) }] }),
+      {},
+      413,
+      null,
+    ],
     ['an implausible id', 'GET', '/v1/chat/completions/..%2F..%2Fetc', undefined, {}, 400, 'completion_id'],
-    ['an id with SQL in it', 'GET', `/v1/chat/completions/${encodeURIComponent("chatcmpl-x' or '1'='1")}`, undefined, {}, 400, 'completion_id'],
+    [
+      'an id with SQL in it',
+      'GET',
+      `/v1/chat/completions/${encodeURIComponent("chatcmpl-x' or '1'='1")}`,
+      undefined,
+      {},
+      400,
+      'completion_id',
+    ],
     ['an unknown completion', 'GET', '/v1/chat/completions/chatcmpl-doesnotexist', undefined, {}, 404, 'completion_id'],
-    ['messages of an unknown completion', 'GET', '/v1/chat/completions/chatcmpl-doesnotexist/messages', undefined, {}, 404, 'completion_id'],
-    ['deleting an unknown completion', 'DELETE', '/v1/chat/completions/chatcmpl-doesnotexist', undefined, {}, 404, 'completion_id'],
+    [
+      'messages of an unknown completion',
+      'GET',
+      '/v1/chat/completions/chatcmpl-doesnotexist/messages',
+      undefined,
+      {},
+      404,
+      'completion_id',
+    ],
+    [
+      'deleting an unknown completion',
+      'DELETE',
+      '/v1/chat/completions/chatcmpl-doesnotexist',
+      undefined,
+      {},
+      404,
+      'completion_id',
+    ],
     ['updating without metadata', 'POST', '/v1/chat/completions/chatcmpl-doesnotexist', '{}', {}, 400, 'metadata'],
     ['list limit 0', 'GET', '/v1/chat/completions?limit=0', undefined, {}, 400, 'limit'],
     ['list limit 101', 'GET', '/v1/chat/completions?limit=101', undefined, {}, 400, 'limit'],
@@ -113,7 +238,15 @@ describe('bad input gets the OpenAI error shape, the right status and param, and
     ['a badly encoded path', 'GET', '/v1/chat/completions/%E0%A4%A', undefined, {}, 400, null],
     ['a foreign Host (DNS rebinding)', 'GET', '/v1/models', undefined, { host: 'attacker.example' }, 403, null],
     ['a foreign Origin', 'GET', '/v1/models', undefined, { origin: 'https://attacker.example' }, 403, null],
-    ['a fault header on a server without faults', 'POST', '/v1/chat/completions', JSON.stringify(ok), { 'x-ck-fault': 'status=500' }, 400, null],
+    [
+      'a fault header on a server without faults',
+      'POST',
+      '/v1/chat/completions',
+      JSON.stringify(ok),
+      { 'x-ck-fault': 'status=500' },
+      400,
+      null,
+    ],
   ];
 
   it.each(otherCases)('%s', async (_what, method, path, body, headers, status, param) => {
@@ -125,10 +258,14 @@ describe('bad input gets the OpenAI error shape, the right status and param, and
 
   it('refuses a chunked body over the limit though it declares no length', async () => {
     const status = await new Promise<number>((resolve, reject) => {
-      const request = httpRequest(`${server.origin}/v1/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' } }, (response) => {
-        response.resume();
-        resolve(response.statusCode ?? 0);
-      });
+      const request = httpRequest(
+        `${server.origin}/v1/chat/completions`,
+        { method: 'POST', headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' } },
+        (response) => {
+          response.resume();
+          resolve(response.statusCode ?? 0);
+        },
+      );
       request.on('error', reject);
       const piece = 'x'.repeat(8 * 1024);
       request.write(`{"model":"m","messages":[{"role":"user","content":"`);

@@ -13,7 +13,7 @@ afterAll(() => server.close());
 
 async function rawChunks(
   body: Record<string, unknown>,
-): Promise<{ chunks: Record<string, unknown>[]; bytes: Uint8Array }> {
+): Promise<{ chunks: Record<string, unknown>[]; bytes: Uint8Array<ArrayBuffer> }> {
   const response = await fetch(`${server.url}/chat/completions`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

@@ -27,7 +27,11 @@ describe('access token, CORS and rate limits', () => {
   it('answers a preflight from an allowed origin and refuses another', async () => {
     const preflight = await fetch(`${server.url}/chat/completions`, {
       method: 'OPTIONS',
-      headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type' },
+      headers: {
+        origin: 'http://localhost:5173',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization, content-type',
+      },
     });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
@@ -69,7 +73,11 @@ describe('fault injection (opt-in, for tests)', () => {
       headers: { 'x-ck-fault': fault },
       idleTimeoutMs: 300,
     });
-    return { unlimited, client: client.chat.completions, body: { model: 'm', messages: user('Go'), max_completion_tokens: 30, logit_bias: { '199999': -100 }, ...extra } };
+    return {
+      unlimited,
+      client: client.chat.completions,
+      body: { model: 'm', messages: user('Go'), max_completion_tokens: 30, logit_bias: { '199999': -100 }, ...extra },
+    };
   };
 
   it('close-after, end-after, error-after and stall-ms break a stream in each way', async () => {

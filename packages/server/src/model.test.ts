@@ -11,7 +11,11 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 const ask = (body: Record<string, unknown>) =>
-  kitFor(server).create({ model: 'ck-local-ngram', messages: user('What does a readable stream do?'), ...body } as never) as Promise<ChatCompletion>;
+  kitFor(server).create({
+    model: 'ck-local-ngram',
+    messages: user('What does a readable stream do?'),
+    ...body,
+  } as never) as unknown as Promise<ChatCompletion>;
 const content = (completion: ChatCompletion, index = 0) => completion.choices[index]?.message.content;
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -22,7 +26,12 @@ describe('the built-in model', () => {
     expect(content(first as ChatCompletion)).toBe(content(second as ChatCompletion));
     expect(first?.choices[0]?.logprobs).toEqual(second?.choices[0]?.logprobs);
     expect(content(other as ChatCompletion)).not.toBe(content(first as ChatCompletion));
-    const stream = await kitFor(server).create({ model: 'ck-local-ngram', messages: user('What does a readable stream do?'), ...body, stream: true });
+    const stream = await kitFor(server).create({
+      model: 'ck-local-ngram',
+      messages: user('What does a readable stream do?'),
+      ...body,
+      stream: true,
+    });
     const streamed = await stream.finalCompletion();
     expect(content(streamed)).toBe(content(first as ChatCompletion));
     expect(streamed.choices[0]?.logprobs?.content).toEqual(first?.choices[0]?.logprobs?.content);
@@ -46,7 +55,9 @@ describe('the built-in model', () => {
       expect(alternatives).toHaveLength(20);
       const logprobs = alternatives.map((alternative) => alternative.logprob);
       expect(logprobs).toEqual([...logprobs].sort((a, b) => b - a));
-      expect(alternatives.reduce((sum, alternative) => sum + Math.exp(alternative.logprob), 0)).toBeLessThanOrEqual(1 + 1e-9);
+      expect(alternatives.reduce((sum, alternative) => sum + Math.exp(alternative.logprob), 0)).toBeLessThanOrEqual(
+        1 + 1e-9,
+      );
       expect(token.logprob).toBeLessThan(0);
       const entry = alternatives.find((alternative) => alternative.token === token.token);
       if (entry) {
@@ -78,7 +89,12 @@ describe('the built-in model', () => {
     const probe = await ask({ seed: 11, max_completion_tokens: 60, logit_bias: { '199999': -100 } });
     const words = (content(probe) ?? '').split(' ').filter((word) => word.length > 3);
     const stop = words[Math.floor(words.length / 2)] as string;
-    const stopped = await ask({ seed: 11, max_completion_tokens: 60, logit_bias: { '199999': -100 }, stop: [stop, 'zzzz-never'] });
+    const stopped = await ask({
+      seed: 11,
+      max_completion_tokens: 60,
+      logit_bias: { '199999': -100 },
+      stop: [stop, 'zzzz-never'],
+    });
     expect(content(stopped)).not.toContain(stop);
     expect(content(probe)?.startsWith(content(stopped) ?? '')).toBe(true);
     expect(stopped.choices[0]?.finish_reason).toBe('stop');
@@ -99,13 +115,21 @@ describe('the built-in model', () => {
   });
 
   it('follows logit_bias: a token biased to 100 is chosen every time', async () => {
-    const completion = await ask({ logit_bias: { '13': 100, '199999': -100 }, max_completion_tokens: 5, logprobs: true });
+    const completion = await ask({
+      logit_bias: { '13': 100, '199999': -100 },
+      max_completion_tokens: 5,
+      logprobs: true,
+    });
     expect(completion.choices[0]?.logprobs?.content?.map((token) => token.token)).toEqual(['.', '.', '.', '.', '.']);
   });
 
   it('counts prompt tokens with the same tokenizer', async () => {
     const short = await kitFor(server).create({ model: 'm', messages: user('Hi'), max_completion_tokens: 1 });
-    const long = await kitFor(server).create({ model: 'm', messages: user('Hi there, how are you today?'), max_completion_tokens: 1 });
+    const long = await kitFor(server).create({
+      model: 'm',
+      messages: user('Hi there, how are you today?'),
+      max_completion_tokens: 1,
+    });
     const difference = encode('Hi there, how are you today?').length - encode('Hi').length;
     expect((long.usage?.prompt_tokens ?? 0) - (short.usage?.prompt_tokens ?? 0)).toBe(difference);
     expect(difference).toBeGreaterThan(4);

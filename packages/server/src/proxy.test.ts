@@ -23,11 +23,20 @@ afterAll(async () => {
   await upstream.close();
 });
 
-const body = { model: 'ck-local-ngram', messages: user('Through the proxy'), max_completion_tokens: 24, logit_bias: { '199999': -100 } };
+const body = {
+  model: 'ck-local-ngram',
+  messages: user('Through the proxy'),
+  max_completion_tokens: 24,
+  logit_bias: { '199999': -100 },
+};
 
 describe('proxy mode keeps the key on the server', () => {
   it('answers a client that has no key, and never shows the key', async () => {
-    const response = await fetch(`${proxy.url}/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const response = await fetch(`${proxy.url}/chat/completions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     const text = await response.text();
     expect(response.status).toBe(200);
     expect(JSON.parse(text).choices[0].message.content.length).toBeGreaterThan(0);
@@ -56,25 +65,40 @@ describe('proxy mode keeps the key on the server', () => {
   it('records store: true completions itself, for a provider without stored completions', async () => {
     const stream = await kitFor(proxy).create({ ...body, stream: true, store: true, metadata: { via: 'proxy' } });
     const final = await stream.finalCompletion();
-    await expect.poll(async () => (await kitFor(proxy).list({ metadata: { via: 'proxy' } })).data.map((item) => item.id), { timeout: 3000 }).toEqual([final.id]);
+    await expect
+      .poll(async () => (await kitFor(proxy).list({ metadata: { via: 'proxy' } })).data.map((item) => item.id), {
+        timeout: 3000,
+      })
+      .toEqual([final.id]);
     const plain = await kitFor(proxy).create({ ...body, store: true, metadata: { via: 'proxy-json' } });
-    expect((await kitFor(proxy).retrieve(plain.id)).choices[0]?.message.content).toBe(plain.choices[0]?.message.content);
+    expect((await kitFor(proxy).retrieve(plain.id)).choices[0]?.message.content).toBe(
+      plain.choices[0]?.message.content,
+    );
     // `store` is not sent to a non-OpenAI provider, so only the proxy holds them.
     expect((await kitFor(upstream, KEY).list({ metadata: { via: 'proxy' } })).data).toEqual([]);
   });
 
   it('never offers fault injection', async () => {
-    const response = await fetch(`${proxy.url}/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-ck-fault': 'status=500' }, body: JSON.stringify(body) });
+    const response = await fetch(`${proxy.url}/chat/completions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-ck-fault': 'status=500' },
+      body: JSON.stringify(body),
+    });
     expect(response.status).toBe(400);
   });
 
   it('passes the provider error through, and answers 502 in the API shape when it cannot reach it', async () => {
     process.env.CK_TEST_WRONG_KEY = 'sk-wrong';
-    const wrongKey = await startTestServer({ upstream: { url: upstream.url, keyEnv: 'CK_TEST_WRONG_KEY', provider: 'compatible' } });
+    const wrongKey = await startTestServer({
+      upstream: { url: upstream.url, keyEnv: 'CK_TEST_WRONG_KEY', provider: 'compatible' },
+    });
     const unreachable = await startTestServer({ upstream: { url: 'http://127.0.0.1:9/v1' } });
     try {
       await expect(kitFor(wrongKey).create(body)).rejects.toMatchObject({ status: 401, code: 'invalid_api_key' });
-      await expect(kitFor(unreachable).create(body)).rejects.toMatchObject({ status: 502, code: 'upstream_unreachable' });
+      await expect(kitFor(unreachable).create(body)).rejects.toMatchObject({
+        status: 502,
+        code: 'upstream_unreachable',
+      });
     } finally {
       await wrongKey.close();
       await unreachable.close();

@@ -80,7 +80,9 @@ export function createHandler(context: ServerContext) {
     // Method, path and status only: never a header, a key or a body.
     response.once('close', () => {
       const gone = response.writableFinished ? '' : ' (client closed)';
-      options.log(`${request.method} ${url.pathname} ${response.statusCode} ${Math.round(performance.now() - started)}ms${gone}`);
+      options.log(
+        `${request.method} ${url.pathname} ${response.statusCode} ${Math.round(performance.now() - started)}ms${gone}`,
+      );
     });
     try {
       checkHost(request, guard);

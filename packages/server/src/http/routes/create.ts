@@ -51,7 +51,16 @@ function localRequest(create: CreateRequest): Parameters<LocalModel['complete']>
   const { body } = create;
   // The seed, with what shapes the distribution, fixes the output. What only cuts it short
   // (max tokens, stop) or frames it (stream, store, logprobs) leaves the same prefix, as on the API.
-  const shaping = ['model', 'messages', 'temperature', 'top_p', 'logit_bias', 'presence_penalty', 'frequency_penalty', 'seed'];
+  const shaping = [
+    'model',
+    'messages',
+    'temperature',
+    'top_p',
+    'logit_bias',
+    'presence_penalty',
+    'frequency_penalty',
+    'seed',
+  ];
   const content = Object.fromEntries(shaping.map((key) => [key, body[key] ?? null]));
   return {
     promptText: conversationText(create.messages),
