@@ -81,12 +81,16 @@ function findStop(before: string, added: string, stops: string[]): number {
 
 function choose(distribution: Distribution, options: GenerationOptions, seen: Map<number, number>): number {
   const plain =
-    options.temperature === 1 &&
-    options.topP === 1 &&
-    options.logitBias.size === 0 &&
-    options.presencePenalty === 0 &&
-    options.frequencyPenalty === 0;
-  if (plain) return distribution.sample(options.random);
+    options.temperature === 1 && options.topP === 1 && options.presencePenalty === 0 && options.frequencyPenalty === 0;
+  let onlyBans = true;
+  for (const bias of options.logitBias.values()) if (bias > -100) onlyBans = false;
+  if (plain && onlyBans) {
+    // A bias of -100 bans a token: drawing again until the draw is allowed samples the rest exactly.
+    for (let attempt = 0; attempt < 1000; attempt++) {
+      const id = distribution.sample(options.random);
+      if (!options.logitBias.has(id)) return id;
+    }
+  }
   // Otherwise the choice is made among the candidates, which hold all but a sliver of the probability.
   const candidates = new Set(distribution.candidates());
   for (const id of options.logitBias.keys()) candidates.add(id);
