@@ -36,8 +36,19 @@ export interface LocalModel {
   complete(request: LocalRequest): GeneratedChoice[];
 }
 
-/** Trains the built-in n-gram model on text found at run time. Takes well under a second or two. */
+const trained = new Map<string, LocalModel>();
+
+/** Trains the built-in n-gram model on text found at run time (about a second), once per process and corpus. */
 export function trainLocalModel(options: LocalModelOptions = {}): LocalModel {
+  const key = JSON.stringify(options);
+  const cached = trained.get(key);
+  if (cached) return cached;
+  const model = train(options);
+  trained.set(key, model);
+  return model;
+}
+
+function train(options: LocalModelOptions): LocalModel {
   const started = performance.now();
   const root = findWorkspaceRoot(process.cwd()) ?? findWorkspaceRoot(import.meta.dirname) ?? process.cwd();
   const paragraphs = readCorpus(options.corpusFiles ?? defaultCorpusFiles(root), options.maxCharacters);
