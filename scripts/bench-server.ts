@@ -10,7 +10,7 @@ const SAMPLES = 200;
 const dataDir = mkdtempSync(path.join(tmpdir(), 'ck-bench-'));
 const server = await startServer({ port: 0, dataDir, rateLimit: { requests: 0, windowMs: 60_000 } });
 
-let started = performance.now();
+const started = performance.now();
 // Setup only: rows built inside the database, shaped like what the server stores.
 await server.store.sql.exec(`
   insert into completions (id, created, model, metadata, request, response)
@@ -25,9 +25,12 @@ await server.store.sql.exec(`
            'usage', jsonb_build_object('prompt_tokens', 12, 'completion_tokens', 120, 'total_tokens', 132))
   from generate_series(1, ${ROWS}) as n;
   analyze completions;`);
-console.log(`Inserted ${ROWS.toLocaleString('en')} stored completions in ${((performance.now() - started) / 1000).toFixed(1)} s (PGlite, file-backed).\n`);
+console.log(
+  `Inserted ${ROWS.toLocaleString('en')} stored completions in ${((performance.now() - started) / 1000).toFixed(1)} s (PGlite, file-backed).\n`,
+);
 
-const percentile = (values: number[], share: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * share))] as number;
+const percentile = (values: number[], share: number) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * share))] as number;
 
 async function time(url: () => string): Promise<number[]> {
   const samples: number[] = [];
@@ -50,7 +53,10 @@ const queries: [string, () => string][] = [
   ['model filter', () => `${list}?model=model-3`],
   ['metadata filter, 1 in 10', () => `${list}?metadata[topic]=t7`],
   ['metadata filter, 1 in 1,000', () => `${list}?metadata[user]=u${Math.floor(Math.random() * 1000)}`],
-  ['two metadata pairs + model', () => `${list}?model=model-2&metadata[topic]=t2&metadata[user]=u${Math.floor(Math.random() * 100) * 10 + 2}`],
+  [
+    'two metadata pairs + model',
+    () => `${list}?model=model-2&metadata[topic]=t2&metadata[user]=u${Math.floor(Math.random() * 100) * 10 + 2}`,
+  ],
   ['retrieve by id', () => `${list}/${randomId()}`],
 ];
 console.log(['query (HTTP, limit 20)', 'p50 ms', 'p95 ms', 'target p95'].join('\t'));
@@ -64,15 +70,28 @@ for (const [name, url] of queries) {
 console.log(['all queries', percentile(all, 0.5).toFixed(2), percentile(all, 0.95).toFixed(2), '<= 20'].join('\t'));
 
 // Streaming overhead: the same 2,000-token completion as JSON and as SSE.
-const body = { model: 'ck-local-ngram', messages: [{ role: 'user', content: 'Stream a long answer.' }], seed: 1, max_completion_tokens: 2000, logit_bias: { '199999': -100 } };
+const body = {
+  model: 'ck-local-ngram',
+  messages: [{ role: 'user', content: 'Stream a long answer.' }],
+  seed: 1,
+  max_completion_tokens: 2000,
+  logit_bias: { '199999': -100 },
+};
 async function post(payload: Record<string, unknown>): Promise<number> {
   const begin = performance.now();
-  const response = await fetch(`${server.url}/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload) });
+  const response = await fetch(`${server.url}/chat/completions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(payload),
+  });
   await response.arrayBuffer();
   return performance.now() - begin;
 }
 console.log('\nstreaming 2,000 tokens (median of 7)\tJSON ms\tSSE ms\toverhead µs/chunk');
-for (const [name, extra] of [['plain', {}], ['logprobs, top 5', { logprobs: true, top_logprobs: 5 }]] as const) {
+for (const [name, extra] of [
+  ['plain', {}],
+  ['logprobs, top 5', { logprobs: true, top_logprobs: 5 }],
+] as const) {
   const json: number[] = [];
   const sse: number[] = [];
   for (let round = 0; round < 8; round++) {

@@ -1,36 +1,11 @@
 #!/usr/bin/env node
 // The whole test suite, as `npm test` (or `pnpm test`) runs it: installs what is missing, then lint,
 // type-check, every test, builds, package lint and bundle budgets. Any failure fails the run.
-import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { ensureInstall, pnpm, root, run } from './ensure-install.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const PNPM_VERSION = '12.21.0';
-
-function run(command, args, options = {}) {
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', shell: false, ...options });
-  return result.status === 0;
-}
-
-function hasPnpm() {
-  const result = spawnSync('pnpm', ['--version'], { encoding: 'utf8' });
-  return result.status === 0 && result.stdout.trim() === PNPM_VERSION;
-}
-
-function pnpm(args) {
-  // With only Node and npm on the machine, npx fetches the pinned pnpm from the npm registry.
-  return hasPnpm() ? run('pnpm', args) : run('npx', ['--yes', `pnpm@${PNPM_VERSION}`, ...args]);
-}
-
-function installIsCurrent() {
-  const marker = path.join(root, 'node_modules', '.modules.yaml');
-  if (!existsSync(marker)) return false;
-  return statSync(marker).mtimeMs >= statSync(path.join(root, 'pnpm-lock.yaml')).mtimeMs;
-}
-
-if (!installIsCurrent() && !pnpm(['install', '--frozen-lockfile'])) process.exit(1);
+if (!ensureInstall()) process.exit(1);
 
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 const steps = [
