@@ -40,7 +40,6 @@ async function measure(budget: Budget) {
     format: 'esm',
     platform: 'browser',
     target: 'es2022',
-    conditions: ['@completions-kit/source'],
     external: budget.external,
     metafile: true,
     logLevel: 'silent',
