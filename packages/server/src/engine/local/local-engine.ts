@@ -1,5 +1,5 @@
 import { defaultCorpusFiles, findWorkspaceRoot, readCorpus } from './corpus.ts';
-import { type GeneratedChoice, generate } from './generate.ts';
+import { type GeneratedChoice, type GenerationOptions, generate } from './generate.ts';
 import { countsOf, NgramModel } from './ngram-model.ts';
 import { seededRandom } from './random.ts';
 import { encode } from './tokenizer.ts';
@@ -13,18 +13,11 @@ export interface LocalModelOptions {
   maxCharacters?: number;
 }
 
-export interface LocalRequest {
+/** A request to the model: the sampling options of one choice, plus what the whole request adds. */
+export interface LocalRequest extends Omit<GenerationOptions, 'random' | 'prompt'> {
   /** The text the prompt part of the model leans towards: the conversation's words. */
   promptText: string;
   n: number;
-  maxTokens: number;
-  temperature: number;
-  topP: number;
-  stop: string[];
-  topLogprobs: number | null;
-  logitBias: Map<number, number>;
-  presencePenalty: number;
-  frequencyPenalty: number;
   /** Same request and seed, same output: the seed and the request's content seed the generator. */
   seedMaterial: string | null;
 }
