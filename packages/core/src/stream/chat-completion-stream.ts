@@ -116,11 +116,17 @@ export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> 
     this.#iterating = true;
     const buffer = this.#buffer ?? [];
     this.#buffer = buffer;
+    // A read position instead of shift(): a long backlog must not cost a copy per chunk.
+    let position = 0;
     let completed = false;
     try {
       while (true) {
-        const chunk = buffer.shift();
-        if (chunk) {
+        if (position < buffer.length) {
+          const chunk = buffer[position++] as WireChunk;
+          if (position === buffer.length) {
+            buffer.length = 0;
+            position = 0;
+          }
           yield chunk as ChatCompletionChunk;
           continue;
         }

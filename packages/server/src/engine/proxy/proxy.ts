@@ -1,9 +1,9 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ServerResponse } from 'node:http';
 import { type ChatCompletion, ChatCompletionStream, type EndpointOptions, targetFor } from '@completions-kit/core';
 import type { ServerContext } from '../../context.ts';
 import { HttpError } from '../../http/errors.ts';
-import { store } from '../../http/routes/create.ts';
 import type { UpstreamOptions } from '../../options.ts';
+import { storeCompletion } from '../../storage/store-completion.ts';
 import type { CreateRequest } from '../../validation/create-params.ts';
 
 // Headers worth passing back to the browser; never cookies or anything naming the key.
@@ -72,7 +72,6 @@ export function copyHeaders(from: Response, to: ServerResponse, status = from.st
  */
 export async function proxyCreate(
   context: ServerContext,
-  request: IncomingMessage,
   response: ServerResponse,
   create: CreateRequest,
 ): Promise<void> {
@@ -94,7 +93,6 @@ export async function proxyCreate(
     signal: controller.signal,
     stream: create.stream,
   });
-  void request;
   if (!answer.ok || !create.stream || !answer.body) {
     const text = await answer.text();
     copyHeaders(answer, response);
@@ -122,7 +120,7 @@ export async function proxyCreate(
   }
   if (create.store) {
     try {
-      await store(context, create, (await recorded) as ChatCompletion);
+      await storeCompletion(context.store, create, (await recorded) as ChatCompletion);
     } catch {
       // A stream that ended in an error or incomplete is not stored, as the API would not store it.
     }
@@ -132,7 +130,7 @@ export async function proxyCreate(
 
 async function storeParsed(context: ServerContext, create: CreateRequest, text: string): Promise<void> {
   try {
-    await store(context, create, JSON.parse(text) as ChatCompletion);
+    await storeCompletion(context.store, create, JSON.parse(text) as ChatCompletion);
   } catch {
     // A body that is not a completion is passed on but not stored.
   }

@@ -3,6 +3,7 @@ import type { ServerContext } from '../../context.ts';
 import { LOCAL_MODEL_ID, type LocalModel } from '../../engine/local/local-engine.ts';
 import { chunksFrom, completionFrom, countPromptTokens, randomId, usageOf } from '../../engine/local/shape.ts';
 import { proxyCreate } from '../../engine/proxy/proxy.ts';
+import { storeCompletion } from '../../storage/store-completion.ts';
 import { type CreateRequest, refuseUnsupported, validateCreate } from '../../validation/create-params.ts';
 import { conversationText } from '../../validation/messages.ts';
 import { readJsonBody } from '../body.ts';
@@ -19,7 +20,7 @@ export async function createCompletion(
   const fault = parseFault(request, context.options.faults);
   const body = await readJsonBody(request, context.options.bodyLimitBytes);
   const create = validateCreate(body);
-  if (!context.model) return proxyCreate(context, request, response, create);
+  if (!context.model) return proxyCreate(context, response, create);
   refuseUnsupported(create);
   const statusError = fault && faultStatusError(fault);
   if (statusError) throw statusError;
@@ -28,7 +29,7 @@ export async function createCompletion(
   const usage = usageOf(countPromptTokens(create), choices);
   const completion = completionFrom(create, choices, meta, usage);
   if (!create.stream) {
-    if (create.store) await store(context, create, completion);
+    if (create.store) await storeCompletion(context.store, create, completion);
     response.writeHead(200, { 'content-type': 'application/json' });
     response.end(JSON.stringify(completion));
     return;
@@ -43,7 +44,7 @@ export async function createCompletion(
   }
   if (fault && (await applyStreamFault(fault, sent, response))) return;
   // Stored before [DONE]: a client that saw the whole stream can list it at once.
-  if (create.store) await store(context, create, completion);
+  if (create.store) await storeCompletion(context.store, create, completion);
   if (!response.destroyed) response.end('data: [DONE]\n\n');
 }
 
@@ -100,20 +101,4 @@ async function applyStreamFault(fault: Fault, sent: number, response: ServerResp
     return true;
   }
   return response.destroyed;
-}
-
-export async function store(
-  context: ServerContext,
-  create: CreateRequest,
-  completion: import('@completions-kit/core').ChatCompletion,
-): Promise<void> {
-  const { messages: _messages, ...params } = create.body;
-  await context.store.insert({
-    id: completion.id,
-    created: completion.created,
-    model: completion.model,
-    metadata: create.metadata,
-    request: { messages: create.messages, params },
-    response: completion,
-  });
 }
