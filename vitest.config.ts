@@ -14,6 +14,16 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          name: 'hooks',
+          environment: 'jsdom',
+          include: ['packages/hooks/src/**/*.test.{ts,tsx}'],
+          globalSetup: ['packages/hooks/src/test-support/global-setup.ts'],
+          testTimeout: 20_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'server',
           environment: 'node',
           include: ['packages/server/src/**/*.test.ts'],

@@ -15,6 +15,8 @@ export interface Fault {
   errorAfter?: number;
   /** Pause this long after the first chunk. */
   stallMs?: number;
+  /** Pace this stream's chunks this many ms apart, whatever the server's pace. */
+  paceMs?: number;
   /** Answer with this status instead (with `retry-after` and `should-retry` headers if given). */
   status?: number;
   retryAfter?: string;
@@ -42,6 +44,7 @@ export function parseFault(request: IncomingMessage, enabled: boolean): Fault | 
   assign('endAfter', number('end-after'));
   assign('errorAfter', number('error-after'));
   assign('stallMs', number('stall-ms'));
+  assign('paceMs', number('pace-ms'));
   assign('retryAfter', fields.get('retry-after'));
   assign('shouldRetry', fields.get('should-retry'));
   const status = number('status');

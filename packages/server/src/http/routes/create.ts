@@ -40,7 +40,7 @@ export async function createCompletion(
     if (fault && (await applyStreamFault(fault, sent, response))) return;
     if (!(await writeEvent(response, JSON.stringify(chunk)))) return;
     sent++;
-    await pause(context.options.paceMs, response);
+    await pause(fault?.paceMs ?? context.options.paceMs, response);
   }
   if (fault && (await applyStreamFault(fault, sent, response))) return;
   // Stored before [DONE]: a client that saw the whole stream can list it at once.

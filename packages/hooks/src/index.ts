@@ -1,0 +1,26 @@
+export type { StoredPage } from './options.ts';
+export {
+  chatCompletionMutationOptions,
+  completionKeys,
+  storedCompletionMessagesInfiniteOptions,
+  storedCompletionOptions,
+  storedCompletionsInfiniteOptions,
+} from './options.ts';
+export type { ChatCompletionsProviderProps } from './provider.tsx';
+export { ChatCompletionsProvider, useChatCompletionsClient } from './provider.tsx';
+export type {
+  CompletionStreamActions,
+  CompletionStreamState,
+  CompletionStreamStatus,
+  CompletionStreamStore,
+  CompletionStreamStoreOptions,
+  NotifyEvery,
+  StreamCallbacks,
+} from './stream-store.ts';
+export { createCompletionStreamStore } from './stream-store.ts';
+export type { UseChatCompletionOptions, UseChatCompletionResult } from './use-chat-completion.ts';
+export { useChatCompletion } from './use-chat-completion.ts';
+export type { UseCompletionStreamOptions, UseCompletionStreamResult } from './use-completion-stream.ts';
+export { useCompletionChoice, useCompletionStream } from './use-completion-stream.ts';
+export { useStoredCompletion, useStoredCompletionMessages, useStoredCompletions } from './use-stored-completions.ts';
+export { useDeleteStoredCompletion, useUpdateStoredCompletion } from './use-stored-mutations.ts';

@@ -1,0 +1,61 @@
+import type {
+  ChatCompletion,
+  ChatCompletionCreateParamsNonStreaming,
+  ChatCompletionsError,
+} from '@completions-kit/core';
+import { completionKeys } from '@completions-kit/core';
+import { type UseMutationResult, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useRef } from 'react';
+import { chatCompletionMutationOptions } from './options.ts';
+import { useChatCompletionsClient } from './provider.tsx';
+
+export interface UseChatCompletionOptions {
+  onSuccess?: (completion: ChatCompletion) => void;
+  onError?: (error: ChatCompletionsError) => void;
+}
+
+export type UseChatCompletionResult = UseMutationResult<
+  ChatCompletion,
+  ChatCompletionsError,
+  ChatCompletionCreateParamsNonStreaming
+> & {
+  /** Aborts the request in flight (the mutation fails with an error of kind `abort`). */
+  abort: () => void;
+};
+
+/**
+ * A non-streamed create as a mutation. A completion made with `store: true` goes into the query
+ * cache under its id, and stored lists are refreshed. Unmounting aborts the request.
+ *
+ * @example
+ * const { mutate, data, status, error, abort } = useChatCompletion();
+ * mutate({ model, messages });
+ */
+export function useChatCompletion(options: UseChatCompletionOptions = {}): UseChatCompletionResult {
+  const client = useChatCompletionsClient();
+  const queryClient = useQueryClient();
+  const controller = useRef<AbortController | null>(null);
+  const callbacks = useRef(options);
+  callbacks.current = options;
+  const base = chatCompletionMutationOptions(client);
+  const mutation = useMutation<ChatCompletion, ChatCompletionsError, ChatCompletionCreateParamsNonStreaming>({
+    mutationKey: base.mutationKey,
+    mutationFn: (params) => {
+      controller.current?.abort();
+      const current = new AbortController();
+      controller.current = current;
+      return base.mutationFn?.({ params, signal: current.signal }, undefined as never) as Promise<ChatCompletion>;
+    },
+    onSuccess: (completion, params) => {
+      if (params.store) {
+        queryClient.setQueryData(completionKeys.detail(completion.id), completion);
+        void queryClient.invalidateQueries({ queryKey: completionKeys.lists() });
+      }
+      callbacks.current.onSuccess?.(completion);
+    },
+    onError: (error) => callbacks.current.onError?.(error),
+  });
+  const abort = useCallback(() => controller.current?.abort(), []);
+  useEffect(() => () => controller.current?.abort(), []);
+  return { ...mutation, abort };
+}
