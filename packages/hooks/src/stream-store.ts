@@ -68,7 +68,12 @@ const idle: CompletionStreamState = {
 };
 
 function scheduler(notify: NotifyEvery): (flush: () => void) => () => void {
-  if (notify === 0) return (flush) => (flush(), () => undefined);
+  if (notify === 0) {
+    return (flush) => {
+      flush();
+      return () => undefined;
+    };
+  }
   if (notify === 'frame' && typeof requestAnimationFrame === 'function') {
     return (flush) => {
       const frame = requestAnimationFrame(flush);
@@ -120,13 +125,11 @@ export function createCompletionStreamStore(options: CompletionStreamStoreOption
         const error = caught as ChatCompletionsError;
         set({ status: error.kind === 'abort' ? 'aborted' : 'error', error });
         if (error.kind !== 'abort') options.callbacks?.().onError?.(error);
-        options
-          .callbacks?.()
-          .onFinish?.({
-            completion: undefined,
-            snapshot: undefined,
-            reason: error.kind === 'abort' ? 'aborted' : 'error',
-          });
+        options.callbacks?.().onFinish?.({
+          completion: undefined,
+          snapshot: undefined,
+          reason: error.kind === 'abort' ? 'aborted' : 'error',
+        });
         return undefined;
       }
       if (starting !== controller) {

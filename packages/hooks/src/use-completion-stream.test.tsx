@@ -12,6 +12,33 @@ const long = {
   logit_bias: { '199999': -100 },
 };
 
+type Store = ReturnType<typeof useCompletionStream>['store'];
+
+// Memoized, as a list of choices would be: only its own selector can re-render it.
+const Choice = memo(function Choice({ store, index, renders }: { store: Store; index: number; renders: number[] }) {
+  const choice = useCompletionChoice(store, index);
+  renders[index] = (renders[index] ?? 0) + 1;
+  return <p>{choice?.message.content}</p>;
+});
+
+function Harness({
+  renders,
+  started,
+}: {
+  renders: number[];
+  started: { start?: (params: typeof long) => Promise<unknown> };
+}) {
+  const stream = useCompletionStream({ notify: 0 });
+  started.start = stream.start;
+  const store = useRef(stream.store).current;
+  return (
+    <>
+      <Choice store={store} index={0} renders={renders} />
+      <Choice store={store} index={1} renders={renders} />
+    </>
+  );
+}
+
 describe('useCompletionStream against the local server', () => {
   it('goes idle -> submitted -> streaming -> done, with the snapshot, usage and timings', async () => {
     const { wrapper } = providers();
@@ -154,36 +181,13 @@ describe('useCompletionStream against the local server', () => {
     });
     const { wrapper } = providers(replay);
     const renders = [0, 0];
-    let start: ((params: typeof long) => Promise<unknown>) | undefined;
-    // Memoized, as a list of choices would be: only its own selector can re-render it.
-    const Choice = memo(function Choice({
-      store,
-      index,
-    }: {
-      store: ReturnType<typeof useCompletionStream>['store'];
-      index: number;
-    }) {
-      const choice = useCompletionChoice(store, index);
-      renders[index] = (renders[index] ?? 0) + 1;
-      return <p>{choice?.message.content}</p>;
-    });
-    function Harness() {
-      const stream = useCompletionStream({ notify: 0 });
-      start = stream.start;
-      const store = useRef(stream.store).current;
-      return (
-        <>
-          <Choice store={store} index={0} />
-          <Choice store={store} index={1} />
-        </>
-      );
-    }
-    const view = render(<Harness />, { wrapper });
+    const started: { start?: (params: typeof long) => Promise<unknown> } = {};
+    const view = render(<Harness renders={renders} started={started} />, { wrapper });
     // Outside act(), so React renders as it would in an app instead of batching the whole test.
     const actEnvironment = globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean };
     actEnvironment.IS_REACT_ACT_ENVIRONMENT = false;
     try {
-      await start?.(long);
+      await started.start?.(long);
       await waitFor(() => expect(view.container.textContent).toContain('29'));
     } finally {
       actEnvironment.IS_REACT_ACT_ENVIRONMENT = true;
