@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ServerContext } from '../context.ts';
 import { randomId } from '../engine/local/shape.ts';
 import { HttpError, sendError } from './errors.ts';
+import { parseFault } from './faults.ts';
 import { applyCors, checkAccessToken, checkHost, createRateLimiter } from './guards.ts';
 import { createCompletion } from './routes/create.ts';
 import { listModels } from './routes/models.ts';
@@ -103,6 +104,8 @@ export function createHandler(context: ServerContext) {
       }
       checkAccessToken(request, guard);
       rateLimit(request);
+      const delay = parseFault(request, options.faults)?.delayMs;
+      if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
       const match = (route[1].exec(url.pathname) ?? []).slice(1).map((part) => safeDecode(part));
       await route[2](context, request, response, url, match);
     } catch (error) {

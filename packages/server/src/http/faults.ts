@@ -17,6 +17,8 @@ export interface Fault {
   stallMs?: number;
   /** Pace this stream's chunks this many ms apart, whatever the server's pace. */
   paceMs?: number;
+  /** Wait this long before handling the request at all (any endpoint): a slow server. */
+  delayMs?: number;
   /** Answer with this status instead (with `retry-after` and `should-retry` headers if given). */
   status?: number;
   retryAfter?: string;
@@ -24,8 +26,17 @@ export interface Fault {
 }
 
 const failures = new Map<string, number>();
+const parsed = new WeakMap<IncomingMessage, Fault | null>();
 
+/** The request's fault, read once: a `times` budget must not be spent twice by one request. */
 export function parseFault(request: IncomingMessage, enabled: boolean): Fault | null {
+  if (parsed.has(request)) return parsed.get(request) ?? null;
+  const fault = readFault(request, enabled);
+  parsed.set(request, fault);
+  return fault;
+}
+
+function readFault(request: IncomingMessage, enabled: boolean): Fault | null {
   const header = request.headers['x-ck-fault'];
   if (typeof header !== 'string' || header === '') return null;
   if (!enabled) throw new HttpError(400, 'Fault injection is off on this server.', null, 'faults_disabled');
@@ -45,6 +56,7 @@ export function parseFault(request: IncomingMessage, enabled: boolean): Fault | 
   assign('errorAfter', number('error-after'));
   assign('stallMs', number('stall-ms'));
   assign('paceMs', number('pace-ms'));
+  assign('delayMs', number('delay-ms'));
   assign('retryAfter', fields.get('retry-after'));
   assign('shouldRetry', fields.get('should-retry'));
   const status = number('status');
