@@ -1,3 +1,15 @@
+export type {
+  ConversationActions,
+  ConversationOptions,
+  ConversationParams,
+  ConversationState,
+  ConversationStore,
+} from './conversation/create-conversation-store.ts';
+export { createConversationStore } from './conversation/create-conversation-store.ts';
+export type { TurnNode, TurnTree } from './conversation/tree.ts';
+export { activePath, siblingsOf } from './conversation/tree.ts';
+export type { ConversationTurn } from './conversation/use-conversation.ts';
+export { useConversation } from './conversation/use-conversation.ts';
 export type { StoredPage } from './options.ts';
 export {
   chatCompletionMutationOptions,
