@@ -1,4 +1,22 @@
+import { existsSync } from 'node:fs';
+import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
+
+// Debian's Chromium (apt-get install chromium): nothing here downloads a browser.
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// Without it, browser tests are left out locally (said aloud), and fail under CI.
+const withBrowser = existsSync(chromium) || !!process.env.CI;
+if (!withBrowser)
+  console.warn(`No Chromium at ${chromium}: browser tests skipped. apt-get install chromium, or set CHROMIUM_PATH.`);
+const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 export default defineConfig({
   test: {
@@ -17,10 +35,30 @@ export default defineConfig({
           name: 'hooks',
           environment: 'jsdom',
           include: ['packages/hooks/src/**/*.test.{ts,tsx}'],
+          exclude: ['**/*.browser.test.{ts,tsx}'],
           globalSetup: ['packages/hooks/src/test-support/global-setup.ts'],
           testTimeout: 20_000,
         },
       },
+      ...(withBrowser
+        ? [
+            {
+              extends: true as const,
+              test: {
+                name: 'hooks-browser',
+                include: ['packages/hooks/src/**/*.browser.test.{ts,tsx}'],
+                globalSetup: ['packages/hooks/src/test-support/global-setup.ts'],
+                testTimeout: 60_000,
+                browser: {
+                  enabled: true,
+                  headless: true,
+                  provider: playwright({ launchOptions: { executablePath: chromium, args: chromiumArgs } }),
+                  instances: [{ browser: 'chromium' as const }],
+                },
+              },
+            },
+          ]
+        : []),
       {
         extends: true,
         test: {
