@@ -26,9 +26,9 @@ const budgets: Budget[] = [
     external: [],
     gzipBudgetBytes: 2 * 1024,
   },
-  // Hooks with all of core (the app imports the client too), without the peers an app already has
-  // (React, TanStack Query, zustand) and eventsource-parser. Target 8 KB; at 8.5 KB the overshoot
-  // is core's (see above), the hooks themselves add 2.1 KB.
+  // Every hook and all of core (the app imports the client too), without the peers an app already
+  // has (React, TanStack Query, zustand) and eventsource-parser. Target 8 KB; it is 9.7 KB: core is
+  // 0.45 KB over its own, and the conversation store adds 1 KB that apps not using it shake off.
   {
     name: '@completions-kit/hooks + core',
     entries: ['packages/hooks/src/index.ts', 'packages/core/src/index.ts'],
@@ -39,9 +39,10 @@ const budgets: Budget[] = [
       '@tanstack/react-query',
       'zustand',
       'zustand/vanilla',
+      'zustand/middleware',
       'eventsource-parser',
     ],
-    gzipBudgetBytes: 8.75 * 1024,
+    gzipBudgetBytes: 10 * 1024,
   },
 ];
 
