@@ -41,24 +41,27 @@ function usageChunk(completion: number) {
   };
 }
 
+/** Content chunk number `index` of choice 0, as the 2026 wire sends it (padding, usage: null). */
+function contentChunk(index: number, top: number | null): object {
+  const content = words[index % words.length] as string;
+  return {
+    ...head,
+    usage: null,
+    obfuscation: padding(index),
+    choices: [
+      {
+        index: 0,
+        delta: index === 0 ? { role: 'assistant', content, refusal: null } : { content },
+        logprobs: top === null ? null : { content: [logprob(content, top)], refusal: null },
+        finish_reason: null,
+      },
+    ],
+  };
+}
+
 function textStream(count: number, top: number | null): Uint8Array {
   const chunks: object[] = [];
-  for (let index = 0; index < count - 2; index++) {
-    const content = words[index % words.length] as string;
-    chunks.push({
-      ...head,
-      usage: null,
-      obfuscation: padding(index),
-      choices: [
-        {
-          index: 0,
-          delta: index === 0 ? { role: 'assistant', content, refusal: null } : { content },
-          logprobs: top === null ? null : { content: [logprob(content, top)], refusal: null },
-          finish_reason: null,
-        },
-      ],
-    });
-  }
+  for (let index = 0; index < count - 2; index++) chunks.push(contentChunk(index, top));
   chunks.push({ ...head, usage: null, choices: [{ index: 0, delta: {}, logprobs: null, finish_reason: 'stop' }] });
   chunks.push(usageChunk(count - 2));
   return frame(chunks);
@@ -106,22 +109,8 @@ function twoChoicesWithToolCall(count: number): Uint8Array {
     choices: [{ index: 1, delta: {}, logprobs: null, finish_reason: 'tool_calls' }],
   });
   const remaining = count - chunks.length - 2;
-  for (let index = 0; index < remaining; index++) {
-    const content = words[index % words.length] as string;
-    chunks.push({
-      ...head,
-      usage: null,
-      obfuscation: padding(index),
-      choices: [
-        {
-          index: 0,
-          delta: index === 0 ? { role: 'assistant', content } : { content },
-          logprobs: null,
-          finish_reason: null,
-        },
-      ],
-    });
-  }
+  for (let index = 0; index < remaining; index++) chunks.push(contentChunk(index, null));
+
   chunks.push({ ...head, usage: null, choices: [{ index: 0, delta: {}, logprobs: null, finish_reason: 'stop' }] });
   chunks.push(usageChunk(count));
   return frame(chunks);
