@@ -41,12 +41,8 @@ for (const [name, step] of steps) {
 }
 
 const reportPath = path.join(root, 'test-results', 'vitest.json');
-if (existsSync(reportPath)) {
-  const report = JSON.parse(readFileSync(reportPath, 'utf8'));
-  console.log(`\ntests: ${report.numPassedTests} passed, ${report.numFailedTests} failed`);
-}
-if (failed.length > 0) {
-  console.error(`\nFailed: ${failed.join(', ')}`);
-  process.exit(1);
-}
-console.log('\nAll checks passed.');
+const report = existsSync(reportPath) ? JSON.parse(readFileSync(reportPath, 'utf8')) : null;
+console.log(failed.length > 0 ? `\nFailed: ${failed.join(', ')}` : '\nAll checks passed.');
+// The last line counts the tests, in the plain form CI reads.
+if (report) console.log(`tests: ${report.numPassedTests} passed, ${report.numFailedTests} failed`);
+process.exit(failed.length > 0 ? 1 : 0);
