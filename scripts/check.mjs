@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The whole test suite, as `npm test` (or `pnpm test`) runs it: installs what is missing, then lint,
 // type-check, every test, builds, package lint and bundle budgets. Any failure fails the run.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { ensureInstall, pnpm, root, run } from './ensure-install.mjs';
 
@@ -34,13 +34,15 @@ const steps = [
   ['bundle budgets', () => run(bin('tsx'), ['scripts/size.ts'])],
 ];
 
+const reportPath = path.join(root, 'test-results', 'vitest.json');
+// A report left from an earlier run must not be read as this run's.
+rmSync(reportPath, { force: true });
 const failed = [];
 for (const [name, step] of steps) {
   console.log(`\n== ${name}`);
   if (!step()) failed.push(name);
 }
 
-const reportPath = path.join(root, 'test-results', 'vitest.json');
 const report = existsSync(reportPath) ? JSON.parse(readFileSync(reportPath, 'utf8')) : null;
 console.log(failed.length > 0 ? `\nFailed: ${failed.join(', ')}` : '\nAll checks passed.');
 // The last line counts the tests, in the plain form CI reads.
