@@ -62,6 +62,14 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          name: 'components',
+          environment: 'jsdom',
+          include: ['packages/components/src/**/*.test.{ts,tsx}'],
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'server',
           environment: 'node',
           include: ['packages/server/src/**/*.test.ts'],

@@ -1,0 +1,60 @@
+import type { UrlCitationAnnotation } from '@completions-kit/core';
+import { type SafeLink, safeLink } from '../links/safe-link.ts';
+
+/**
+ * The API's url_citation offsets count characters as code points; JavaScript strings count UTF-16
+ * units. This maps a code-point range to string indices, clamped to the text, never inside a
+ * surrogate pair. Null when the range starts past the text (an annotation ahead of a stream).
+ */
+export function codePointRangeToIndices(text: string, start: number, end: number): { start: number; end: number } | null {
+  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end <= start) return null;
+  let codePoint = 0;
+  let index = 0;
+  let startIndex = -1;
+  while (index < text.length) {
+    if (codePoint === start) startIndex = index;
+    if (codePoint === end) break;
+    const code = text.charCodeAt(index);
+    index += code >= 0xd800 && code <= 0xdbff && index + 1 < text.length ? 2 : 1;
+    codePoint++;
+  }
+  if (codePoint === start && startIndex === -1) startIndex = index;
+  if (startIndex === -1 || startIndex >= text.length) return null;
+  return { start: startIndex, end: index };
+}
+
+export interface CitationSpan {
+  /** Unique per url and span, so two citations of one source are two markers. */
+  key: string;
+  /** 1-based, per source: every citation of one URL shares its number. */
+  number: number;
+  url: string;
+  title: string;
+  link: SafeLink | null;
+  /** String indices in the text, or null while the text has not reached the span yet. */
+  range: { start: number; end: number } | null;
+}
+
+/** Citations sorted by where they sit, deduplicated by url and span, numbered by source. */
+export function citationSpans(text: string, annotations: readonly UrlCitationAnnotation[] | undefined): CitationSpan[] {
+  const seen = new Set<string>();
+  const numbers = new Map<string, number>();
+  const spans: CitationSpan[] = [];
+  for (const annotation of annotations ?? []) {
+    if (annotation?.type !== 'url_citation' || !annotation.url_citation) continue;
+    const { url, title, start_index: start, end_index: end } = annotation.url_citation;
+    const key = `${url}#${start}-${end}`;
+    if (seen.has(key) || typeof url !== 'string') continue;
+    seen.add(key);
+    if (!numbers.has(url)) numbers.set(url, numbers.size + 1);
+    spans.push({ key, number: numbers.get(url) as number, url, title: typeof title === 'string' && title ? title : url, link: safeLink(url), range: codePointRangeToIndices(text, start, end) });
+  }
+  return spans.sort((a, b) => (a.range?.start ?? Number.POSITIVE_INFINITY) - (b.range?.start ?? Number.POSITIVE_INFINITY));
+}
+
+/** One entry per source, in number order. */
+export function citationSources(spans: CitationSpan[]): CitationSpan[] {
+  const first = new Map<number, CitationSpan>();
+  for (const span of spans) if (!first.has(span.number)) first.set(span.number, span);
+  return [...first.values()].sort((a, b) => a.number - b.number);
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_PARSED_CHARACTERS, nestingDepth, viewArguments } from './arguments.ts';
+
+describe('viewArguments', () => {
+  it('indents complete JSON and shows partial text as it is while streaming', () => {
+    expect(viewArguments('{"city":"Oslo","days":3}', true)).toEqual({ kind: 'json', text: '{\n  "city": "Oslo",\n  "days": 3\n}' });
+    expect(viewArguments('{"city":"Os', false)).toEqual({ kind: 'partial', text: '{"city":"Os' });
+  });
+
+  it('marks invalid JSON and keeps its text', () => {
+    expect(viewArguments('{city: Oslo}', true)).toEqual({ kind: 'invalid', text: '{city: Oslo}' });
+  });
+
+  it('prints a __proto__ key without touching any prototype', () => {
+    const view = viewArguments('{"__proto__":{"polluted":true},"constructor":{"prototype":{"bad":1}}}', true);
+    expect(view.kind).toBe('json');
+    expect(view.text).toContain('"__proto__"');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(({} as Record<string, unknown>).bad).toBeUndefined();
+  });
+
+  it('refuses to parse what is 10,000 levels deep, or too large', () => {
+    const deep = `${'['.repeat(10_000)}${']'.repeat(10_000)}`;
+    expect(nestingDepth(deep)).toBe(10_000);
+    expect(viewArguments(deep, true)).toMatchObject({ kind: 'too-deep', depth: 10_000 });
+    const huge = `{"data":"${'x'.repeat(MAX_PARSED_CHARACTERS)}"}`;
+    const view = viewArguments(huge, true);
+    expect(view.kind).toBe('too-large');
+    expect(view.text.length).toBeLessThan(20_000);
+  });
+
+  it('does not count brackets inside strings as nesting', () => {
+    expect(nestingDepth('{"a":"[[[{{{","b":[1]}')).toBe(2);
+    expect(nestingDepth('{"a":"\\"[["}')).toBe(1);
+  });
+});
