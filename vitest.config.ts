@@ -1,7 +1,11 @@
 import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 
+const root = path.dirname(fileURLToPath(import.meta.url));
 // Debian's Chromium (apt-get install chromium): nothing here downloads a browser.
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // Without it, browser tests are left out locally (said aloud), and fail under CI.
@@ -49,6 +53,19 @@ export default defineConfig({
                 include: ['packages/hooks/src/**/*.browser.test.{ts,tsx}'],
                 globalSetup: ['packages/hooks/src/test-support/global-setup.ts'],
                 testTimeout: 60_000,
+                browser: {
+                  enabled: true,
+                  headless: true,
+                  provider: playwright({ launchOptions: { executablePath: chromium, args: chromiumArgs } }),
+                  instances: [{ browser: 'chromium' as const }],
+                },
+              },
+            },
+            {
+              extends: true as const,
+              plugins: [storybookTest({ configDir: path.join(root, '.storybook') })],
+              test: {
+                name: 'storybook',
                 browser: {
                   enabled: true,
                   headless: true,

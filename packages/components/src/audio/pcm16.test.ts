@@ -24,7 +24,11 @@ describe('pcm16 to WAV', () => {
   it('decodes valid base64 whole and a corrupt one as far as it is valid', () => {
     const bytes = new Uint8Array(Array.from({ length: 300 }, (_, index) => index % 256));
     const base64 = Buffer.from(bytes).toString('base64');
-    expect(decodeBase64Prefix(base64)).toEqual({ bytes, validCharacters: base64.length - (base64.endsWith('=') ? 0 : 0), complete: true });
+    expect(decodeBase64Prefix(base64)).toEqual({
+      bytes,
+      validCharacters: base64.length - (base64.endsWith('=') ? 0 : 0),
+      complete: true,
+    });
     const corrupt = decodeBase64Prefix(`${base64.slice(0, 40)}!!!${base64.slice(43)}`);
     expect(corrupt.complete).toBe(false);
     expect([...corrupt.bytes]).toEqual([...bytes.subarray(0, 30)]);

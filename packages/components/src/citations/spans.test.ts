@@ -5,7 +5,10 @@ import type { UrlCitationAnnotation } from '@completions-kit/core';
 import { describe, expect, it } from 'vitest';
 import { citationSources, citationSpans, codePointRangeToIndices } from './spans.ts';
 
-const cite = (url: string, start: number, end: number, title = url): UrlCitationAnnotation => ({ type: 'url_citation', url_citation: { url, title, start_index: start, end_index: end } });
+const cite = (url: string, start: number, end: number, title = url): UrlCitationAnnotation => ({
+  type: 'url_citation',
+  url_citation: { url, title, start_index: start, end_index: end },
+});
 
 describe('code-point offsets to string indices', () => {
   it('is the identity for text without astral characters', () => {
@@ -38,14 +41,24 @@ describe('code-point offsets to string indices', () => {
 describe('citation spans', () => {
   it('keys citations by url and span, numbers them by source, and keeps ones ahead of the text', () => {
     const text = 'One ([a](https://a.example)) two ([b](https://b.example)) three ([a](https://a.example))';
-    const spans = citationSpans(text, [cite('https://a.example', 4, 28), cite('https://b.example', 33, 57), cite('https://a.example', 64, 88), cite('https://a.example', 4, 28), cite('https://c.example', 500, 510)]);
+    const spans = citationSpans(text, [
+      cite('https://a.example', 4, 28),
+      cite('https://b.example', 33, 57),
+      cite('https://a.example', 64, 88),
+      cite('https://a.example', 4, 28),
+      cite('https://c.example', 500, 510),
+    ]);
     expect(spans.map((span) => [span.number, span.range && text.slice(span.range.start, span.range.end)])).toEqual([
       [1, '([a](https://a.example))'],
       [2, '([b](https://b.example))'],
       [1, '([a](https://a.example))'],
       [3, null],
     ]);
-    expect(citationSources(spans).map((span) => span.url)).toEqual(['https://a.example', 'https://b.example', 'https://c.example']);
+    expect(citationSources(spans).map((span) => span.url)).toEqual([
+      'https://a.example',
+      'https://b.example',
+      'https://c.example',
+    ]);
   });
 
   it('never turns an unsafe URL into a link', () => {
@@ -54,7 +67,10 @@ describe('citation spans', () => {
   });
 
   it('spans exactly the markdown link on the recorded web-search response', () => {
-    const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../../shared/fixtures/openai/responses');
+    const fixtures = path.resolve(
+      path.dirname(fileURLToPath(import.meta.url)),
+      '../../../../../shared/fixtures/openai/responses',
+    );
     const response = JSON.parse(readFileSync(path.join(fixtures, 'dotnet-web-search-url-citation.json'), 'utf8'));
     const message = response.choices[0].message;
     const spans = citationSpans(message.content, message.annotations);

@@ -6,7 +6,11 @@ import { type SafeLink, safeLink } from '../links/safe-link.ts';
  * units. This maps a code-point range to string indices, clamped to the text, never inside a
  * surrogate pair. Null when the range starts past the text (an annotation ahead of a stream).
  */
-export function codePointRangeToIndices(text: string, start: number, end: number): { start: number; end: number } | null {
+export function codePointRangeToIndices(
+  text: string,
+  start: number,
+  end: number,
+): { start: number; end: number } | null {
   if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end <= start) return null;
   let codePoint = 0;
   let index = 0;
@@ -47,9 +51,18 @@ export function citationSpans(text: string, annotations: readonly UrlCitationAnn
     if (seen.has(key) || typeof url !== 'string') continue;
     seen.add(key);
     if (!numbers.has(url)) numbers.set(url, numbers.size + 1);
-    spans.push({ key, number: numbers.get(url) as number, url, title: typeof title === 'string' && title ? title : url, link: safeLink(url), range: codePointRangeToIndices(text, start, end) });
+    spans.push({
+      key,
+      number: numbers.get(url) as number,
+      url,
+      title: typeof title === 'string' && title ? title : url,
+      link: safeLink(url),
+      range: codePointRangeToIndices(text, start, end),
+    });
   }
-  return spans.sort((a, b) => (a.range?.start ?? Number.POSITIVE_INFINITY) - (b.range?.start ?? Number.POSITIVE_INFINITY));
+  return spans.sort(
+    (a, b) => (a.range?.start ?? Number.POSITIVE_INFINITY) - (b.range?.start ?? Number.POSITIVE_INFINITY),
+  );
 }
 
 /** One entry per source, in number order. */

@@ -3,7 +3,11 @@ import { safeLink } from './safe-link.ts';
 
 describe('safeLink', () => {
   it('allows http, https and mailto, with the real host', () => {
-    expect(safeLink('https://example.com/a?b#c')).toEqual({ href: 'https://example.com/a?b#c', host: 'example.com', scheme: 'https' });
+    expect(safeLink('https://example.com/a?b#c')).toEqual({
+      href: 'https://example.com/a?b#c',
+      host: 'example.com',
+      scheme: 'https',
+    });
     expect(safeLink(' http://example.com:8080 ')?.host).toBe('example.com:8080');
     expect(safeLink('mailto:someone@example.com')?.scheme).toBe('mailto');
   });

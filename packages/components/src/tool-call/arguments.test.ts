@@ -3,7 +3,10 @@ import { MAX_PARSED_CHARACTERS, nestingDepth, viewArguments } from './arguments.
 
 describe('viewArguments', () => {
   it('indents complete JSON and shows partial text as it is while streaming', () => {
-    expect(viewArguments('{"city":"Oslo","days":3}', true)).toEqual({ kind: 'json', text: '{\n  "city": "Oslo",\n  "days": 3\n}' });
+    expect(viewArguments('{"city":"Oslo","days":3}', true)).toEqual({
+      kind: 'json',
+      text: '{\n  "city": "Oslo",\n  "days": 3\n}',
+    });
     expect(viewArguments('{"city":"Os', false)).toEqual({ kind: 'partial', text: '{"city":"Os' });
   });
 

@@ -40,7 +40,12 @@ export function viewArguments(text: string, complete: boolean): ArgumentsView {
   }
   if (!complete) return { kind: 'partial', text };
   const depth = nestingDepth(text);
-  if (depth > MAX_DEPTH) return { kind: 'too-deep', text: text.length > SHOWN_CHARACTERS ? `${text.slice(0, SHOWN_CHARACTERS)}…` : text, depth };
+  if (depth > MAX_DEPTH)
+    return {
+      kind: 'too-deep',
+      text: text.length > SHOWN_CHARACTERS ? `${text.slice(0, SHOWN_CHARACTERS)}…` : text,
+      depth,
+    };
   if (text.trim() === '') return { kind: 'json', text: '{}' };
   try {
     return { kind: 'json', text: JSON.stringify(JSON.parse(text), null, 2) };

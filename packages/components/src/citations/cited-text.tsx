@@ -1,0 +1,80 @@
+import type { UrlCitationAnnotation } from '@completions-kit/core';
+import { type ComponentPropsWithoutRef, Fragment, forwardRef, type ReactNode, useMemo } from 'react';
+import { type CitationSpan, citationSources, citationSpans } from './spans.ts';
+
+export interface CitedTextProps extends ComponentPropsWithoutRef<'p'> {
+  text: string;
+  annotations?: readonly UrlCitationAnnotation[] | undefined;
+  /** Renders a stretch of plain text (markdown, for instance). Default: the text as it is. */
+  renderText?: (text: string) => ReactNode;
+}
+
+function Marker({ span }: { span: CitationSpan }) {
+  const label = `Source ${span.number}: ${span.title}${span.link ? ` (${span.link.host})` : ''}`;
+  return (
+    <sup data-slot="citation-marker" data-safe={span.link ? 'true' : 'false'}>
+      {span.link ? (
+        <a href={span.link.href} target="_blank" rel="noopener noreferrer" aria-label={label} title={label}>
+          [{span.number}]
+        </a>
+      ) : (
+        <span title={`${label}: not a web link, shown as text`}>[{span.number}]</span>
+      )}
+    </sup>
+  );
+}
+
+/**
+ * Text with its url_citation annotations as numbered markers after each cited span. A citation the
+ * text has not reached yet (mid-stream) or that lies outside it only shows in the sources.
+ */
+export const CitedText = forwardRef<HTMLParagraphElement, CitedTextProps>(function CitedText(
+  { text, annotations, renderText = (part) => part, ...props },
+  ref,
+) {
+  const spans = useMemo(() => citationSpans(text, annotations), [text, annotations]);
+  const pieces: ReactNode[] = [];
+  let position = 0;
+  for (const span of spans) {
+    if (!span.range || span.range.start < position) continue;
+    pieces.push(<Fragment key={`${span.key}-text`}>{renderText(text.slice(position, span.range.end))}</Fragment>);
+    pieces.push(<Marker key={span.key} span={span} />);
+    position = span.range.end;
+  }
+  pieces.push(<Fragment key="rest">{renderText(text.slice(position))}</Fragment>);
+  return (
+    <p data-slot="cited-text" {...props} ref={ref}>
+      {pieces}
+    </p>
+  );
+});
+
+export interface SourcesProps extends ComponentPropsWithoutRef<'ol'> {
+  text: string;
+  annotations?: readonly UrlCitationAnnotation[] | undefined;
+}
+
+/** The cited sources, one per URL, numbered as the markers are; unsafe URLs as plain text. */
+export const Sources = forwardRef<HTMLOListElement, SourcesProps>(function Sources(
+  { text, annotations, ...props },
+  ref,
+) {
+  const sources = useMemo(() => citationSources(citationSpans(text, annotations)), [text, annotations]);
+  if (sources.length === 0) return null;
+  return (
+    <ol data-slot="sources" aria-label="Sources" {...props} ref={ref}>
+      {sources.map((source) => (
+        <li key={source.url} value={source.number} data-safe={source.link ? 'true' : 'false'}>
+          {source.link ? (
+            <a href={source.link.href} target="_blank" rel="noopener noreferrer">
+              {source.title}
+            </a>
+          ) : (
+            <span>{source.title}</span>
+          )}{' '}
+          <span data-slot="source-host">{source.link ? source.link.host : source.url}</span>
+        </li>
+      ))}
+    </ol>
+  );
+});

@@ -1,0 +1,14 @@
+export { decodeBase64Prefix, PCM16_SAMPLE_RATE, pcm16ToWav } from './audio/pcm16.ts';
+export type { CitedTextProps, SourcesProps } from './citations/cited-text.tsx';
+export { CitedText, Sources } from './citations/cited-text.tsx';
+export type { CitationSpan } from './citations/spans.ts';
+export { citationSources, citationSpans, codePointRangeToIndices } from './citations/spans.ts';
+export type { SafeLink } from './links/safe-link.ts';
+export { safeLink } from './links/safe-link.ts';
+export { AudioInputContent, FileContent, ImageContent } from './message/content-parts.tsx';
+export type { AnyMessage, MessageProps, MessageStatus } from './message/message.tsx';
+export { Message } from './message/message.tsx';
+export type { ArgumentsView } from './tool-call/arguments.ts';
+export { nestingDepth, viewArguments } from './tool-call/arguments.ts';
+export type { ToolCallProps } from './tool-call/tool-call.tsx';
+export { ToolCall } from './tool-call/tool-call.tsx';

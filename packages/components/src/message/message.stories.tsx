@@ -1,0 +1,136 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, userEvent, within } from 'storybook/test';
+import { Message } from './message.tsx';
+
+// Small hand-made messages; the recorded local-model fixtures replace them when issue 4 records them.
+const meta = {
+  title: 'Messages/Message',
+  component: Message,
+  args: { message: { role: 'assistant', content: '' } },
+} satisfies Meta<typeof Message>;
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+export const AssistantText: Story = {
+  args: {
+    message: {
+      role: 'assistant',
+      content: 'Streams deliver data in pieces, so the reader can act before the end arrives.',
+      refusal: null,
+    },
+    finishReason: 'stop',
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByRole('article')).toHaveAttribute('data-role', 'assistant');
+    await expect(canvas.getByText(/Streams deliver data/)).toBeVisible();
+  },
+};
+
+export const UserWithParts: Story = {
+  args: {
+    message: {
+      role: 'user',
+      name: 'ada',
+      content: [
+        { type: 'text', text: 'What is in this picture?' },
+        { type: 'image_url', image_url: { url: 'https://images.example.com/cat.png', detail: 'low' } },
+        { type: 'file', file: { filename: 'notes.txt', file_data: 'data:text/plain;base64,aGVsbG8=' } },
+      ],
+    },
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByText(/ada/)).toBeVisible();
+    // The remote image does not load until asked; the button names its host.
+    await expect(canvas.queryByRole('img')).toBeNull();
+    const button = canvas.getByRole('button', { name: 'Load image from images.example.com' });
+    await userEvent.click(button);
+    await expect(canvas.getByRole('img', { name: /Attachment sent with the message/ })).toHaveAttribute(
+      'src',
+      'https://images.example.com/cat.png',
+    );
+    await expect(canvas.getByRole('link', { name: 'Download notes.txt' })).toHaveAttribute('download', 'notes.txt');
+  },
+};
+
+export const SvgDataImageNeverInline: Story = {
+  args: {
+    message: {
+      role: 'user',
+      content: [
+        { type: 'image_url', image_url: { url: 'data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+PC9zdmc+' } },
+      ],
+    },
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.queryByRole('img')).toBeNull();
+    await expect(canvas.queryByRole('button')).toBeNull();
+    await expect(canvas.getByText(/Image not shown/)).toBeVisible();
+  },
+};
+
+export const Refusal: Story = {
+  args: {
+    message: { role: 'assistant', content: null, refusal: "I'm sorry, I can't help with that." },
+    finishReason: 'stop',
+  },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByRole('note', { name: 'Refusal' })).toHaveTextContent("I'm sorry, I can't help with that.");
+    await expect(canvas.getByRole('article')).toHaveAttribute('data-refused', 'true');
+  },
+};
+
+export const Truncated: Story = {
+  args: { message: { role: 'assistant', content: 'The answer went on and on until' }, finishReason: 'length' },
+  play: async ({ canvasElement }) => {
+    await expect(within(canvasElement).getByText(/Truncated: the token limit was reached/)).toBeVisible();
+  },
+};
+
+export const Streaming: Story = {
+  args: { message: { role: 'assistant', content: 'Half an answ' }, status: 'streaming' },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByRole('status')).toHaveTextContent('Writing…');
+    await expect(canvas.getByRole('article')).toHaveAttribute('aria-busy', 'true');
+  },
+};
+
+export const Aborted: Story = {
+  args: { message: { role: 'assistant', content: 'Half an answer, kept' }, status: 'aborted' },
+  play: async ({ canvasElement }) => {
+    await expect(within(canvasElement).getByRole('status')).toHaveTextContent('Stopped: the answer is partial');
+  },
+};
+
+export const EveryRole: Story = {
+  render: () => (
+    <div style={{ display: 'grid', gap: 8 }}>
+      <Message message={{ role: 'developer', content: 'Answer in one sentence.' }} />
+      <Message message={{ role: 'system', content: 'You are terse.' }} />
+      <Message message={{ role: 'user', content: 'Weather in Oslo?' }} />
+      <Message
+        message={{
+          role: 'assistant',
+          content: null,
+          tool_calls: [
+            { id: 'call_1', type: 'function', function: { name: 'get_weather', arguments: '{"city":"Oslo"}' } },
+          ],
+        }}
+        finishReason="tool_calls"
+      />
+      <Message message={{ role: 'tool', content: '{"sky":"clear"}' }} />
+      <Message message={{ role: 'function', name: 'get_weather', content: '{"sky":"clear"}' }} />
+    </div>
+  ),
+  play: async ({ canvasElement }) => {
+    const roles = within(canvasElement)
+      .getAllByRole('article')
+      .map((article) => article.getAttribute('data-role'));
+    await expect(roles).toEqual(['developer', 'system', 'user', 'assistant', 'tool', 'function']);
+    await expect(within(canvasElement).getByText('Waiting for tool results')).toBeVisible();
+  },
+};

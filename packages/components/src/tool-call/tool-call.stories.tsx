@@ -1,0 +1,76 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, within } from 'storybook/test';
+import { ToolCall } from './tool-call.tsx';
+
+const meta = {
+  title: 'Messages/ToolCall',
+  component: ToolCall,
+  args: { call: { name: 'noop', arguments: '{}' } },
+} satisfies Meta<typeof ToolCall>;
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+const fn = (args: string) => ({
+  id: 'call_1',
+  type: 'function' as const,
+  function: { name: 'get_weather', arguments: args },
+});
+
+export const Complete: Story = {
+  args: { call: fn('{"city":"Oslo","units":"c"}') },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByRole('region', { name: 'Tool call get_weather' })).toHaveAttribute('data-state', 'json');
+    await expect(canvas.getByLabelText('Arguments of get_weather').textContent).toBe(
+      '{\n  "city": "Oslo",\n  "units": "c"\n}',
+    );
+  },
+};
+
+export const Streaming: Story = {
+  args: { call: fn('{"city":"Os'), complete: false },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByText('receiving…')).toBeVisible();
+    await expect(canvas.getByLabelText('Arguments of get_weather')).toHaveTextContent('{"city":"Os');
+  },
+};
+
+export const Invalid: Story = {
+  args: { call: fn('{city: Oslo') },
+  play: async ({ canvasElement }) => {
+    await expect(within(canvasElement).getByText('not valid JSON')).toBeVisible();
+  },
+};
+
+export const PrototypeKeys: Story = {
+  args: { call: fn('{"__proto__":{"isAdmin":true}}') },
+  play: async ({ canvasElement }) => {
+    await expect(within(canvasElement).getByLabelText('Arguments of get_weather')).toHaveTextContent('"__proto__"');
+    await expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
+  },
+};
+
+export const TenThousandLevelsDeep: Story = {
+  args: { call: fn(`${'['.repeat(10_000)}${']'.repeat(10_000)}`) },
+  play: async ({ canvasElement }) => {
+    await expect(within(canvasElement).getByText('too deeply nested to lay out')).toBeVisible();
+  },
+};
+
+export const CustomTool: Story = {
+  args: { call: { id: 'call_2', type: 'custom', custom: { name: 'run_sql', input: 'select 1;' } } },
+  play: async ({ canvasElement }) => {
+    await expect(within(canvasElement).getByLabelText('Input of run_sql')).toHaveTextContent('select 1;');
+  },
+};
+
+export const LegacyFunctionCall: Story = {
+  args: { call: { name: 'lookup', arguments: '{"q":"x"}' } },
+  play: async ({ canvasElement }) => {
+    await expect(within(canvasElement).getByRole('region', { name: 'Tool call lookup' })).toHaveAttribute(
+      'data-kind',
+      'function_call',
+    );
+  },
+};

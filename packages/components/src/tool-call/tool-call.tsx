@@ -1,0 +1,55 @@
+import type { ChatCompletionMessageToolCall, SnapshotToolCall } from '@completions-kit/core';
+import { type ComponentPropsWithoutRef, forwardRef, useMemo } from 'react';
+import { viewArguments } from './arguments.ts';
+
+const badges: Record<string, string | undefined> = {
+  partial: 'receiving…',
+  invalid: 'not valid JSON',
+  'too-deep': 'too deeply nested to lay out',
+  'too-large': 'too large to show whole',
+};
+
+export interface ToolCallProps extends ComponentPropsWithoutRef<'section'> {
+  /** A function or custom tool call, or the legacy `function_call` (`{ name, arguments }`). */
+  call: ChatCompletionMessageToolCall | SnapshotToolCall | { name: string; arguments: string };
+  /** False while the arguments are still streaming in. Default: true. */
+  complete?: boolean;
+}
+
+/**
+ * One tool call: its name and its arguments, indented when they are valid JSON and shown as text
+ * (with a badge saying why) when they are partial, invalid, too deep or too large.
+ */
+export const ToolCall = forwardRef<HTMLElement, ToolCallProps>(function ToolCall(
+  { call, complete = true, ...props },
+  ref,
+) {
+  const kind = 'type' in call ? call.type : 'function_call';
+  const name = 'type' in call ? (call.type === 'custom' ? call.custom.name : call.function.name) : call.name;
+  const text = 'type' in call ? (call.type === 'custom' ? call.custom.input : call.function.arguments) : call.arguments;
+  const view = useMemo(
+    () => (kind === 'custom' ? { kind: complete ? 'json' : 'partial', text } : viewArguments(text, complete)),
+    [kind, text, complete],
+  );
+  const badge = kind === 'custom' ? (complete ? undefined : badges.partial) : badges[view.kind];
+  const label = kind === 'custom' ? 'Input' : 'Arguments';
+  return (
+    <section
+      data-slot="tool-call"
+      data-kind={kind}
+      data-state={view.kind}
+      aria-label={`Tool call ${name}`}
+      {...props}
+      ref={ref}
+    >
+      <header data-slot="tool-call-header">
+        <code data-slot="tool-call-name">{name}</code> {badge ? <span data-slot="badge">{badge}</span> : null}
+      </header>
+      {/* biome-ignore lint/a11y/useSemanticElements: a <pre> keeps the layout; the role names the scrollable region. */}
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take focus so the keyboard can scroll it. */}
+      <pre data-slot="tool-call-arguments" role="region" aria-label={`${label} of ${name}`} tabIndex={0}>
+        {view.text}
+      </pre>
+    </section>
+  );
+});
