@@ -1,10 +1,15 @@
 export { decodeBase64Prefix, PCM16_SAMPLE_RATE, pcm16ToWav } from './audio/pcm16.ts';
 export type { CitedTextProps, SourcesProps } from './citations/cited-text.tsx';
-export { CitedText, Sources } from './citations/cited-text.tsx';
+export { CitationMarker, CitedText, Sources } from './citations/cited-text.tsx';
 export type { CitationSpan } from './citations/spans.ts';
 export { citationSources, citationSpans, codePointRangeToIndices } from './citations/spans.ts';
 export type { SafeLink } from './links/safe-link.ts';
 export { safeLink } from './links/safe-link.ts';
+export type { BlockCache, MarkdownBlock } from './markdown/blocks.ts';
+export { lexBlocks } from './markdown/blocks.ts';
+export { CodeBlock } from './markdown/code-block.tsx';
+export type { MarkdownProps } from './markdown/markdown.tsx';
+export { Markdown } from './markdown/markdown.tsx';
 export { AudioInputContent, FileContent, ImageContent } from './message/content-parts.tsx';
 export type { AnyMessage, MessageProps, MessageStatus } from './message/message.tsx';
 export { Message } from './message/message.tsx';

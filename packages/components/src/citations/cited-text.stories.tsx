@@ -38,8 +38,12 @@ export const WithSources: Story = {
     const canvas = within(canvasElement);
     const marker = canvas.getByRole('link', { name: 'Source 1: Parks reopen (city.example)' });
     await expect(marker).toHaveAttribute('rel', 'noopener noreferrer');
-    // The marker follows exactly the cited span.
-    await expect(marker.closest('p')?.textContent).toContain(`${first}[1]`);
+    // Markdown renders the cited link (host shown), and the marker follows the end of its span.
+    await expect(marker.closest('p')?.textContent).toContain('(city.example (city.example))[1]');
+    await expect(canvas.getByRole('link', { name: 'city.example' })).toHaveAttribute(
+      'href',
+      'https://city.example/parks',
+    );
     const sources = canvas.getByRole('list', { name: 'Sources' });
     await expect(
       within(sources)

@@ -9,7 +9,8 @@ export interface CitedTextProps extends ComponentPropsWithoutRef<'p'> {
   renderText?: (text: string) => ReactNode;
 }
 
-function Marker({ span }: { span: CitationSpan }) {
+/** A numbered marker after a cited span: a link to the source when its URL is safe, text otherwise. */
+export function CitationMarker({ span }: { span: CitationSpan }) {
   const label = `Source ${span.number}: ${span.title}${span.link ? ` (${span.link.host})` : ''}`;
   return (
     <sup data-slot="citation-marker" data-safe={span.link ? 'true' : 'false'}>
@@ -38,7 +39,7 @@ export const CitedText = forwardRef<HTMLParagraphElement, CitedTextProps>(functi
   for (const span of spans) {
     if (!span.range || span.range.start < position) continue;
     pieces.push(<Fragment key={`${span.key}-text`}>{renderText(text.slice(position, span.range.end))}</Fragment>);
-    pieces.push(<Marker key={span.key} span={span} />);
+    pieces.push(<CitationMarker key={span.key} span={span} />);
     position = span.range.end;
   }
   pieces.push(<Fragment key="rest">{renderText(text.slice(position))}</Fragment>);

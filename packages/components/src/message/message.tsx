@@ -1,6 +1,7 @@
 import type { ChatCompletionContentPart, FinishReason, UrlCitationAnnotation } from '@completions-kit/core';
 import { type ComponentPropsWithoutRef, forwardRef, type ReactNode } from 'react';
 import { CitedText, Sources } from '../citations/cited-text.tsx';
+import { Markdown } from '../markdown/markdown.tsx';
 import { ToolCall } from '../tool-call/tool-call.tsx';
 import { AudioInputContent, FileContent, ImageContent } from './content-parts.tsx';
 
@@ -23,7 +24,7 @@ export interface MessageProps extends Omit<ComponentPropsWithoutRef<'article'>, 
   /** The stream's state, for a message still arriving or cut short. Default: done. */
   status?: MessageStatus;
   finishReason?: FinishReason | null;
-  /** Renders a stretch of text (a markdown renderer, for instance). Default: the text as it is. */
+  /** Renders text your own way. Default: markdown for the assistant's text, plain text otherwise. */
   renderText?: (text: string) => ReactNode;
 }
 
@@ -80,9 +81,11 @@ function Parts({
  * stream state. State shows as data-role, data-status and data-finish-reason.
  */
 export const Message = forwardRef<HTMLElement, MessageProps>(function Message(
-  { message, status = 'done', finishReason, renderText = (text) => text, ...props },
+  { message, status = 'done', finishReason, renderText: customRender, ...props },
   ref,
 ) {
+  const customText = customRender !== undefined;
+  const renderText = customRender ?? ((text: string) => text);
   const content = message.content;
   const complete = status !== 'streaming';
   const refused = !!message.refusal;
@@ -102,7 +105,12 @@ export const Message = forwardRef<HTMLElement, MessageProps>(function Message(
         {message.name ? <span data-slot="message-name"> · {message.name}</span> : null}
       </header>
       {typeof content === 'string' && content !== '' ? (
-        message.annotations?.length ? (
+        message.role === 'assistant' && !customText ? (
+          <>
+            <Markdown text={content} annotations={message.annotations} streaming={status === 'streaming'} />
+            <Sources text={content} annotations={message.annotations} />
+          </>
+        ) : message.annotations?.length ? (
           <>
             <CitedText text={content} annotations={message.annotations} renderText={renderText} />
             <Sources text={content} annotations={message.annotations} />

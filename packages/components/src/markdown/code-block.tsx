@@ -1,0 +1,88 @@
+import { useEffect, useState } from 'react';
+
+interface HastText {
+  type: 'text';
+  value: string;
+}
+interface HastElement {
+  type: 'element';
+  properties?: { className?: string[] };
+  children: HastNode[];
+}
+type HastNode = HastText | HastElement;
+interface Highlighter {
+  registered(language: string): boolean;
+  highlight(language: string, code: string): { children: HastNode[] };
+}
+
+let highlighter: Promise<Highlighter> | null = null;
+
+/** The highlighter loads on first use only, so pages without code never download it. */
+function loadHighlighter(): Promise<Highlighter> {
+  highlighter ??= import('lowlight').then(
+    ({ common, createLowlight }) => createLowlight(common) as unknown as Highlighter,
+  );
+  return highlighter;
+}
+
+/** Highlighted code as React elements from the syntax tree: no HTML string is ever inserted. */
+function renderTree(nodes: HastNode[]): React.ReactNode[] {
+  return nodes.map((node, index) =>
+    node.type === 'text' ? (
+      node.value
+    ) : (
+      // biome-ignore lint/suspicious/noArrayIndexKey: the tree of one code string never reorders.
+      <span key={index} className={node.properties?.className?.join(' ')}>
+        {renderTree(node.children)}
+      </span>
+    ),
+  );
+}
+
+export interface CodeBlockProps {
+  code: string;
+  language?: string | undefined;
+  /** Highlight only once the block is finished, not on every streamed token. */
+  final: boolean;
+}
+
+/** A code block with a copy button and highlighting that loads lazily. */
+export function CodeBlock({ code, language, final }: CodeBlockProps) {
+  const [tree, setTree] = useState<HastNode[] | null>(null);
+  const [copied, setCopied] = useState(false);
+  const name = language?.trim().split(/\s/)[0]?.toLowerCase();
+  useEffect(() => {
+    setTree(null);
+    if (!final || !name) return;
+    let current = true;
+    loadHighlighter().then((loaded) => {
+      if (current && loaded.registered(name)) setTree(loaded.highlight(name, code).children);
+    });
+    return () => {
+      current = false;
+    };
+  }, [code, name, final]);
+  const copy = () => {
+    navigator.clipboard?.writeText(code).then(
+      () => setCopied(true),
+      () => setCopied(false),
+    );
+  };
+  return (
+    <figure data-slot="code-block" data-language={name} data-highlighted={tree ? 'true' : 'false'}>
+      <figcaption data-slot="code-block-header">
+        <span>{name ?? 'text'}</span>{' '}
+        <button type="button" onClick={copy} aria-label={`Copy ${name ?? ''} code`.replace('  ', ' ')}>
+          {copied ? 'Copied' : 'Copy'}
+        </button>
+        <span role="status" data-slot="visually-hidden">
+          {copied ? 'Code copied' : ''}
+        </span>
+      </figcaption>
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable block must take focus so the keyboard can scroll it. */}
+      <pre tabIndex={0}>
+        <code className={name ? `language-${name}` : undefined}>{tree ? renderTree(tree) : code}</code>
+      </pre>
+    </figure>
+  );
+}

@@ -1,0 +1,120 @@
+import type { Token, Tokens } from 'marked';
+import { Fragment, type ReactNode, useState } from 'react';
+import { safeLink } from '../links/safe-link.ts';
+
+/** Citation markers to place: each after the inline token in which its span ends. */
+export interface Placement {
+  end: number;
+  marker: ReactNode;
+}
+
+// Markdown images from model output load only on a click, and never from a data: SVG.
+function ModelImage({ token }: { token: Tokens.Image }) {
+  const [load, setLoad] = useState(false);
+  const link = safeLink(token.href);
+  const label = token.text || token.title || 'image';
+  if (!link || link.scheme === 'mailto') {
+    return (
+      <span data-slot="md-image" data-state="blocked">
+        [image not shown: {label}]
+      </span>
+    );
+  }
+  if (load) return <img data-slot="md-image" src={link.href} alt={label} />;
+  return (
+    <button type="button" data-slot="md-image" data-state="not-loaded" onClick={() => setLoad(true)}>
+      Load image “{label}” from {link.host}
+    </button>
+  );
+}
+
+function ModelLink({ token, children }: { token: Tokens.Link; children: ReactNode }) {
+  const link = safeLink(token.href);
+  if (!link)
+    return (
+      <span data-slot="md-link" data-safe="false">
+        {children}
+      </span>
+    );
+  return (
+    <>
+      <a
+        data-slot="md-link"
+        href={link.href}
+        target="_blank"
+        rel="noopener noreferrer"
+        title={token.title ?? undefined}
+      >
+        {children}
+      </a>
+      {link.scheme === 'mailto' ? null : <span data-slot="link-host"> ({link.host})</span>}
+    </>
+  );
+}
+
+/**
+ * Inline tokens as React elements, never HTML: raw HTML shows as text. `position` is where the
+ * tokens start in the source, so citation markers land after the token their span ends in.
+ */
+export function renderInline(
+  tokens: readonly Token[] | undefined,
+  position: number,
+  placements: Placement[],
+  final = true,
+): ReactNode[] {
+  const out: ReactNode[] = [];
+  let at = position;
+  for (const [index, token] of (tokens ?? []).entries()) {
+    const end = at + token.raw.length;
+    // A span may end inside plain text (`). Next sentence (`): split the text right there.
+    if (token.type === 'text' && !('tokens' in token && token.tokens?.length) && token.raw === token.text) {
+      let from = 0;
+      while (placements.length > 0 && (placements[0] as Placement).end < end) {
+        const cut = Math.max(from, (placements[0] as Placement).end - at);
+        out.push(<Fragment key={`${index}-${from}`}>{token.raw.slice(from, cut)}</Fragment>);
+        out.push((placements.shift() as Placement).marker);
+        from = cut;
+      }
+      out.push(<Fragment key={`${index}-${from}`}>{token.raw.slice(from)}</Fragment>);
+    } else {
+      out.push(<InlineToken key={index} token={token} position={at} final={final} />);
+    }
+    at = end;
+    while (placements.length > 0 && (placements[0] as Placement).end <= at)
+      out.push((placements.shift() as Placement).marker);
+  }
+  return out;
+}
+
+function InlineToken({ token, position, final }: { token: Token; position: number; final: boolean }): ReactNode {
+  const children = 'tokens' in token && token.tokens ? renderInline(token.tokens, position, [], final) : null;
+  switch (token.type) {
+    case 'strong':
+      return <strong>{children}</strong>;
+    case 'em':
+      return <em>{children}</em>;
+    case 'del':
+      return <del>{children}</del>;
+    case 'codespan':
+      return <code>{(token as Tokens.Codespan).text}</code>;
+    case 'br':
+      return <br />;
+    case 'link':
+      // A link still streaming in may hold half a URL: it becomes clickable once its block is done.
+      if (!final)
+        return (
+          <span data-slot="md-link" data-state="pending">
+            {children}
+          </span>
+        );
+      return <ModelLink token={token as Tokens.Link}>{children}</ModelLink>;
+    case 'image':
+      return <ModelImage token={token as Tokens.Image} />;
+    case 'html':
+      return token.raw;
+    case 'escape':
+      return (token as Tokens.Escape).text;
+    default:
+      return children ?? ('text' in token ? token.text : token.raw);
+  }
+}
