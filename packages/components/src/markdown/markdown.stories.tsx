@@ -17,9 +17,11 @@ export const Gfm: Story = {
     await expect(canvas.getByRole('checkbox', { name: 'done' })).toBeChecked();
     await expect(canvas.getByRole('table')).toBeVisible();
     await expect(canvas.getByRole('button', { name: 'Copy ts code' })).toBeVisible();
-    // Highlighting arrives lazily, as elements (never an HTML string).
-    await waitFor(() =>
-      expect(canvasElement.querySelector('[data-slot=code-block]')).toHaveAttribute('data-highlighted', 'true'),
+    // Highlighting arrives lazily, as elements (never an HTML string). The first load on a cold dev
+    // server compiles the highlighter, so it may take seconds.
+    await waitFor(
+      () => expect(canvasElement.querySelector('[data-slot=code-block]')).toHaveAttribute('data-highlighted', 'true'),
+      { timeout: 15_000 },
     );
     await expect(canvasElement.querySelector('code .hljs-keyword')?.textContent).toBe('const');
   },
