@@ -1,3 +1,5 @@
+export type { AudioFormat, AudioOutputProps } from './audio/audio-output.tsx';
+export { AudioOutput } from './audio/audio-output.tsx';
 export { decodeBase64Prefix, PCM16_SAMPLE_RATE, pcm16ToWav } from './audio/pcm16.ts';
 export type { CitedTextProps, SourcesProps } from './citations/cited-text.tsx';
 export { CitationMarker, CitedText, Sources } from './citations/cited-text.tsx';

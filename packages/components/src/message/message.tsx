@@ -1,5 +1,6 @@
 import type { ChatCompletionContentPart, FinishReason, UrlCitationAnnotation } from '@completions-kit/core';
 import { type ComponentPropsWithoutRef, forwardRef, type ReactNode } from 'react';
+import { type AudioFormat, AudioOutput } from '../audio/audio-output.tsx';
 import { CitedText, Sources } from '../citations/cited-text.tsx';
 import { Markdown } from '../markdown/markdown.tsx';
 import { ToolCall } from '../tool-call/tool-call.tsx';
@@ -14,7 +15,7 @@ export interface AnyMessage {
   annotations?: readonly UrlCitationAnnotation[];
   tool_calls?: readonly (Parameters<typeof ToolCall>[0]['call'] & object)[] | null;
   function_call?: { name: string; arguments: string } | null;
-  audio?: { transcript?: string } | null;
+  audio?: { id?: string; data?: string; transcript?: string; expires_at?: number } | null;
 }
 
 export type MessageStatus = 'streaming' | 'done' | 'error' | 'aborted' | 'incomplete';
@@ -24,6 +25,8 @@ export interface MessageProps extends Omit<ComponentPropsWithoutRef<'article'>, 
   /** The stream's state, for a message still arriving or cut short. Default: done. */
   status?: MessageStatus;
   finishReason?: FinishReason | null;
+  /** The request's `audio.format`, for playing `message.audio`. Default: wav. */
+  audioFormat?: AudioFormat;
   /** Renders text your own way. Default: markdown for the assistant's text, plain text otherwise. */
   renderText?: (text: string) => ReactNode;
 }
@@ -81,7 +84,7 @@ function Parts({
  * stream state. State shows as data-role, data-status and data-finish-reason.
  */
 export const Message = forwardRef<HTMLElement, MessageProps>(function Message(
-  { message, status = 'done', finishReason, renderText: customRender, ...props },
+  { message, status = 'done', finishReason, renderText: customRender, audioFormat, ...props },
   ref,
 ) {
   const customText = customRender !== undefined;
@@ -125,7 +128,9 @@ export const Message = forwardRef<HTMLElement, MessageProps>(function Message(
           {message.refusal}
         </p>
       ) : null}
-      {message.audio?.transcript ? <p data-slot="audio-transcript">{message.audio.transcript}</p> : null}
+      {message.audio ? (
+        <AudioOutput audio={message.audio} format={audioFormat} streaming={status === 'streaming'} />
+      ) : null}
       {message.tool_calls?.map((call, index) => (
         <ToolCall key={'id' in call && call.id ? call.id : index} call={call} complete={complete} />
       ))}
