@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_PARSED_CHARACTERS, nestingDepth, viewArguments } from './arguments.ts';
+import { MAX_PARSED_CHARACTERS, nestingDepth, STREAMING_TAIL, viewArguments } from './arguments.ts';
 
 describe('viewArguments', () => {
   it('indents complete JSON and shows partial text as it is while streaming', () => {
@@ -8,6 +8,11 @@ describe('viewArguments', () => {
       text: '{\n  "city": "Oslo",\n  "days": 3\n}',
     });
     expect(viewArguments('{"city":"Os', false)).toEqual({ kind: 'partial', text: '{"city":"Os' });
+    const long = `{"a":"${'y'.repeat(10_000)}z`;
+    const tail = viewArguments(long, false);
+    expect(tail.kind).toBe('partial');
+    expect(tail.text.endsWith('yz')).toBe(true);
+    expect(tail.text.length).toBe(STREAMING_TAIL + 1);
   });
 
   it('marks invalid JSON and keeps its text', () => {

@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { expect, within } from 'storybook/test';
+import { useEffect, useState } from 'react';
+import { expect, waitFor, within } from 'storybook/test';
 import { ToolCall } from './tool-call.tsx';
 
 const meta = {
@@ -71,6 +72,67 @@ export const LegacyFunctionCall: Story = {
     await expect(within(canvasElement).getByRole('region', { name: 'Tool call lookup' })).toHaveAttribute(
       'data-kind',
       'function_call',
+    );
+  },
+};
+
+/**
+ * 2 MB of arguments arriving in 64-character pieces, 32 pieces per network read, rendered once per
+ * animation frame as the kit's hooks do. No task may run past 50 ms (a long task) meanwhile.
+ */
+function HugeStreamingArguments({ onDone }: { onDone: (longTasks: number) => void }) {
+  const [text, setText] = useState('');
+  const [complete, setComplete] = useState(false);
+  useEffect(() => {
+    const longTasks: PerformanceEntry[] = [];
+    const observer = new PerformanceObserver((list) => longTasks.push(...list.getEntries()));
+    observer.observe({ type: 'longtask', buffered: false });
+    const piece = `{"k":"${'x'.repeat(54)}"},`.slice(0, 64);
+    let received = '{"items":[';
+    let frame = 0;
+    const render = () => {
+      setText(received);
+      frame = requestAnimationFrame(render);
+    };
+    frame = requestAnimationFrame(render);
+    let reads = 0;
+    const read = () => {
+      for (let index = 0; index < 32; index++) received += piece;
+      if (++reads < 1024) setTimeout(read, 0);
+      else {
+        received += '{}]}';
+        cancelAnimationFrame(frame);
+        setText(received);
+        setComplete(true);
+        setTimeout(() => {
+          observer.disconnect();
+          onDone(longTasks.length);
+        }, 100);
+      }
+    };
+    setTimeout(read, 0);
+    return () => {
+      cancelAnimationFrame(frame);
+      observer.disconnect();
+    };
+  }, [onDone]);
+  return <ToolCall call={fn(text)} complete={complete} />;
+}
+
+export const TwoMegabytesStreaming: Story = {
+  render: (args) => (
+    <HugeStreamingArguments
+      onDone={(count) => ((args as unknown as { result: { longTasks?: number } }).result.longTasks = count)}
+    />
+  ),
+  args: { result: {} } as never,
+  play: async ({ canvasElement, args }) => {
+    const result = (args as unknown as { result: { longTasks?: number } }).result;
+    await waitFor(() => expect(result.longTasks).toBeDefined(), { timeout: 30_000 });
+    await expect(result.longTasks).toBe(0);
+    await expect(within(canvasElement).getByText('too large to show whole')).toBeVisible();
+    await expect(within(canvasElement).getByLabelText('Arguments of get_weather').textContent?.length).toBeLessThan(
+      20_000,
     );
   },
 };
