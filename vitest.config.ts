@@ -64,6 +64,20 @@ export default defineConfig({
             {
               extends: true as const,
               plugins: [storybookTest({ configDir: path.join(root, '.storybook') })],
+              // Pre-bundled up front: a dependency found mid-run makes Vite reload the page and fail
+              // the stories that were running (seen on cold CI runs).
+              optimizeDeps: {
+                include: [
+                  'eventsource-parser',
+                  'marked',
+                  'lowlight',
+                  'react',
+                  'react-dom',
+                  'react-dom/client',
+                  'react/jsx-runtime',
+                  'react/jsx-dev-runtime',
+                ],
+              },
               test: {
                 name: 'storybook',
                 browser: {
