@@ -7,6 +7,8 @@ export type { CitationSpan } from './citations/spans.ts';
 export { citationSources, citationSpans, codePointRangeToIndices } from './citations/spans.ts';
 export type { SafeLink } from './links/safe-link.ts';
 export { safeLink } from './links/safe-link.ts';
+export type { DisplayToken, LogprobSummary } from './logprobs/merge.ts';
+export { LOGPROB_SENTINEL, mergeByBytes, summarize } from './logprobs/merge.ts';
 export type { BlockCache, MarkdownBlock } from './markdown/blocks.ts';
 export { lexBlocks } from './markdown/blocks.ts';
 export { CodeBlock } from './markdown/code-block.tsx';

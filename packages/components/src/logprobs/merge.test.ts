@@ -1,0 +1,101 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ChatCompletionTokenLogprob } from '@completions-kit/core';
+import { describe, expect, it } from 'vitest';
+import { LOGPROB_SENTINEL, mergeByBytes, summarize } from './merge.ts';
+
+const utf8 = (text: string) => [...new TextEncoder().encode(text)];
+const token = (bytes: number[] | null, logprob = -0.5, text = ''): ChatCompletionTokenLogprob => ({
+  token: text,
+  logprob,
+  bytes,
+  top_logprobs: [],
+});
+
+describe('merging tokens by their bytes', () => {
+  it('joins a 4-byte emoji split over two tokens and over three', () => {
+    const emoji = utf8('🙂');
+    expect(
+      mergeByBytes([token(emoji.slice(0, 2)), token(emoji.slice(2))]).map((display) => [
+        display.text,
+        display.tokens.length,
+      ]),
+    ).toEqual([['🙂', 2]]);
+    const three = mergeByBytes([
+      token(utf8('a')),
+      token(emoji.slice(0, 1)),
+      token(emoji.slice(1, 3)),
+      token(emoji.slice(3)),
+      token(utf8('b')),
+    ]);
+    expect(three.map((display) => [display.text, display.tokens.length, display.index])).toEqual([
+      ['a', 1, 0],
+      ['🙂', 3, 1],
+      ['b', 1, 4],
+    ]);
+    expect(three[1]?.logprob).toBeCloseTo(-1.5);
+  });
+
+  it('joins a CJK character split in two and keeps whole ones apart', () => {
+    const tokyo = utf8('東京');
+    const merged = mergeByBytes([token(tokyo.slice(0, 2)), token(tokyo.slice(2, 4)), token(tokyo.slice(4))]);
+    expect(merged.map((display) => display.text)).toEqual(['東京']);
+    expect(mergeByBytes([token(utf8('東')), token(utf8('京'))]).map((display) => display.text)).toEqual(['東', '京']);
+  });
+
+  it('lets a token without bytes stand alone, and marks the -9999 sentinel as probability 0', () => {
+    const merged = mergeByBytes([token(null, -0.1, 'x'), token(utf8('y'), LOGPROB_SENTINEL)]);
+    expect(merged.map((display) => [display.text, display.sentinel, display.probability])).toEqual([
+      ['x', false, Math.exp(-0.1)],
+      ['y', true, 0],
+    ]);
+  });
+});
+
+describe('summaries', () => {
+  it('gives mean logprob and perplexity, leaving sentinels out, and the least confident tokens', () => {
+    const display = mergeByBytes([
+      token(utf8('a'), Math.log(0.5)),
+      token(utf8('b'), Math.log(0.25)),
+      token(utf8('c'), LOGPROB_SENTINEL),
+      token(utf8('d'), Math.log(1)),
+    ]);
+    const summary = summarize(display, 2);
+    expect(summary.count).toBe(3);
+    expect(summary.sentinels).toBe(1);
+    expect(summary.meanLogprob).toBeCloseTo((Math.log(0.5) + Math.log(0.25)) / 3);
+    expect(summary.perplexity).toBeCloseTo(Math.exp(-(Math.log(0.5) + Math.log(0.25)) / 3));
+    expect(summary.leastConfident).toEqual([2, 1]);
+  });
+
+  it('rebuilds the content of every recorded logprobs response and stream', () => {
+    const fixtures = path.resolve(
+      path.dirname(fileURLToPath(import.meta.url)),
+      '../../../../../shared/fixtures/openai',
+    );
+    const files = [
+      ...readdirSync(path.join(fixtures, 'responses'))
+        .filter((file) => /logprobs/.test(file) && !file.includes('.request'))
+        .map((file) => path.join(fixtures, 'responses', file)),
+      ...readdirSync(path.join(fixtures, 'streams'))
+        .filter((file) => /logprobs.*\.expected\.json$/.test(file))
+        .map((file) => path.join(fixtures, 'streams', file)),
+    ];
+    // And the local model's own recording, whose tokens include partial UTF-8 bytes.
+    files.push(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/local-logprobs.json'));
+    expect(files.length).toBeGreaterThanOrEqual(5);
+    for (const file of files) {
+      const parsed = JSON.parse(readFileSync(file, 'utf8'));
+      const completion = parsed.response ?? parsed;
+      for (const choice of completion.choices) {
+        const list = choice.logprobs?.content ?? choice.logprobs?.refusal;
+        if (!list) continue;
+        const text = mergeByBytes(list)
+          .map((display) => display.text)
+          .join('');
+        expect(text, path.basename(file)).toBe(choice.message.content ?? choice.message.refusal);
+      }
+    }
+  });
+});

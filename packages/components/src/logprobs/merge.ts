@@ -1,0 +1,113 @@
+import type { ChatCompletionTokenLogprob } from '@completions-kit/core';
+
+/** The API's stand-in for "too unlikely to say": treat as probability 0, not as a number to average. */
+export const LOGPROB_SENTINEL = -9999;
+
+/** What a reader sees as one token: the API tokens whose bytes make whole characters together. */
+export interface DisplayToken {
+  text: string;
+  /** The API tokens merged into this one (usually one), each with its own detail. */
+  tokens: ChatCompletionTokenLogprob[];
+  /** Index of the first of them in the logprobs list. */
+  index: number;
+  /** The joint log probability of the merged tokens. */
+  logprob: number;
+  probability: number;
+  /** True when any merged token carries the -9999 sentinel. */
+  sentinel: boolean;
+}
+
+const decoder = new TextDecoder();
+
+/** How many continuation bytes a UTF-8 lead byte announces (0 for ASCII or a stray byte). */
+function continuationBytes(lead: number): number {
+  if (lead >= 0xf0 && lead <= 0xf7) return 3;
+  if (lead >= 0xe0) return lead <= 0xef ? 2 : 0;
+  if (lead >= 0xc0) return 1;
+  return 0;
+}
+
+/**
+ * Merges tokens that split a UTF-8 character (a 4-byte emoji over two or three tokens, a CJK
+ * character over two) into display tokens, using their `bytes`. A token without bytes stands alone.
+ */
+export function mergeByBytes(tokens: readonly ChatCompletionTokenLogprob[]): DisplayToken[] {
+  const merged: DisplayToken[] = [];
+  let group: ChatCompletionTokenLogprob[] = [];
+  let bytes: number[] = [];
+  let pending = 0;
+  let start = 0;
+  const close = () => {
+    if (group.length === 0) return;
+    const sentinel = group.some((token) => token.logprob <= LOGPROB_SENTINEL);
+    const logprob = group.reduce((sum, token) => sum + token.logprob, 0);
+    const text = bytes.length > 0 ? decoder.decode(new Uint8Array(bytes)) : group.map((token) => token.token).join('');
+    merged.push({
+      text,
+      tokens: group,
+      index: start,
+      logprob,
+      probability: sentinel ? 0 : Math.exp(logprob),
+      sentinel,
+    });
+    group = [];
+    bytes = [];
+    pending = 0;
+  };
+  for (const [index, token] of tokens.entries()) {
+    if (!token.bytes) {
+      close();
+      start = index;
+      group = [token];
+      close();
+      continue;
+    }
+    if (group.length === 0) start = index;
+    group.push(token);
+    for (const byte of token.bytes) {
+      bytes.push(byte);
+      if (pending > 0 && (byte & 0xc0) === 0x80) pending--;
+      else pending = continuationBytes(byte);
+    }
+    if (pending === 0) close();
+  }
+  close();
+  return merged;
+}
+
+export interface LogprobSummary {
+  /** API tokens counted (sentinels left out). */
+  count: number;
+  sentinels: number;
+  meanLogprob: number | null;
+  /** exp(-mean logprob): how many choices the model was, on average, torn between. */
+  perplexity: number | null;
+  /** Display-token positions, least confident first. */
+  leastConfident: number[];
+}
+
+export function summarize(display: readonly DisplayToken[], least = 5): LogprobSummary {
+  let sum = 0;
+  let count = 0;
+  let sentinels = 0;
+  for (const token of display) {
+    for (const part of token.tokens) {
+      if (part.logprob <= LOGPROB_SENTINEL || !Number.isFinite(part.logprob)) sentinels++;
+      else {
+        sum += part.logprob;
+        count++;
+      }
+    }
+  }
+  const mean = count > 0 ? sum / count : null;
+  const order = display
+    .map((_, position) => position)
+    .sort((a, b) => (display[a]?.logprob ?? 0) - (display[b]?.logprob ?? 0));
+  return {
+    count,
+    sentinels,
+    meanLogprob: mean,
+    perplexity: mean === null ? null : Math.exp(-mean),
+    leastConfident: order.slice(0, least),
+  };
+}
