@@ -9,6 +9,8 @@ export type { SafeLink } from './links/safe-link.ts';
 export { safeLink } from './links/safe-link.ts';
 export type { DisplayToken, LogprobSummary } from './logprobs/merge.ts';
 export { LOGPROB_SENTINEL, mergeByBytes, summarize } from './logprobs/merge.ts';
+export type { TokenLogprobsProps } from './logprobs/token-logprobs.tsx';
+export { TokenLogprobs } from './logprobs/token-logprobs.tsx';
 export type { BlockCache, MarkdownBlock } from './markdown/blocks.ts';
 export { lexBlocks } from './markdown/blocks.ts';
 export { CodeBlock } from './markdown/code-block.tsx';
