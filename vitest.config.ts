@@ -4,23 +4,14 @@ import { fileURLToPath } from 'node:url';
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
+import { chromiumArgs, chromiumPath } from './scripts/chromium.ts';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
-// Debian's Chromium (apt-get install chromium): nothing here downloads a browser.
-const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const chromium = chromiumPath;
 // Without it, browser tests are left out locally (said aloud), and fail under CI.
 const withBrowser = existsSync(chromium) || !!process.env.CI;
 if (!withBrowser)
   console.warn(`No Chromium at ${chromium}: browser tests skipped. apt-get install chromium, or set CHROMIUM_PATH.`);
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 export default defineConfig({
   test: {

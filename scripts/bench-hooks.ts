@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { createServer } from 'vite';
 import { startServer } from '../packages/server/src/index.ts';
+import { chromiumArgs, chromiumPath } from './chromium.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const RUNS = 3;
@@ -63,18 +64,7 @@ const vite = await createServer({
 });
 await vite.listen();
 const pageUrl = vite.resolvedUrls?.local[0] as string;
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
 
 interface Figures {
   commits: number;
