@@ -32,6 +32,7 @@ const steps = [
   ],
   ['package lint (publint)', () => run(bin('publint'), ['--strict', 'packages/core'])],
   ['bundle budgets', () => run(bin('tsx'), ['scripts/size.ts'])],
+  ['Storybook build', () => run(bin('storybook'), ['build', '--quiet', '-o', 'storybook-static'])],
 ];
 
 const reportPath = path.join(root, 'test-results', 'vitest.json');

@@ -134,3 +134,19 @@ export const EveryRole: Story = {
     await expect(within(canvasElement).getByText('Waiting for tool results')).toBeVisible();
   },
 };
+
+export const DarkTheme: Story = {
+  globals: { theme: 'dark' },
+  args: {
+    message: {
+      role: 'assistant',
+      content: 'The same message in the dark theme: **still readable**, [with links](https://example.com).',
+    },
+    finishReason: 'length',
+  },
+  play: async ({ canvasElement }) => {
+    await expect(document.documentElement.dataset.theme).toBe('dark');
+    const article = within(canvasElement).getByRole('article');
+    await expect(getComputedStyle(article).backgroundColor).toBe('rgb(13, 17, 23)');
+  },
+};
