@@ -8,18 +8,31 @@ import { ensureInstall, pnpm, root, run } from './ensure-install.mjs';
 if (!ensureInstall()) process.exit(1);
 
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
+const projects = (names) => names.flatMap((name) => ['--project', name]);
+const report = (file) => ['--reporter=default', '--reporter=json', `--outputFile.json=test-results/${file}`];
 const steps = [
   ['lint and format', () => run(bin('biome'), ['ci', '--colors=off', '.'])],
   ['type-check', () => run(bin('tsc'), ['-p', 'tsconfig.json'])],
+  // Node and jsdom tests first, then the browser ones alone, so that no browser test (render
+  // counts, long tasks) shares the two cores with the server tests.
   [
-    'tests',
+    'tests (Node, jsdom)',
     () =>
       run(bin('vitest'), [
         'run',
-        '--reporter=default',
-        '--reporter=json',
-        '--outputFile.json=test-results/vitest.json',
+        ...projects(['core', 'server', 'hooks', 'components']),
+        ...report('vitest-node.json'),
       ]),
+  ],
+  [
+    'tests (Chromium)',
+    () => {
+      if (!existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium') && !process.env.CI) {
+        console.warn('No Chromium: browser tests skipped (apt-get install chromium, or set CHROMIUM_PATH).');
+        return true;
+      }
+      return run(bin('vitest'), ['run', ...projects(['hooks-browser', 'storybook']), ...report('vitest-browser.json')]);
+    },
   ],
   ['build', () => pnpm(['-r', '--filter', './packages/*', 'run', 'build'])],
   [
@@ -35,17 +48,25 @@ const steps = [
   ['Storybook build', () => run(bin('storybook'), ['build', '--quiet', '-o', 'storybook-static'])],
 ];
 
-const reportPath = path.join(root, 'test-results', 'vitest.json');
+const reportPaths = ['vitest-node.json', 'vitest-browser.json'].map((name) => path.join(root, 'test-results', name));
 // A report left from an earlier run must not be read as this run's.
-rmSync(reportPath, { force: true });
+for (const reportPath of reportPaths) rmSync(reportPath, { force: true });
 const failed = [];
 for (const [name, step] of steps) {
   console.log(`\n== ${name}`);
   if (!step()) failed.push(name);
 }
 
-const report = existsSync(reportPath) ? JSON.parse(readFileSync(reportPath, 'utf8')) : null;
+const reports = reportPaths
+  .filter((reportPath) => existsSync(reportPath))
+  .map((reportPath) => JSON.parse(readFileSync(reportPath, 'utf8')));
+const counts = reports.length
+  ? {
+      numPassedTests: reports.reduce((sum, item) => sum + item.numPassedTests, 0),
+      numFailedTests: reports.reduce((sum, item) => sum + item.numFailedTests, 0),
+    }
+  : null;
 console.log(failed.length > 0 ? `\nFailed: ${failed.join(', ')}` : '\nAll checks passed.');
 // The last line counts the tests, in the plain form CI reads.
-if (report) console.log(`tests: ${report.numPassedTests} passed, ${report.numFailedTests} failed`);
+if (counts) console.log(`tests: ${counts.numPassedTests} passed, ${counts.numFailedTests} failed`);
 process.exit(failed.length > 0 ? 1 : 0);
