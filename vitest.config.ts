@@ -41,6 +41,7 @@ export default defineConfig({
               extends: true as const,
               test: {
                 name: 'hooks-browser',
+                fileParallelism: false,
                 include: ['packages/hooks/src/**/*.browser.test.{ts,tsx}'],
                 globalSetup: ['packages/hooks/src/test-support/global-setup.ts'],
                 testTimeout: 60_000,
@@ -71,6 +72,9 @@ export default defineConfig({
               },
               test: {
                 name: 'storybook',
+                // One story file at a time: files share the page's main thread, and one file's
+                // work would show up as long tasks in another's measurement.
+                fileParallelism: false,
                 browser: {
                   enabled: true,
                   headless: true,
