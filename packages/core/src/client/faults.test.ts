@@ -278,6 +278,22 @@ describe('stream faults keep the partial completion', () => {
     expect(error.message).not.toContain('<');
   });
 
+  it('a stream request answered with a JSON error body: a typed error with the server words', async () => {
+    server.route('POST', '/v1/chat/completions', (_request, response) => {
+      sendJson(response, 200, {
+        error: {
+          message: 'Streaming is off for this key',
+          type: 'invalid_request_error',
+          param: 'stream',
+          code: 'stream_disabled',
+        },
+      });
+    });
+    const error = await failure(open());
+    expect(error).toMatchObject({ kind: 'api', param: 'stream', code: 'stream_disabled' });
+    expect(error.message).toContain('Streaming is off for this key');
+  });
+
   it('a 200 HTML page instead of JSON: kind malformed', async () => {
     server.route('POST', '/v1/chat/completions', (_request, response) => {
       response.writeHead(200, { 'content-type': 'text/html' });
