@@ -152,20 +152,110 @@ const createCases: [string, string, number, string | null][] = [
     '__proto__',
   ],
   ['service_tier unknown', create({ service_tier: 'gold' }), 400, 'service_tier'],
+  ['a tool without a type', create({ tools: [{ function: { name: 'f' } }] }), 400, 'tools[0].type'],
   [
-    'tools (not supported by the local model yet)',
-    create({ tools: [{ type: 'function', function: { name: 'f' } }] }),
+    'a tool name with spaces',
+    create({ tools: [{ type: 'function', function: { name: 'get weather' } }] }),
     400,
-    'tools',
+    'tools[0].function.name',
   ],
   [
-    'json_schema response format (not yet)',
-    create({ response_format: { type: 'json_schema', json_schema: { name: 'x' } } }),
+    'a strict function without parameters (the recorded API error)',
+    create({ tools: [{ type: 'function', function: { name: 'f', strict: true } }] }),
     400,
-    'response_format',
+    'tools[0].function.parameters',
   ],
-  ['audio modality (not yet)', create({ modalities: ['text', 'audio'] }), 400, 'modalities'],
-  ['web_search_options (not yet)', create({ web_search_options: {} }), 400, 'web_search_options'],
+  [
+    'a strict schema with an optional key',
+    create({
+      tools: [
+        {
+          type: 'function',
+          function: {
+            name: 'f',
+            strict: true,
+            parameters: { type: 'object', properties: { a: { type: 'string' } }, additionalProperties: false },
+          },
+        },
+      ],
+    }),
+    400,
+    'tools[0].function.parameters',
+  ],
+  ['tool_choice without tools', create({ tool_choice: 'auto' }), 400, 'tool_choice'],
+  [
+    'tool_choice naming a missing function',
+    create({
+      tools: [{ type: 'function', function: { name: 'f' } }],
+      tool_choice: { type: 'function', function: { name: 'g' } },
+    }),
+    400,
+    'tool_choice.function.name',
+  ],
+  [
+    'a custom tool with a broken regex grammar',
+    create({
+      tools: [
+        {
+          type: 'custom',
+          custom: { name: 'c', format: { type: 'grammar', grammar: { syntax: 'regex', definition: '(a' } } },
+        },
+      ],
+    }),
+    400,
+    'tools[0].custom.format.grammar.definition',
+  ],
+  [
+    'a lark grammar without a start rule',
+    create({
+      tools: [
+        {
+          type: 'custom',
+          custom: { name: 'c', format: { type: 'grammar', grammar: { syntax: 'lark', definition: 'x: "a"' } } },
+        },
+      ],
+    }),
+    400,
+    'tools[0].custom.format.grammar.definition',
+  ],
+  [
+    'json_schema without its schema object',
+    create({ response_format: { type: 'json_schema' } }),
+    400,
+    'response_format.json_schema',
+  ],
+  [
+    'json_object without the word JSON in the messages',
+    create({ response_format: { type: 'json_object' } }),
+    400,
+    'messages',
+  ],
+  ['the audio modality without audio options', create({ modalities: ['text', 'audio'] }), 400, 'audio'],
+  [
+    'an audio format the local model cannot encode (opus)',
+    create({ modalities: ['text', 'audio'], audio: { voice: 'alloy', format: 'opus' } }),
+    400,
+    'audio.format',
+  ],
+  [
+    'an audio format the local model cannot encode (aac)',
+    create({ modalities: ['text', 'audio'], audio: { voice: 'alloy', format: 'aac' } }),
+    400,
+    'audio.format',
+  ],
+  [
+    'a reference to audio that does not exist',
+    create({
+      messages: [
+        { role: 'assistant', audio: { id: 'audio_missing' } },
+        { role: 'user', content: 'again' },
+      ],
+    }),
+    400,
+    'messages[0].audio.id',
+  ],
+  ['web_search_options that are not an object', create({ web_search_options: 'on' }), 400, 'web_search_options'],
+  ['a prediction of the wrong type', create({ prediction: { type: 'file', content: 'x' } }), 400, 'prediction.type'],
   ['reasoning_effort on a model without reasoning', create({ reasoning_effort: 'high' }), 400, 'reasoning_effort'],
 ];
 

@@ -8,4 +8,6 @@ export interface ServerContext {
   /** Null in proxy mode. */
   model: LocalModel | null;
   startedAt: number;
+  /** Audio the local model spoke, referable by id in later turns until it expires. */
+  audio: Map<string, { transcript: string; expiresAt: number }>;
 }

@@ -40,7 +40,7 @@ export async function startServer(input: ServerOptions = {}): Promise<RunningSer
   const model = options.upstream
     ? null
     : trainLocalModel({ ...(options.corpusFiles ? { corpusFiles: options.corpusFiles } : {}) });
-  const context: ServerContext = { options, store, model, startedAt: Date.now() };
+  const context: ServerContext = { options, store, model, startedAt: Date.now(), audio: new Map() };
   const server = createServer(createHandler(context));
   server.headersTimeout = 30_000;
   server.requestTimeout = 0; // Streams may run long; idle sockets are closed by keepAliveTimeout.

@@ -6,6 +6,7 @@ import { parseFault } from './faults.ts';
 import { applyCors, checkAccessToken, checkHost, createRateLimiter } from './guards.ts';
 import { createCompletion } from './routes/create.ts';
 import { listModels } from './routes/models.ts';
+import { serveSearchDocument } from './routes/search.ts';
 import {
   deleteCompletion,
   listCompletions,
@@ -44,6 +45,11 @@ const routes: [string, RegExp, Handler][] = [
     'GET',
     /^\/v1\/chat\/completions\/([^/]+)\/messages$/,
     (context, _request, response, url, [id = '']) => listMessages(context, id, url, response),
+  ],
+  [
+    'GET',
+    /^\/search\/([a-z0-9-]+)$/,
+    async (_context, _request, response, _url, [slug = '']) => serveSearchDocument(slug, response),
   ],
   ['GET', /^\/v1\/models$/, (context, _request, response) => listModels(context, response)],
   [

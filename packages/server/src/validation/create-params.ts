@@ -3,6 +3,15 @@ import { validateMetadata } from '@completions-kit/core';
 import { HttpError, invalid } from '../http/errors.ts';
 import { booleanParam, isRecord, numberIn, oneOf, optionalNumber, stringParam, typeName } from './checks.ts';
 import { validateMessages } from './messages.ts';
+import {
+  type AudioRequest,
+  type ResponseFormat,
+  validateModalities,
+  validatePrediction,
+  validateResponseFormat,
+  validateWebSearch,
+} from './output-params.ts';
+import { type ToolPlan, validateTools } from './tools.ts';
 
 /** Every parameter the spec's CreateChatCompletionRequest knows. Anything else is refused by name. */
 const knownParams = new Set([
@@ -65,6 +74,11 @@ export interface CreateRequest {
   seed: number | null;
   store: boolean;
   metadata: Record<string, string>;
+  tools: ToolPlan | null;
+  responseFormat: ResponseFormat;
+  audio: AudioRequest | null;
+  webSearch: boolean;
+  prediction: string | null;
 }
 
 /** Validates a create request against the spec's constraints; the first problem is a 400 naming its param. */
@@ -147,6 +161,11 @@ export function validateCreate(body: unknown): CreateRequest {
     seed,
     store,
     metadata: metadata as Record<string, string>,
+    tools: validateTools(body),
+    responseFormat: validateResponseFormat(body.response_format, messages),
+    ...validateModalities(body),
+    webSearch: validateWebSearch(body.web_search_options),
+    prediction: validatePrediction(body.prediction),
   };
 }
 
@@ -191,42 +210,10 @@ function validateLogitBias(value: unknown): Map<number, number> {
   return bias;
 }
 
-/** Parameters the local model cannot honour yet are refused by name, never faked. */
+/** Parameters the local model cannot honour are refused by name, never faked. */
 export function refuseUnsupported(request: CreateRequest): void {
-  const { body } = request;
-  const later = [
-    'tools',
-    'tool_choice',
-    'parallel_tool_calls',
-    'functions',
-    'function_call',
-    'web_search_options',
-    'audio',
-    'prediction',
-  ];
-  for (const param of later) {
-    if (body[param] !== undefined && body[param] !== null) {
-      throw new HttpError(400, `The local model does not support '${param}' yet.`, param, 'unsupported_parameter');
-    }
-  }
-  if (isRecord(body.response_format) && body.response_format.type !== 'text') {
-    throw new HttpError(
-      400,
-      "The local model supports only response_format type 'text' yet.",
-      'response_format',
-      'unsupported_parameter',
-    );
-  }
-  if (Array.isArray(body.modalities) && body.modalities.some((modality) => modality !== 'text')) {
-    throw new HttpError(
-      400,
-      "The local model supports only the 'text' modality yet.",
-      'modalities',
-      'unsupported_parameter',
-    );
-  }
   for (const param of ['reasoning_effort', 'verbosity']) {
-    if (body[param] !== undefined && body[param] !== null) {
+    if (request.body[param] !== undefined && request.body[param] !== null) {
       throw new HttpError(
         400,
         `Unsupported parameter: '${param}' is not supported with this model.`,

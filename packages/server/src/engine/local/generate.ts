@@ -79,7 +79,13 @@ function findStop(before: string, added: string, stops: string[]): number {
   return found;
 }
 
-function choose(distribution: Distribution, options: GenerationOptions, seen: Map<number, number>): number {
+/** Picks the next token; `allow` narrows the vocabulary, as constrained decoding does. END if nothing is allowed. */
+export function choose(
+  distribution: Distribution,
+  options: GenerationOptions,
+  seen: Map<number, number>,
+  allow: (id: number) => boolean = () => true,
+): number {
   const plain =
     options.temperature === 1 && options.topP === 1 && options.presencePenalty === 0 && options.frequencyPenalty === 0;
   let onlyBans = true;
@@ -88,7 +94,7 @@ function choose(distribution: Distribution, options: GenerationOptions, seen: Ma
     // A bias of -100 bans a token: drawing again until the draw is allowed samples the rest exactly.
     for (let attempt = 0; attempt < 1000; attempt++) {
       const id = distribution.sample(options.random);
-      if (!options.logitBias.has(id)) return id;
+      if (!options.logitBias.has(id) && allow(id)) return id;
     }
   }
   // Otherwise the choice is made among the candidates, which hold all but a sliver of the probability.
@@ -96,6 +102,7 @@ function choose(distribution: Distribution, options: GenerationOptions, seen: Ma
   for (const id of options.logitBias.keys()) candidates.add(id);
   const scored: { id: number; score: number }[] = [];
   for (const id of candidates) {
+    if (!allow(id)) continue;
     const probability = distribution.probability(id);
     if (probability === 0) continue;
     const count = seen.get(id) ?? 0;
@@ -121,7 +128,7 @@ function choose(distribution: Distribution, options: GenerationOptions, seen: Ma
   return (scored[kept - 1] as { id: number }).id;
 }
 
-function topAlternatives(distribution: Distribution, count: number): { id: number; logprob: number }[] {
+export function topAlternatives(distribution: Distribution, count: number): { id: number; logprob: number }[] {
   return distribution
     .candidates()
     .filter((id) => id !== END)

@@ -1,7 +1,10 @@
+import { ConversationValues } from './conversation-values.ts';
 import { defaultCorpusFiles, findWorkspaceRoot, readCorpus } from './corpus.ts';
-import { type GeneratedChoice, type GenerationOptions, generate } from './generate.ts';
+import type { GenerationOptions } from './generate.ts';
 import { countsOf, NgramModel } from './ngram-model.ts';
 import { seededRandom } from './random.ts';
+import type { Reply } from './reply.ts';
+import { type RespondContext, respond } from './respond.ts';
 import { encode } from './tokenizer.ts';
 
 export const LOCAL_MODEL_ID = 'ck-local-ngram';
@@ -26,7 +29,8 @@ export interface LocalModel {
   id: string;
   /** Paragraphs and tokens it learned from, and how long training took. */
   stats: { paragraphs: number; tokens: number; vocabulary: number; trainingMs: number };
-  complete(request: LocalRequest): GeneratedChoice[];
+  /** One reply per choice. */
+  complete(request: LocalRequest, context: Omit<RespondContext, 'values'>): Reply[];
 }
 
 const trained = new Map<string, LocalModel>();
@@ -56,14 +60,18 @@ function train(options: LocalModelOptions): LocalModel {
   return {
     id: LOCAL_MODEL_ID,
     stats,
-    complete(request) {
+    complete(request, context) {
       const prompt = countsOf(encode(request.promptText).slice(-512));
       return Array.from({ length: request.n }, (_, index) =>
-        generate(model, {
-          ...request,
-          prompt,
-          random: seededRandom(request.seedMaterial === null ? null : `${request.seedMaterial}#${index}`),
-        }),
+        respond(
+          model,
+          {
+            ...request,
+            prompt,
+            random: seededRandom(request.seedMaterial === null ? null : `${request.seedMaterial}#${index}`),
+          },
+          { ...context, values: new ConversationValues(context.lastUser) },
+        ),
       );
     },
   };

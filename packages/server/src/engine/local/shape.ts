@@ -1,18 +1,11 @@
-import { randomBytes } from 'node:crypto';
-import type { ChatCompletion, ChatCompletionTokenLogprob, CompletionUsage } from '@completions-kit/core';
+import type { CompletionUsage } from '@completions-kit/core';
 import type { CreateRequest } from '../../validation/create-params.ts';
-import type { GeneratedChoice, GeneratedToken } from './generate.ts';
-import { encode, tokenBytes, tokenText } from './tokenizer.ts';
+import type { GeneratedToken } from './generate.ts';
+import type { Reply } from './reply.ts';
+import { encode } from './tokenizer.ts';
 
+export { randomId } from './random-id.ts';
 export const SYSTEM_FINGERPRINT = 'fp_ck_local';
-const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-
-export function randomId(prefix: string, length = 29): string {
-  const bytes = randomBytes(length);
-  let id = prefix;
-  for (const byte of bytes) id += alphabet[byte % alphabet.length];
-  return id;
-}
 
 export interface CompletionMeta {
   id: string;
@@ -35,109 +28,60 @@ export function countPromptTokens(request: CreateRequest): number {
   return count;
 }
 
-export function usageOf(promptTokens: number, choices: GeneratedChoice[]): CompletionUsage {
-  const completion = choices.reduce((sum, choice) => sum + choice.completionTokens, 0);
-  return {
+/**
+ * Usage as the API reports it. With a prediction, the prediction's tokens that the output reused
+ * (the longest common subsequence of the two token lists) are accepted, the rest rejected.
+ */
+export function usageOf(promptTokens: number, replies: Reply[], prediction: string | null): CompletionUsage {
+  const text = replies.reduce((sum, reply) => sum + reply.textTokens, 0);
+  const audio = replies.reduce((sum, reply) => sum + reply.audioTokens, 0);
+  let accepted = 0;
+  let rejected = 0;
+  if (prediction !== null) {
+    const predicted = encode(prediction);
+    for (const reply of replies) {
+      const reused = commonSubsequence(
+        predicted,
+        reply.tokens.map((token) => token.id),
+      );
+      accepted += reused;
+      rejected += predicted.length - reused;
+    }
+  }
+  const usage: CompletionUsage = {
     prompt_tokens: promptTokens,
-    completion_tokens: completion,
-    total_tokens: promptTokens + completion,
+    completion_tokens: text + audio,
+    total_tokens: promptTokens + text + audio,
     prompt_tokens_details: { cached_tokens: 0, audio_tokens: 0 },
     completion_tokens_details: {
       reasoning_tokens: 0,
-      audio_tokens: 0,
-      accepted_prediction_tokens: 0,
-      rejected_prediction_tokens: 0,
+      audio_tokens: audio,
+      accepted_prediction_tokens: accepted,
+      rejected_prediction_tokens: rejected,
     },
   };
-}
-
-function logprobEntry(token: GeneratedToken): ChatCompletionTokenLogprob {
-  return {
-    token: tokenText(token.id),
-    logprob: token.logprob,
-    bytes: tokenBytes(token.id),
-    top_logprobs: token.top.map((alternative) => ({
-      token: tokenText(alternative.id),
-      logprob: alternative.logprob,
-      bytes: tokenBytes(alternative.id),
-    })),
-  };
-}
-
-export function completionFrom(
-  request: CreateRequest,
-  choices: GeneratedChoice[],
-  meta: CompletionMeta,
-  usage: CompletionUsage,
-): ChatCompletion {
-  return {
-    id: meta.id,
-    object: 'chat.completion',
-    created: meta.created,
-    model: meta.model,
-    choices: choices.map((choice, index) => ({
-      index,
-      message: { role: 'assistant', content: choice.content, refusal: null, annotations: [] },
-      logprobs: request.logprobs ? { content: choice.tokens.map(logprobEntry), refusal: null } : null,
-      finish_reason: choice.finishReason,
-    })),
-    usage,
-    service_tier: 'default',
-    system_fingerprint: SYSTEM_FINGERPRINT,
-  };
-}
-
-/** Random padding like the real API's, so chunk sizes do not reveal token lengths. */
-function obfuscation(): string {
-  const bytes = randomBytes(16);
-  const length = (bytes[0] as number) % 16;
-  let text = '';
-  for (let index = 1; index <= length; index++) text += alphabet[(bytes[index] as number) % alphabet.length];
-  return text;
-}
-
-/**
- * The chunks of a streamed completion in the real API's order: a role chunk per choice, content
- * chunks interleaved across choices, a finish chunk per choice, then the usage chunk if asked for.
- */
-export function* chunksFrom(
-  request: CreateRequest,
-  choices: GeneratedChoice[],
-  meta: CompletionMeta,
-  usage: CompletionUsage,
-): Generator<Record<string, unknown>> {
-  const frame = (chunkChoices: unknown[], extra: Record<string, unknown> = {}) => {
-    const chunk: Record<string, unknown> = {
-      id: meta.id,
-      object: 'chat.completion.chunk',
-      created: meta.created,
-      model: meta.model,
-      service_tier: 'default',
-      system_fingerprint: SYSTEM_FINGERPRINT,
-      choices: chunkChoices,
-    };
-    if (request.includeUsage) chunk.usage = null;
-    Object.assign(chunk, extra);
-    if (request.includeObfuscation) chunk.obfuscation = obfuscation();
-    return chunk;
-  };
-  const emptyLogprobs = request.logprobs ? { content: [], refusal: null } : null;
-  for (const [index] of choices.entries()) {
-    yield frame([
-      { index, delta: { role: 'assistant', content: '', refusal: null }, logprobs: emptyLogprobs, finish_reason: null },
-    ]);
+  if (audio > 0) {
+    Object.assign(usage.prompt_tokens_details as object, { text_tokens: promptTokens, image_tokens: 0 });
+    Object.assign(usage.completion_tokens_details as object, { text_tokens: text });
   }
-  const longest = Math.max(0, ...choices.map((choice) => choice.tokens.length));
-  for (let position = 0; position < longest; position++) {
-    for (const [index, choice] of choices.entries()) {
-      const token = choice.tokens[position];
-      if (!token) continue;
-      const logprobs = request.logprobs ? { content: [logprobEntry(token)], refusal: null } : null;
-      yield frame([{ index, delta: { content: token.text }, logprobs, finish_reason: null }]);
+  return usage;
+}
+
+function commonSubsequence(a: number[], b: number[]): number {
+  const shorter = a.length <= b.length ? a : b;
+  const longer = shorter === a ? b : a;
+  let previous = new Uint32Array(shorter.length + 1);
+  let current = new Uint32Array(shorter.length + 1);
+  for (const item of longer.slice(0, 20_000)) {
+    for (let index = 1; index <= shorter.length; index++) {
+      current[index] =
+        shorter[index - 1] === item
+          ? (previous[index - 1] as number) + 1
+          : Math.max(previous[index] as number, current[index - 1] as number);
     }
+    [previous, current] = [current, previous];
   }
-  for (const [index, choice] of choices.entries()) {
-    yield frame([{ index, delta: {}, logprobs: null, finish_reason: choice.finishReason }]);
-  }
-  if (request.includeUsage) yield frame([], { usage });
+  return previous[shorter.length] as number;
 }
+
+export type { GeneratedToken };

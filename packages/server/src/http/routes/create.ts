@@ -1,12 +1,15 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ServerContext } from '../../context.ts';
 import { LOCAL_MODEL_ID, type LocalModel } from '../../engine/local/local-engine.ts';
-import { chunksFrom, completionFrom, countPromptTokens, randomId, usageOf } from '../../engine/local/shape.ts';
+import type { Reply } from '../../engine/local/reply.ts';
+import { countPromptTokens, randomId, usageOf } from '../../engine/local/shape.ts';
+import { chunksFrom, completionFrom } from '../../engine/local/wire.ts';
 import { proxyCreate } from '../../engine/proxy/proxy.ts';
 import { storeCompletion } from '../../storage/store-completion.ts';
 import { type CreateRequest, refuseUnsupported, validateCreate } from '../../validation/create-params.ts';
 import { conversationText } from '../../validation/messages.ts';
 import { readJsonBody } from '../body.ts';
+import { invalid } from '../errors.ts';
 import { type Fault, faultStatusError, parseFault } from '../faults.ts';
 import { pause, startEventStream, writeEvent } from '../sse.ts';
 
@@ -24,9 +27,17 @@ export async function createCompletion(
   refuseUnsupported(create);
   const statusError = fault && faultStatusError(fault);
   if (statusError) throw statusError;
-  const choices = context.model.complete(localRequest(create));
-  const meta = { id: randomId('chatcmpl-'), created: Math.floor(Date.now() / 1000), model: LOCAL_MODEL_ID };
-  const usage = usageOf(countPromptTokens(create), choices);
+  const now = Math.floor(Date.now() / 1000);
+  const transcripts = referencedAudio(context, create, now);
+  const choices = context.model.complete(localRequest(create, transcripts), {
+    create,
+    lastUser: lastUserText(create),
+    searchBase: `http://${request.headers.host ?? `${context.options.host}:${context.options.port}`}/search/`,
+    now,
+  });
+  rememberAudio(context, choices, now);
+  const meta = { id: randomId('chatcmpl-'), created: now, model: LOCAL_MODEL_ID };
+  const usage = usageOf(countPromptTokens(create), choices, create.prediction);
   const completion = completionFrom(create, choices, meta, usage);
   if (!create.stream) {
     if (create.store) await storeCompletion(context.store, create, completion);
@@ -48,7 +59,46 @@ export async function createCompletion(
   if (!response.destroyed) response.end('data: [DONE]\n\n');
 }
 
-function localRequest(create: CreateRequest): Parameters<LocalModel['complete']>[0] {
+/** The transcripts of earlier assistant audio the conversation refers to by id; unknown or expired ids are a 400. */
+function referencedAudio(context: ServerContext, create: CreateRequest, now: number): string[] {
+  const transcripts: string[] = [];
+  for (const [index, message] of create.messages.entries()) {
+    if (message.role !== 'assistant' || !message.audio) continue;
+    const id = (message.audio as { id?: unknown }).id;
+    const known = typeof id === 'string' ? context.audio.get(id) : undefined;
+    if (!known || known.expiresAt <= now)
+      throw invalid(
+        `messages[${index}].audio.id`,
+        known
+          ? `Audio ${id} has expired and can no longer be referenced.`
+          : `Audio ${String(id).slice(0, 80)} not found.`,
+        known ? 'audio_expired' : 'not_found',
+      );
+    transcripts.push(known.transcript);
+  }
+  return transcripts;
+}
+
+function rememberAudio(context: ServerContext, replies: Reply[], now: number): void {
+  for (const [id, known] of context.audio) if (known.expiresAt <= now) context.audio.delete(id);
+  for (const reply of replies) {
+    if (reply.audio)
+      context.audio.set(reply.audio.id, { transcript: reply.audio.transcript, expiresAt: reply.audio.expiresAt });
+  }
+}
+
+function lastUserText(create: CreateRequest): string {
+  for (let index = create.messages.length - 1; index >= 0; index--) {
+    const message = create.messages[index];
+    if (message?.role !== 'user') continue;
+    return typeof message.content === 'string'
+      ? message.content
+      : message.content.map((part) => (part.type === 'text' ? part.text : '')).join(' ');
+  }
+  return '';
+}
+
+function localRequest(create: CreateRequest, transcripts: string[]): Parameters<LocalModel['complete']>[0] {
   const { body } = create;
   // The seed, with what shapes the distribution, fixes the output. What only cuts it short
   // (max tokens, stop) or frames it (stream, store, logprobs) leaves the same prefix, as on the API.
@@ -61,10 +111,19 @@ function localRequest(create: CreateRequest): Parameters<LocalModel['complete']>
     'presence_penalty',
     'frequency_penalty',
     'seed',
+    'tools',
+    'tool_choice',
+    'parallel_tool_calls',
+    'functions',
+    'function_call',
+    'response_format',
+    'web_search_options',
+    'modalities',
+    'audio',
   ];
   const content = Object.fromEntries(shaping.map((key) => [key, body[key] ?? null]));
   return {
-    promptText: conversationText(create.messages),
+    promptText: [conversationText(create.messages), ...transcripts].join('\n'),
     n: create.n,
     maxTokens: create.maxTokens ?? DEFAULT_MAX_TOKENS,
     temperature: create.temperature,

@@ -1,0 +1,94 @@
+import type { Random } from './random.ts';
+
+export const SAMPLE_RATE = 24_000;
+
+/** First and second formants (Hz) of the vowels: what makes a buzz sound like "a" or "ee". */
+const VOWELS: Record<string, [number, number]> = {
+  a: [730, 1090],
+  e: [530, 1840],
+  i: [300, 2200],
+  o: [570, 840],
+  u: [320, 900],
+  y: [300, 2000],
+};
+const VOICED = new Set([...'bdgjlmnrvwz']);
+const PLOSIVE = new Set([...'ptkbdgcq']);
+
+/** Seconds each kind of character takes; about 14 characters a second, ordinary speaking pace. */
+const TIMING = { vowel: 0.085, consonant: 0.06, space: 0.06, comma: 0.18, stop: 0.32, other: 0.11 };
+
+/**
+ * A small formant synthesizer: vowels are a glottal buzz through two resonators, voiced consonants
+ * a muffled buzz, the rest shaped noise, with pauses at spaces and punctuation. Not pretty, but it
+ * is speech-shaped, audible, and as long as the transcript takes to say.
+ */
+export function synthesize(transcript: string, random: Random): Int16Array {
+  const segments: { seconds: number; render: (out: Float32Array, at: number, length: number) => void }[] = [];
+  const pitch = 110 + random() * 40;
+  let phase = 0;
+  const buzz = (f1: number, f2: number, loud: number) => (out: Float32Array, at: number, length: number) => {
+    const r1 = resonator(f1, 90);
+    const r2 = resonator(f2, 120);
+    for (let index = 0; index < length; index++) {
+      const t = (at + index) / SAMPLE_RATE;
+      const f0 = pitch * (1 + 0.04 * Math.sin(2 * Math.PI * 3 * t));
+      phase += f0 / SAMPLE_RATE;
+      if (phase >= 1) phase -= 1;
+      const source = phase < 0.4 ? Math.sin((Math.PI * phase) / 0.4) : 0;
+      out[at + index] = loud * envelope(index, length) * (r1(source) * 0.6 + r2(source) * 0.4);
+    }
+  };
+  const noise = (center: number, loud: number) => (out: Float32Array, at: number, length: number) => {
+    const filter = resonator(center, 1200);
+    for (let index = 0; index < length; index++)
+      out[at + index] = loud * envelope(index, length) * filter(random() * 2 - 1);
+  };
+  for (const char of transcript.toLowerCase()) {
+    const vowel = VOWELS[char];
+    if (vowel) segments.push({ seconds: TIMING.vowel, render: buzz(vowel[0], vowel[1], 0.5) });
+    else if (/[a-z]/.test(char)) {
+      const render = VOICED.has(char)
+        ? buzz(250, 1200, 0.25)
+        : noise(char === 's' ? 5000 : 2500, PLOSIVE.has(char) ? 0.35 : 0.2);
+      segments.push({ seconds: TIMING.consonant, render });
+    } else if (/\s/.test(char)) segments.push({ seconds: TIMING.space, render: () => undefined });
+    else if (/[,;:—–-]/.test(char)) segments.push({ seconds: TIMING.comma, render: () => undefined });
+    else if (/[.!?。！？]/.test(char)) segments.push({ seconds: TIMING.stop, render: () => undefined });
+    else if (/[\p{L}\p{N}]/u.test(char)) segments.push({ seconds: TIMING.other, render: buzz(600, 1500, 0.4) });
+  }
+  const total = Math.max(1, Math.round(segments.reduce((sum, segment) => sum + segment.seconds, 0) * SAMPLE_RATE));
+  const out = new Float32Array(total);
+  let at = 0;
+  for (const segment of segments) {
+    const length = Math.min(total - at, Math.round(segment.seconds * SAMPLE_RATE));
+    segment.render(out, at, length);
+    at += length;
+  }
+  const pcm = new Int16Array(total);
+  for (let index = 0; index < total; index++) {
+    pcm[index] = Math.max(-32768, Math.min(32767, Math.round((out[index] as number) * 20_000)));
+  }
+  return pcm;
+}
+
+/** Fades each sound in and out over 5 ms, so joins do not click. */
+function envelope(index: number, length: number): number {
+  const fade = Math.min(120, length / 2);
+  return Math.min(1, index / fade, (length - index) / fade);
+}
+
+/** A two-pole band-pass filter at `frequency` with `bandwidth` (Hz), normalized to unit peak gain. */
+function resonator(frequency: number, bandwidth: number): (input: number) => number {
+  const r = Math.exp((-Math.PI * bandwidth) / SAMPLE_RATE);
+  const a1 = 2 * r * Math.cos((2 * Math.PI * frequency) / SAMPLE_RATE);
+  const a2 = -r * r;
+  const gain = 1 - r;
+  let y1 = 0;
+  let y2 = 0;
+  return (input) => {
+    const y = gain * input + a1 * y1 + a2 * y2;
+    y2 = y1;
+    y1 = y;
+    return y;
+  };
+}
