@@ -77,7 +77,8 @@ function logprobsOf(request: CreateRequest, reply: Reply) {
   const entries = reply.tokens.map(logprobEntry);
   if (reply.kind === 'content') return { content: entries, refusal: null };
   if (reply.kind === 'refusal') return { content: null, refusal: entries };
-  return { content: null, refusal: null };
+  // Tool calls and audio carry no token logprobs, in a stream or not.
+  return null;
 }
 
 export function completionFrom(
