@@ -83,12 +83,13 @@ function flac(samples: Int16Array): Uint8Array {
     out.bits(0b11111111111110, 14);
     out.bits(0, 2); // reserved, fixed block size
     out.bits(0b0111, 4); // block size: 16 bits at the end of the header
-    out.bits(0, 4); // sample rate from STREAMINFO
+    out.bits(0b1100, 4); // sample rate in kHz at the end of the header (some parsers ignore STREAMINFO's)
     out.bits(0, 4); // mono
     out.bits(0b100, 3); // 16 bits per sample
     out.bits(0, 1);
     for (const byte of utf8Number(frame)) out.bits(byte, 8);
     out.bits(block.length - 1, 16);
+    out.bits(SAMPLE_RATE / 1000, 8);
     out.bits(crc8(out.bytesFrom(start)), 8);
     out.bits(0, 1);
     out.bits(0b000001, 6); // verbatim

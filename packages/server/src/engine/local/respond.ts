@@ -76,7 +76,7 @@ export function respond(model: NgramModel, options: GenerationOptions, context: 
           composer.free({
             allow: inlineToken,
             allowFirst: (id) => inlineToken(id) && !/^\s/.test(tokenText(id)),
-            minTokens: 1,
+            minTokens: Math.min(8, options.maxTokens),
             maxTokens: options.maxTokens,
           });
         } else return finish(plain(model, options, reply), context);
@@ -145,7 +145,7 @@ function searchAnswer(composer: Composer, reply: Reply, context: RespondContext)
       minTokens: 2,
       maxTokens: 10,
     });
-    composer.force(` — ${bestSentence(document, context.lastUser)} `);
+    composer.force(` — **${document.title}**: ${bestSentence(document, context.lastUser)} `);
     const url = `${context.searchBase}${document.slug}`;
     const start = [...composer.text].length;
     const title = document.title.replace(/[[\]]/g, '');

@@ -14,13 +14,22 @@ const VOWELS: Record<string, [number, number]> = {
 const VOICED = new Set([...'bdgjlmnrvwz']);
 const PLOSIVE = new Set([...'ptkbdgcq']);
 
-/** Seconds each kind of character takes; about 14 characters a second, ordinary speaking pace. */
-const TIMING = { vowel: 0.085, consonant: 0.06, space: 0.06, comma: 0.18, stop: 0.32, other: 0.11 };
+/** Seconds per syllable (about five and a half a second, a brisk reading pace) and the pauses between words and after punctuation. */
+const TIMING = { syllable: 0.185, word: 0.04, comma: 0.15, stop: 0.25 };
+
+/** Syllables of a word: its vowel groups, each CJK character, at least one. */
+export function syllables(word: string): number {
+  const lower = word.toLowerCase();
+  const vowelGroups = lower.match(/[aeiouy]+/g)?.length ?? 0;
+  const cjk = [...lower].filter((char) => /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(char)).length;
+  return Math.max(1, vowelGroups + cjk);
+}
 
 /**
- * A small formant synthesizer: vowels are a glottal buzz through two resonators, voiced consonants
- * a muffled buzz, the rest shaped noise, with pauses at spaces and punctuation. Not pretty, but it
- * is speech-shaped, audible, and as long as the transcript takes to say.
+ * A small formant synthesizer: each word takes its syllables' time, spread over its letters;
+ * vowels are a glottal buzz through two resonators, voiced consonants a muffled buzz, the rest
+ * shaped noise, with pauses between words and at punctuation. Not pretty, but speech-shaped,
+ * audible, and as long as the transcript takes to say.
  */
 export function synthesize(transcript: string, random: Random): Int16Array {
   const segments: { seconds: number; render: (out: Float32Array, at: number, length: number) => void }[] = [];
@@ -43,18 +52,21 @@ export function synthesize(transcript: string, random: Random): Int16Array {
     for (let index = 0; index < length; index++)
       out[at + index] = loud * envelope(index, length) * filter(random() * 2 - 1);
   };
-  for (const char of transcript.toLowerCase()) {
-    const vowel = VOWELS[char];
-    if (vowel) segments.push({ seconds: TIMING.vowel, render: buzz(vowel[0], vowel[1], 0.5) });
-    else if (/[a-z]/.test(char)) {
-      const render = VOICED.has(char)
-        ? buzz(250, 1200, 0.25)
-        : noise(char === 's' ? 5000 : 2500, PLOSIVE.has(char) ? 0.35 : 0.2);
-      segments.push({ seconds: TIMING.consonant, render });
-    } else if (/\s/.test(char)) segments.push({ seconds: TIMING.space, render: () => undefined });
-    else if (/[,;:—–-]/.test(char)) segments.push({ seconds: TIMING.comma, render: () => undefined });
-    else if (/[.!?。！？]/.test(char)) segments.push({ seconds: TIMING.stop, render: () => undefined });
-    else if (/[\p{L}\p{N}]/u.test(char)) segments.push({ seconds: TIMING.other, render: buzz(600, 1500, 0.4) });
+  const silence = () => undefined;
+  for (const word of transcript.split(/\s+/).filter(Boolean)) {
+    const sounds = [...word.toLowerCase()].filter((char) => /[\p{L}\p{N}]/u.test(char));
+    const each = (syllables(word) * TIMING.syllable) / Math.max(1, sounds.length);
+    for (const char of sounds) {
+      const vowel = VOWELS[char];
+      let render: (out: Float32Array, at: number, length: number) => void;
+      if (vowel) render = buzz(vowel[0], vowel[1], 0.5);
+      else if (VOICED.has(char)) render = buzz(250, 1200, 0.25);
+      else if (/[a-z]/.test(char)) render = noise(char === 's' ? 5000 : 2500, PLOSIVE.has(char) ? 0.35 : 0.2);
+      else render = buzz(600, 1500, 0.4);
+      segments.push({ seconds: each, render });
+    }
+    const pause = /[.!?。！？]$/.test(word) ? TIMING.stop : /[,;:—–]$/.test(word) ? TIMING.comma : TIMING.word;
+    segments.push({ seconds: pause, render: silence });
   }
   const total = Math.max(1, Math.round(segments.reduce((sum, segment) => sum + segment.seconds, 0) * SAMPLE_RATE));
   const out = new Float32Array(total);

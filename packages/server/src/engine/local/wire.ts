@@ -117,7 +117,11 @@ type ChoiceChunk = Record<string, unknown>;
 
 /** The choice parts of one reply's chunks: opening, body, and the finish (none for audio, as on the wire). */
 function choiceChunks(request: CreateRequest, reply: Reply, index: number) {
-  const none = request.logprobs ? { content: [], refusal: null } : null;
+  const none = !request.logprobs
+    ? null
+    : reply.kind === 'refusal'
+      ? { content: null, refusal: [] }
+      : { content: [], refusal: null };
   const piece = (delta: Record<string, unknown>, logprobs: unknown = null): ChoiceChunk => ({
     index,
     delta,
