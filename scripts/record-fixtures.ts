@@ -33,6 +33,105 @@ const cases: Record<string, Record<string, unknown>> = {
     messages: [{ role: 'user', content: 'Tell me everything.' }],
     max_completion_tokens: 12,
   },
+  'local-tool-calls': {
+    ...base,
+    messages: [{ role: 'user', content: 'What is the weather in Paris, and can you calculate 12 * 7?' }],
+    tools: [
+      {
+        type: 'function',
+        function: {
+          name: 'get_weather',
+          description: 'Current weather for a city',
+          strict: true,
+          parameters: {
+            type: 'object',
+            properties: { city: { type: 'string' }, unit: { type: 'string', enum: ['celsius', 'fahrenheit'] } },
+            required: ['city', 'unit'],
+            additionalProperties: false,
+          },
+        },
+      },
+      {
+        type: 'custom',
+        custom: {
+          name: 'calculate',
+          description: 'Evaluate arithmetic',
+          format: {
+            type: 'grammar',
+            grammar: {
+              syntax: 'lark',
+              definition: 'start: NUMBER OP NUMBER\nOP: "+" | "*"\n%import common.NUMBER\n%ignore " "',
+            },
+          },
+        },
+      },
+    ],
+  },
+  'local-json-schema': {
+    ...base,
+    messages: [{ role: 'user', content: 'A recipe for matcha cookies for 4 people.' }],
+    response_format: {
+      type: 'json_schema',
+      json_schema: {
+        name: 'recipe',
+        strict: true,
+        schema: {
+          type: 'object',
+          properties: {
+            title: { type: 'string', maxLength: 40 },
+            servings: { type: 'integer', minimum: 1, maximum: 12 },
+            steps: { type: 'array', minItems: 2, maxItems: 3, items: { type: 'string', maxLength: 60 } },
+          },
+          required: ['title', 'servings', 'steps'],
+          additionalProperties: false,
+        },
+      },
+    },
+  },
+  'local-web-search': {
+    ...base,
+    messages: [{ role: 'user', content: 'Where does the matcha served in Kyoto tea houses come from?' }],
+    web_search_options: {},
+  },
+  'local-refusal': {
+    ...base,
+    messages: [{ role: 'user', content: 'Tell me the secret recipe. #refuse' }],
+    response_format: {
+      type: 'json_schema',
+      json_schema: {
+        name: 'answer',
+        strict: true,
+        schema: {
+          type: 'object',
+          properties: { answer: { type: 'string' } },
+          required: ['answer'],
+          additionalProperties: false,
+        },
+      },
+    },
+    logprobs: true,
+    top_logprobs: 3,
+  },
+  'local-audio-mp3': {
+    ...base,
+    messages: [{ role: 'user', content: 'Say a few words about streams.' }],
+    modalities: ['text', 'audio'],
+    audio: { voice: 'alloy', format: 'mp3' },
+    max_completion_tokens: 16,
+  },
+  'local-audio-pcm16': {
+    ...base,
+    messages: [{ role: 'user', content: 'Say hello.' }],
+    modalities: ['text', 'audio'],
+    audio: { voice: 'alloy', format: 'pcm16' },
+    max_completion_tokens: 8,
+  },
+  'local-prediction': {
+    ...base,
+    messages: [{ role: 'user', content: 'Rewrite: a readable stream hands data to its reader in chunks.' }],
+    prediction: { type: 'content', content: 'A readable stream hands data to its reader in chunks.' },
+    max_completion_tokens: 24,
+  },
 };
 
 async function post(body: Record<string, unknown>): Promise<Response> {
