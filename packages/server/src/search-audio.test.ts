@@ -206,7 +206,7 @@ describe('refusals and predictions', () => {
     expect(message?.refusal).toMatch(/can't help/);
     expect(logprobs?.content).toBeNull();
     expect(logprobs?.refusal?.map((entry) => entry.token).join('')).toBe(message?.refusal);
-    const firstDelta = (result.chunks[0]?.choices as { delta: unknown }[])[0]?.delta;
+    const firstDelta = (result.chunks[0]?.choices as { delta: unknown }[] | undefined)?.[0]?.delta;
     expect(firstDelta).toEqual({ role: 'assistant', content: null, refusal: '' });
     expectSameAnswer(result);
   });

@@ -1,8 +1,7 @@
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from './start-server.ts';
 import { bothWays, chunkSpecErrors, expectSameAnswer } from './test-support/both-ways.ts';
+import { schemaValidator } from './test-support/schema-validator.ts';
 import { openaiFor, startTestServer, user } from './test-support/servers.ts';
 import { specErrors } from './test-support/spec.ts';
 
@@ -12,8 +11,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const ajv = new Ajv2020({ strict: false });
-addFormats.default(ajv);
+const ajv = schemaValidator;
 
 /** Nested objects and arrays, enums, formats, bounds, nullable unions, and a recursive $ref. */
 const recipe = {
