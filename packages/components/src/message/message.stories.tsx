@@ -106,6 +106,33 @@ export const Aborted: Story = {
   },
 };
 
+export const Incomplete: Story = {
+  args: { message: { role: 'assistant', content: 'The socket closed after this' }, status: 'incomplete' },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByText('The socket closed after this')).toBeVisible();
+    await expect(canvas.getByRole('status')).toHaveTextContent('the answer may be incomplete');
+  },
+};
+
+export const ErrorMidStream: Story = {
+  args: { message: { role: 'assistant', content: 'Everything before the error' }, status: 'error' },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByText('Everything before the error')).toBeVisible();
+    await expect(canvas.getByRole('status')).toHaveTextContent('what arrived is kept');
+  },
+};
+
+export const ContentFilter: Story = {
+  args: { message: { role: 'assistant', content: 'Up to the filter' }, finishReason: 'content_filter' },
+  play: async ({ canvasElement }) => {
+    await expect(canvasElement.querySelector('[data-slot=finish-reason]')).toHaveTextContent(
+      'Stopped by the content filter',
+    );
+  },
+};
+
 export const EveryRole: Story = {
   render: () => (
     <div style={{ display: 'grid', gap: 8 }}>
