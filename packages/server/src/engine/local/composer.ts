@@ -123,9 +123,17 @@ export function plainStringToken(id: number): boolean {
   return known;
 }
 
+const inlineCache = new Map<number, boolean>();
+
 /** A token that continues prose on one line: whole UTF-8, no line breaks, no markdown that would open a block. */
 export function inlineToken(id: number): boolean {
-  return plainStringToken(id) && !/[`*_[\]#<>|]/.test(tokenText(id));
+  let known = inlineCache.get(id);
+  if (known === undefined) {
+    // Cached like plainStringToken: sampling asks this of many candidates for every token.
+    known = plainStringToken(id) && !/[`*_[\]#<>|]/.test(tokenText(id));
+    inlineCache.set(id, known);
+  }
+  return known;
 }
 
 function hasControl(text: string): boolean {

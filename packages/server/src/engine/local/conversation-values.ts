@@ -17,7 +17,6 @@ export class ConversationValues {
   readonly emails: string[] = [];
   readonly urls: string[] = [];
   readonly dates: string[] = [];
-  readonly words: string[] = [];
 
   constructor(readonly text: string) {
     for (const match of text.matchAll(/"([^"\n]{1,200})"|“([^”\n]{1,200})”|'([^'\n]{2,200})'(?!\w)/g))
@@ -32,8 +31,6 @@ export class ConversationValues {
       const phrase = match[0];
       if (!COMMON.has(phrase.toLowerCase()) && !this.phrases.includes(phrase)) this.phrases.push(phrase);
     }
-    for (const match of text.toLowerCase().matchAll(/\p{L}[\p{L}\p{N}'-]*/gu))
-      if (!COMMON.has(match[0])) this.words.push(match[0]);
   }
 
   /** The first unused value that `fits`, or undefined. */

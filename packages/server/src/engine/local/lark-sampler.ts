@@ -1,5 +1,5 @@
 import type { Random } from './random.ts';
-import { parseRegex, type RegexNode, RegexSyntaxError, sampleRegex } from './regex-sampler.ts';
+import { parseRegex, type RegexNode, sampleRegex } from './regex-sampler.ts';
 
 type Item =
   | { kind: 'literal'; text: string }
@@ -218,5 +218,3 @@ function itemOf(grammar: LarkGrammar, item: Item, random: Random, depth: number)
     }
   }
 }
-
-export { RegexSyntaxError };

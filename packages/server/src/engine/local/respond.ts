@@ -17,7 +17,7 @@ import { toolCall, toolResultsSummary, toolsToCall, writeToolCall } from './tool
 export const REFUSAL_TRIGGER = '#refuse';
 const REFUSAL = "I'm sorry, but I can't help with that request.";
 /** Audio ids stay referable for an hour, as on the API. */
-export const AUDIO_LIFETIME_SECONDS = 3600;
+const AUDIO_LIFETIME_SECONDS = 3600;
 
 export interface RespondContext {
   create: CreateRequest;

@@ -1,6 +1,5 @@
 import type { CompletionUsage } from '@completions-kit/core';
 import type { CreateRequest } from '../../validation/create-params.ts';
-import type { GeneratedToken } from './generate.ts';
 import type { Reply } from './reply.ts';
 import { encode } from './tokenizer.ts';
 
@@ -83,5 +82,3 @@ function commonSubsequence(a: number[], b: number[]): number {
   }
   return previous[shorter.length] as number;
 }
-
-export type { GeneratedToken };
