@@ -31,7 +31,7 @@ function continuationBytes(lead: number): number {
  * Merges tokens that split a UTF-8 character (a 4-byte emoji over two or three tokens, a CJK
  * character over two) into display tokens, using their `bytes`. A token without bytes stands alone.
  */
-export function mergeByBytes(tokens: readonly ChatCompletionTokenLogprob[]): DisplayToken[] {
+export function mergeByBytes(tokens: readonly ChatCompletionTokenLogprob[], offset = 0): DisplayToken[] {
   const merged: DisplayToken[] = [];
   let group: ChatCompletionTokenLogprob[] = [];
   let bytes: number[] = [];
@@ -45,7 +45,7 @@ export function mergeByBytes(tokens: readonly ChatCompletionTokenLogprob[]): Dis
     merged.push({
       text,
       tokens: group,
-      index: start,
+      index: start + offset,
       logprob,
       probability: sentinel ? 0 : Math.exp(logprob),
       sentinel,
@@ -73,6 +73,20 @@ export function mergeByBytes(tokens: readonly ChatCompletionTokenLogprob[]): Dis
   }
   close();
   return merged;
+}
+
+/**
+ * `mergeByBytes` for a list that grew at the end (a stream): every display token but the last is
+ * reused as the same object, so memoized views of them skip work. Anything else merges afresh.
+ */
+export function extendMerge(
+  previous: readonly DisplayToken[],
+  tokens: readonly ChatCompletionTokenLogprob[],
+): DisplayToken[] {
+  const last = previous[previous.length - 1];
+  const grew = last !== undefined && tokens[0] === previous[0]?.tokens[0] && tokens[last.index] === last.tokens[0];
+  if (!grew) return mergeByBytes(tokens);
+  return previous.slice(0, -1).concat(mergeByBytes(tokens.slice(last.index), last.index));
 }
 
 export interface LogprobSummary {

@@ -1,6 +1,10 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { expect, userEvent, within } from 'storybook/test';
+import { type CSSProperties, useCallback, useEffect, useRef, useState } from 'react';
+import { expect, userEvent, waitFor, within } from 'storybook/test';
 import recorded from '../fixtures/local-logprobs.json';
+import refusal from '../fixtures/local-refusal.json';
+import { syntheticLogprobs } from '../fixtures/synthetic-logprobs.ts';
+import type { DisplayToken } from './merge.ts';
 import { TokenLogprobs } from './token-logprobs.tsx';
 
 const tokens = recorded.response.choices[0]?.logprobs?.content ?? [];
@@ -49,5 +53,88 @@ export const SentinelAndNoAlternatives: Story = {
     await expect(canvas.getByText(/1 below the API's floor/)).toBeVisible();
     await userEvent.click(canvas.getByRole('button', { name: '“!”, 0.00%' }));
     await expect(canvas.getByText('No alternatives were asked for (top_logprobs 0).')).toBeVisible();
+  },
+};
+
+const large = syntheticLogprobs(8000, 20);
+
+/** 8,000 tokens with 20 alternatives each: only the blocks in view are in the page. */
+export const EightThousandTokens: Story = {
+  args: { tokens: large },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByText(/^8000 tokens/)).toBeVisible();
+    const rendered = canvasElement.querySelectorAll('[data-slot="token"]').length;
+    await expect(rendered).toBeGreaterThan(50);
+    await expect(rendered).toBeLessThan(1000);
+    // End jumps to the last token, scrolling it into the page and into view, focused.
+    const first = canvasElement.querySelector<HTMLElement>('[data-slot="token"][tabindex="0"]');
+    first?.focus();
+    await userEvent.keyboard('{End}');
+    await waitFor(() => expect(document.activeElement?.getAttribute('data-position')).toBe('7999'));
+    await userEvent.keyboard('{ArrowLeft}{Enter}');
+    const dialog = await canvas.findByRole('dialog');
+    await expect(within(dialog).getAllByRole('row')).toHaveLength(21);
+    await userEvent.keyboard('{Escape}');
+    await expect(document.activeElement?.getAttribute('data-position')).toBe('7998');
+    await userEvent.keyboard('{Home}');
+    await waitFor(() => expect(document.activeElement?.getAttribute('data-position')).toBe('0'));
+    // A least-confident jump link moves focus to that token, wherever it is.
+    const jump = canvas.getAllByRole('button').find((button) => button.dataset.slot === 'jump-to-token');
+    await userEvent.click(jump as HTMLElement);
+    await waitFor(() => expect(document.activeElement?.getAttribute('data-slot')).toBe('token'));
+  },
+};
+
+// Token positions rendered once the first block is closed (after 240 tokens): it must not render again.
+const renderedLate: number[] = [];
+
+function Streaming() {
+  const [count, setCount] = useState(0);
+  const late = useRef(false);
+  late.current = count > 240;
+  const renderToken = useCallback((token: DisplayToken, position: number) => {
+    if (late.current) renderedLate.push(position);
+    return token.text;
+  }, []);
+  useEffect(() => {
+    if (count >= 600) return;
+    const timer = setTimeout(() => setCount((now) => now + 20), 10);
+    return () => clearTimeout(timer);
+  }, [count]);
+  // The same array grows in place, as the accumulator's does.
+  // Tall enough that every block is in view: what is not re-rendered is skipped by memo, not virtualization.
+  return (
+    <TokenLogprobs
+      tokens={large.slice(0, count)}
+      label="Streaming answer"
+      renderToken={renderToken}
+      style={{ '--ck-logprobs-height': '400rem' } as CSSProperties}
+    />
+  );
+}
+
+/** Tokens arrive 20 at a time; the summary and heatmap follow, and only the last block renders again. */
+export const WhileStreaming: Story = {
+  render: () => <Streaming />,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await waitFor(() => expect(canvas.getByText(/^600 tokens/)).toBeVisible(), { timeout: 5000 });
+    await expect(canvasElement.querySelectorAll('[data-slot="token"]')).toHaveLength(600);
+    await expect(renderedLate.length).toBeGreaterThan(100);
+    await expect(Math.min(...renderedLate)).toBeGreaterThanOrEqual(120);
+  },
+};
+
+const refusalTokens = refusal.response.choices[0]?.logprobs?.refusal ?? [];
+
+/** Logprobs of a refusal (`logprobs.refusal`), from the local model's recording. */
+export const RefusalLogprobs: Story = {
+  args: { tokens: refusalTokens, label: 'Refusal' },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(refusalTokens.length).toBeGreaterThan(3);
+    await expect(canvas.getByRole('region', { name: 'Refusal: token probabilities' })).toBeVisible();
+    await expect(canvas.getByRole('group', { name: 'Refusal tokens' })).toBeVisible();
   },
 };

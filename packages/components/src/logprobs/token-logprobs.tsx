@@ -1,110 +1,108 @@
 import type { ChatCompletionTokenLogprob } from '@completions-kit/core';
+import { defaultRangeExtractor, useVirtualizer } from '@tanstack/react-virtual';
 import {
   type ComponentPropsWithoutRef,
-  type CSSProperties,
   forwardRef,
   type KeyboardEvent,
+  type ReactNode,
+  useCallback,
   useId,
+  useLayoutEffect,
   useMemo,
   useRef,
   useState,
 } from 'react';
-import { type DisplayToken, mergeByBytes, summarize } from './merge.ts';
+import { Alternatives, percent } from './alternatives.tsx';
+import { blockOf, tokenBlocks } from './blocks.ts';
+import { type DisplayToken, extendMerge, summarize } from './merge.ts';
+import { TokenBlockMemo } from './token-block.tsx';
 
 export interface TokenLogprobsProps extends ComponentPropsWithoutRef<'section'> {
   /** `choice.logprobs.content` (or `.refusal`); it may still be growing. */
   tokens: readonly ChatCompletionTokenLogprob[];
   /** What the tokens are, for labels. Default: "Answer". */
   label?: string;
+  /** How many of the least confident tokens to offer as jump links. Default: 3. */
+  leastConfident?: number;
+  /** The content of each token's button. Default: the token's text. */
+  renderToken?: (token: DisplayToken, position: number) => ReactNode;
+  /** Display tokens per rendered block (the unit of virtualization). Default: 120. */
+  blockSize?: number;
 }
 
-const percent = (probability: number) => `${(probability * 100).toFixed(probability < 0.01 ? 2 : 1)}%`;
-
-function Alternatives({ token, id, onClose }: { token: DisplayToken; id: string; onClose: () => void }) {
-  const last = token.tokens[token.tokens.length - 1] as ChatCompletionTokenLogprob;
-  return (
-    <div
-      role="dialog"
-      id={id}
-      aria-label={`Alternatives for “${token.text}”`}
-      data-slot="token-alternatives"
-      onKeyDown={(event) => event.key === 'Escape' && onClose()}
-    >
-      {token.tokens.length > 1 ? (
-        <p>{token.tokens.length} tokens make up this character; alternatives of the last one:</p>
-      ) : null}
-      {last.top_logprobs.length === 0 ? (
-        <p>No alternatives were asked for (top_logprobs 0).</p>
-      ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Rank</th>
-              <th scope="col">Token</th>
-              <th scope="col">Probability</th>
-              <th scope="col">Logprob</th>
-            </tr>
-          </thead>
-          <tbody>
-            {last.top_logprobs.map((alternative, rank) => {
-              const chosen = alternative.token === last.token;
-              return (
-                <tr
-                  key={alternative.bytes ? alternative.bytes.join(',') : alternative.token}
-                  data-chosen={chosen || undefined}
-                  aria-current={chosen || undefined}
-                >
-                  <td>{rank + 1}</td>
-                  <td>
-                    <code>{JSON.stringify(alternative.token)}</code>
-                    {chosen ? ' (chosen)' : ''}
-                  </td>
-                  <td>{alternative.logprob <= -9999 ? '≈0%' : percent(Math.exp(alternative.logprob))}</td>
-                  <td>{alternative.logprob.toFixed(3)}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      )}
-    </div>
-  );
-}
+const pageMoves: Record<string, number> = { PageDown: 60, PageUp: -60, ArrowDown: 15, ArrowUp: -15 };
 
 /**
- * The chosen tokens as a heatmap of their probability (also as `--ck-token-probability`), with
- * each token's alternatives in a popover, summary figures, and arrow-key navigation. Tokens that
- * split a character are merged by their bytes for display.
+ * The chosen tokens as a heatmap of their probability (also as `--ck-token-probability`), with each
+ * token's alternatives in a popover, summary figures and keyboard navigation (arrows, Home, End, Page
+ * Up/Down; Enter opens, Escape closes). Tokens that split a character are merged by their bytes.
+ * Virtualized in blocks, so 8,000 tokens paint as fast as 200; appending re-renders only the last block.
  */
 export const TokenLogprobs = forwardRef<HTMLElement, TokenLogprobsProps>(function TokenLogprobs(
-  { tokens, label = 'Answer', ...props },
+  { tokens, label = 'Answer', leastConfident = 3, renderToken, blockSize = 120, ...props },
   ref,
 ) {
+  const merged = useRef<DisplayToken[]>([]);
   // Logprob arrays grow in place while streaming: the length is part of what changed.
-  const display = useMemo(() => mergeByBytes(tokens), [tokens, tokens.length]);
-  const summary = useMemo(() => summarize(display, 3), [display]);
+  const display = useMemo(() => {
+    merged.current = extendMerge(merged.current, tokens);
+    return merged.current;
+  }, [tokens, tokens.length]);
+  const summary = useMemo(() => summarize(display, leastConfident), [display, leastConfident]);
+  const blocks = useMemo(() => tokenBlocks(display, blockSize), [display, blockSize]);
   const [active, setActive] = useState(0);
   const [open, setOpen] = useState<number | null>(null);
-  const buttons = useRef<(HTMLButtonElement | null)[]>([]);
+  const scroller = useRef<HTMLDivElement>(null);
+  const pendingFocus = useRef<number | null>(null);
   const popoverId = useId();
-  const focus = (position: number) => {
-    const next = Math.max(0, Math.min(display.length - 1, position));
+  const activeBlock = blockOf(blocks, active);
+  const virtualizer = useVirtualizer({
+    count: blocks.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => 24 * Math.ceil(blockSize / 12),
+    overscan: 1,
+    initialRect: { width: 640, height: 384 },
+    // The block holding the focusable token always renders, so Tab can reach the heatmap.
+    rangeExtractor: (range) => {
+      const indexes = defaultRangeExtractor(range);
+      return indexes.includes(activeBlock) || activeBlock >= blocks.length
+        ? indexes
+        : [...indexes, activeBlock].sort((a, b) => a - b);
+    },
+  });
+
+  const state = useRef({ display, blocks, virtualizer });
+  state.current = { display, blocks, virtualizer };
+  const focus = useCallback((position: number) => {
+    const { display: current, blocks: bounds, virtualizer: list } = state.current;
+    const next = Math.max(0, Math.min(current.length - 1, position));
     setActive(next);
-    buttons.current[next]?.focus();
-  };
-  const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>, position: number) => {
-    const moves: Record<string, number> = {
-      ArrowRight: position + 1,
-      ArrowLeft: position - 1,
-      Home: 0,
-      End: display.length - 1,
-    };
-    if (event.key in moves) {
-      event.preventDefault();
-      focus(moves[event.key] as number);
-    } else if (event.key === 'Escape') setOpen(null);
-  };
+    pendingFocus.current = next;
+    list.scrollToIndex(blockOf(bounds, next), { align: 'auto' });
+  }, []);
+  useLayoutEffect(() => {
+    if (pendingFocus.current === null) return;
+    const button = scroller.current?.querySelector<HTMLElement>(`[data-position="${pendingFocus.current}"]`);
+    if (button) {
+      pendingFocus.current = null;
+      button.focus();
+    }
+  });
+  const onKey = useCallback(
+    (event: KeyboardEvent<HTMLButtonElement>, position: number) => {
+      const last = state.current.display.length - 1;
+      const moves: Record<string, number> = { ArrowRight: position + 1, ArrowLeft: position - 1, Home: 0, End: last };
+      const move = moves[event.key] ?? (event.key in pageMoves ? position + (pageMoves[event.key] as number) : null);
+      if (move !== null) {
+        event.preventDefault();
+        focus(move);
+      } else if (event.key === 'Escape') setOpen(null);
+    },
+    [focus],
+  );
+  const onToggle = useCallback((position: number) => setOpen((now) => (now === position ? null : position)), []);
   const shown = open === null ? undefined : display[open];
+
   return (
     <section data-slot="token-logprobs" aria-label={`${label}: token probabilities`} {...props} ref={ref}>
       <p data-slot="token-logprobs-summary">
@@ -112,45 +110,67 @@ export const TokenLogprobs = forwardRef<HTMLElement, TokenLogprobsProps>(functio
         {summary.perplexity?.toFixed(2) ?? '–'}
         {summary.sentinels ? ` · ${summary.sentinels} below the API's floor` : ''}
       </p>
-      <p data-slot="token-logprobs-least">
-        Least confident:{' '}
-        {summary.leastConfident.map((position) => (
-          <button key={position} type="button" onClick={() => focus(position)} data-slot="jump-to-token">
-            “{display[position]?.text.trim() || '␣'}” {percent(display[position]?.probability ?? 0)}
-          </button>
-        ))}
-      </p>
-      <p data-slot="token-heatmap">
-        {display.map((token, position) => (
-          <button
-            key={token.index}
-            ref={(element) => {
-              buttons.current[position] = element;
-            }}
-            type="button"
-            data-slot="token"
-            data-state={open === position ? 'open' : 'closed'}
-            data-sentinel={token.sentinel || undefined}
-            tabIndex={position === active ? 0 : -1}
-            aria-label={`“${token.text}”, ${percent(token.probability)}`}
-            aria-expanded={open === position}
-            aria-controls={open === position ? popoverId : undefined}
-            style={{ '--ck-token-probability': token.probability } as CSSProperties}
-            onFocus={() => setActive(position)}
-            onClick={() => setOpen(open === position ? null : position)}
-            onKeyDown={(event) => onKeyDown(event, position)}
-          >
-            {token.text}
-          </button>
-        ))}
-      </p>
+      {summary.leastConfident.length > 0 ? (
+        <p data-slot="token-logprobs-least">
+          Least confident:{' '}
+          {summary.leastConfident.map((position) => (
+            <button key={position} type="button" onClick={() => focus(position)} data-slot="jump-to-token">
+              “{display[position]?.text.trim() || '␣'}” {percent(display[position]?.probability ?? 0)}
+            </button>
+          ))}
+        </p>
+      ) : null}
+      <div
+        ref={scroller}
+        data-slot="token-heatmap"
+        role="group"
+        aria-label={`${label} tokens`}
+        style={{ maxHeight: 'var(--ck-logprobs-height, 24rem)', overflowY: 'auto' }}
+      >
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const block = blocks[item.index];
+            if (!block) return null;
+            const inside = (position: number | null) =>
+              position !== null && position >= block.start && position < block.end ? position : -1;
+            return (
+              <div
+                key={block.start}
+                ref={virtualizer.measureElement}
+                data-index={item.index}
+                data-slot="token-block"
+                style={{
+                  position: 'absolute',
+                  top: 0,
+                  left: 0,
+                  width: '100%',
+                  transform: `translateY(${item.start}px)`,
+                }}
+              >
+                <TokenBlockMemo
+                  display={display}
+                  start={block.start}
+                  end={block.end}
+                  active={inside(active)}
+                  open={inside(open)}
+                  popoverId={popoverId}
+                  renderToken={renderToken}
+                  onToggle={onToggle}
+                  onFocusToken={setActive}
+                  onKey={onKey}
+                />
+              </div>
+            );
+          })}
+        </div>
+      </div>
       {shown && open !== null ? (
         <Alternatives
           token={shown}
           id={popoverId}
           onClose={() => {
             setOpen(null);
-            buttons.current[open]?.focus();
+            focus(open);
           }}
         />
       ) : null}
