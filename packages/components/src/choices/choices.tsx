@@ -125,7 +125,7 @@ export const Choices = forwardRef<HTMLElement, ChoicesProps>(function Choices(
             ))}
           </div>
           {choices[current] ? (
-            <div role="tabpanel" id={`${baseId}-panel`} aria-labelledby={`${baseId}-tab-${current}`} tabIndex={0}>
+            <div role="tabpanel" id={`${baseId}-panel`} aria-labelledby={`${baseId}-tab-${current}`}>
               {panel(choices[current])}
             </div>
           ) : null}

@@ -77,8 +77,11 @@ export const TokenLogprobs = forwardRef<HTMLElement, TokenLogprobsProps>(functio
     const { display: current, blocks: bounds, virtualizer: list } = state.current;
     const next = Math.max(0, Math.min(current.length - 1, position));
     setActive(next);
-    pendingFocus.current = next;
     list.scrollToIndex(blockOf(bounds, next), { align: 'auto' });
+    const rendered = scroller.current?.querySelector<HTMLElement>(`[data-position="${next}"]`);
+    // Focus now if the token is in the page; otherwise once its block renders.
+    if (rendered) rendered.focus();
+    else pendingFocus.current = next;
   }, []);
   useLayoutEffect(() => {
     if (pendingFocus.current === null) return;
@@ -120,6 +123,7 @@ export const TokenLogprobs = forwardRef<HTMLElement, TokenLogprobsProps>(functio
           ))}
         </p>
       ) : null}
+      {/* biome-ignore lint/a11y/useSemanticElements: a scrolling run of buttons, not form fields for a fieldset */}
       <div
         ref={scroller}
         data-slot="token-heatmap"

@@ -1,0 +1,105 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { useCallback, useState } from 'react';
+import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
+import { previewFor, storedRows } from '../fixtures/stored-rows.ts';
+import { StoredTable } from './stored-table.tsx';
+
+const tenThousand = storedRows(10_000);
+const meta = {
+  title: 'Stored/StoredTable',
+  component: StoredTable,
+  args: { items: tenThousand, preview: previewFor, onOpen: fn() },
+} satisfies Meta<typeof StoredTable>;
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+const focusedRow = () => document.activeElement?.closest('tr')?.getAttribute('data-row');
+
+/** 10,000 rows: only those in view are in the page; arrows, Home and End move, Enter opens. */
+export const TenThousandRows: Story = {
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    const rendered = canvas.getAllByRole('row').length;
+    await expect(rendered).toBeGreaterThan(5);
+    await expect(rendered).toBeLessThan(60);
+    await expect(canvas.getByRole('table')).toHaveAttribute('aria-rowcount', '10001');
+    const first = canvas.getByRole('button', { name: 'Open “Summarize item 0”' });
+    first.focus();
+    await userEvent.keyboard('{ArrowDown}');
+    await waitFor(() => expect(focusedRow()).toBe('1'));
+    await userEvent.keyboard('{End}');
+    await waitFor(() => expect(focusedRow()).toBe('9999'));
+    await expect(document.activeElement?.closest('tr')).toHaveAttribute('aria-rowindex', '10001');
+    await userEvent.keyboard('{Enter}');
+    await expect(args.onOpen).toHaveBeenCalledWith('chatcmpl-stored-09999');
+    await expect(canvas.getByText(/rows 9\d{3}–10000 in view/)).toBeVisible();
+  },
+};
+
+function Paged() {
+  const [count, setCount] = useState(20);
+  const [loading, setLoading] = useState(false);
+  const onLoadMore = useCallback(() => {
+    setLoading(true);
+    setTimeout(() => {
+      setCount((now) => Math.min(now + 20, 100));
+      setLoading(false);
+    }, 50);
+  }, []);
+  return (
+    <StoredTable
+      items={tenThousand.slice(0, count)}
+      hasMore={count < 100}
+      loadingMore={loading}
+      onLoadMore={onLoadMore}
+      preview={previewFor}
+    />
+  );
+}
+
+/** Pages of 20: scrolling to the end loads the next page, until the list says there is no more. */
+export const InfiniteLoading: Story = {
+  render: () => <Paged />,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByRole('table')).toHaveAttribute('aria-rowcount', '-1');
+    const scroller = canvasElement.querySelector('[data-slot="stored-table-scroll"]') as HTMLElement;
+    for (let page = 0; page < 6; page++) {
+      scroller.scrollTop = scroller.scrollHeight;
+      await new Promise((resolve) => setTimeout(resolve, 120));
+    }
+    await waitFor(() => expect(canvas.getByText(/^100 loaded/)).toBeVisible());
+    await expect(canvas.queryByRole('button', { name: 'Load more' })).toBeNull();
+    await expect(canvas.getByRole('table')).toHaveAttribute('aria-rowcount', '101');
+  },
+};
+
+/** The Load more button asks for a page without scrolling. */
+export const LoadMoreButton: Story = {
+  args: { items: tenThousand.slice(0, 3), hasMore: true, onLoadMore: fn() },
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    await waitFor(() => expect(args.onLoadMore).toHaveBeenCalled());
+    const calls = (args.onLoadMore as ReturnType<typeof fn>).mock.calls.length;
+    await userEvent.click(canvas.getByRole('button', { name: 'Load more' }));
+    await expect((args.onLoadMore as ReturnType<typeof fn>).mock.calls.length).toBe(calls + 1);
+  },
+};
+
+export const Empty: Story = {
+  args: { items: [] },
+  play: async ({ canvasElement }) => {
+    await expect(within(canvasElement).getByText('No stored completions match.')).toBeVisible();
+  },
+};
+
+/** Without previews yet, a row shows its id; the selected row is marked. */
+export const PreviewsPendingAndSelected: Story = {
+  args: { items: tenThousand.slice(0, 5), preview: undefined, selectedId: 'chatcmpl-stored-00002' },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const selected = canvas.getByRole('button', { name: 'Open chatcmpl-stored-00002' });
+    await expect(selected).toHaveAttribute('aria-current', 'true');
+    await expect(canvas.getAllByText(/project=docs|project=support/).length).toBeGreaterThan(0);
+  },
+};

@@ -1,0 +1,159 @@
+import type { Metadata } from '@completions-kit/core';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import {
+  type ComponentPropsWithoutRef,
+  forwardRef,
+  type KeyboardEvent,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+} from 'react';
+
+/** What a row needs of a stored completion (a list item from `GET /chat/completions`). */
+export interface StoredRow {
+  id: string;
+  model: string;
+  created: number;
+  metadata?: Metadata | null;
+}
+
+export interface StoredTableProps extends ComponentPropsWithoutRef<'section'> {
+  items: readonly StoredRow[];
+  /** The list has more pages. */
+  hasMore?: boolean;
+  /** A page is loading: no second `onLoadMore` until it lands. */
+  loadingMore?: boolean;
+  /** Asked for when the last rows come into view, and by the Load more button. */
+  onLoadMore?: () => void;
+  onOpen?: (id: string) => void;
+  selectedId?: string;
+  /** The first words of the request's user message, where known (list items do not carry them). */
+  preview?: (row: StoredRow) => string | undefined;
+  /** The ids of the rows in view, so an app can fetch their previews lazily. */
+  onVisibleRows?: (ids: string[]) => void;
+  /** Row height in pixels (rows are fixed height). Default: 40. */
+  rowHeight?: number;
+}
+
+const when = (created: number) => new Date(created * 1000).toISOString().replace('T', ' ').slice(0, 16);
+
+/**
+ * Stored completions as a virtualized table (model, created, first user words, metadata): 10,000 rows
+ * render as the few in view. Scrolling near the end asks for the next page; Arrow Up/Down move
+ * between rows, Enter opens one.
+ */
+export const StoredTable = forwardRef<HTMLElement, StoredTableProps>(function StoredTable(
+  { items, hasMore, loadingMore, onLoadMore, onOpen, selectedId, preview, onVisibleRows, rowHeight = 40, ...props },
+  ref,
+) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const pendingFocus = useRef<number | null>(null);
+  const virtualizer = useVirtualizer({
+    count: items.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => rowHeight,
+    overscan: 6,
+    initialRect: { width: 800, height: 480 },
+  });
+  const rows = virtualizer.getVirtualItems();
+  const first = rows[0]?.index ?? 0;
+  const last = rows[rows.length - 1]?.index ?? -1;
+  useEffect(() => {
+    if (hasMore && !loadingMore && last >= items.length - 10) onLoadMore?.();
+  }, [hasMore, loadingMore, last, items.length, onLoadMore]);
+  const visibleKey = rows.map((row) => items[row.index]?.id).join(' ');
+  useEffect(() => {
+    if (visibleKey) onVisibleRows?.(visibleKey.split(' '));
+  }, [visibleKey, onVisibleRows]);
+  useLayoutEffect(() => {
+    if (pendingFocus.current === null) return;
+    const button = scroller.current?.querySelector<HTMLElement>(`[data-row="${pendingFocus.current}"] button`);
+    if (button) {
+      pendingFocus.current = null;
+      button.focus();
+    }
+  });
+  const onKeyDown = (event: KeyboardEvent, index: number) => {
+    const moves: Record<string, number> = { ArrowDown: index + 1, ArrowUp: index - 1, Home: 0, End: items.length - 1 };
+    const next = moves[event.key];
+    if (next === undefined || next < 0 || next >= items.length) return;
+    event.preventDefault();
+    virtualizer.scrollToIndex(next, { align: 'auto' });
+    const rendered = scroller.current?.querySelector<HTMLElement>(`[data-row="${next}"] button`);
+    if (rendered) rendered.focus();
+    else pendingFocus.current = next;
+  };
+  const before = rows[0]?.start ?? 0;
+  const after = virtualizer.getTotalSize() - (rows[rows.length - 1]?.end ?? 0);
+  return (
+    <section data-slot="stored-table" aria-label="Stored completions" {...props} ref={ref}>
+      <div
+        ref={scroller}
+        data-slot="stored-table-scroll"
+        style={{ maxHeight: 'var(--ck-table-height, 30rem)', overflowY: 'auto' }}
+      >
+        <table aria-rowcount={hasMore ? -1 : items.length + 1}>
+          <thead>
+            <tr aria-rowindex={1}>
+              <th scope="col">First user words</th>
+              <th scope="col">Model</th>
+              <th scope="col">Created (UTC)</th>
+              <th scope="col">Metadata</th>
+            </tr>
+          </thead>
+          <tbody>
+            {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: an empty spacer row holds no focusable content */}
+            {before > 0 ? <tr aria-hidden="true" style={{ height: before }} /> : null}
+            {rows.map((virtualRow) => {
+              const row = items[virtualRow.index];
+              if (!row) return null;
+              const words = preview?.(row);
+              const pairs = Object.entries(row.metadata ?? {});
+              return (
+                <tr
+                  key={row.id}
+                  data-row={virtualRow.index}
+                  aria-rowindex={virtualRow.index + 2}
+                  data-state={row.id === selectedId ? 'selected' : undefined}
+                  style={{ height: rowHeight }}
+                >
+                  <td>
+                    <button
+                      type="button"
+                      data-slot="open-stored"
+                      aria-current={row.id === selectedId || undefined}
+                      aria-label={`Open ${words ? `“${words}”` : row.id}`}
+                      onClick={() => onOpen?.(row.id)}
+                      onKeyDown={(event) => onKeyDown(event, virtualRow.index)}
+                    >
+                      {words ?? <span data-slot="preview-pending">{row.id}</span>}
+                    </button>
+                  </td>
+                  <td>{row.model}</td>
+                  <td>
+                    <time dateTime={new Date(row.created * 1000).toISOString()}>{when(row.created)}</time>
+                  </td>
+                  <td>{pairs.length === 0 ? '—' : pairs.map(([key, value]) => `${key}=${value}`).join(', ')}</td>
+                </tr>
+              );
+            })}
+            {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: an empty spacer row holds no focusable content */}
+            {after > 0 ? <tr aria-hidden="true" style={{ height: after }} /> : null}
+          </tbody>
+        </table>
+      </div>
+      <p data-slot="stored-table-status" aria-live="polite">
+        {items.length === 0 && !hasMore && !loadingMore ? 'No stored completions match.' : null}
+        {items.length > 0
+          ? `${items.length.toLocaleString('en-US')} loaded (rows ${first + 1}–${last + 1} in view)`
+          : null}
+        {loadingMore ? ' · Loading more…' : null}
+      </p>
+      {hasMore ? (
+        <button type="button" data-slot="load-more" disabled={loadingMore} onClick={() => onLoadMore?.()}>
+          Load more
+        </button>
+      ) : null}
+    </section>
+  );
+});
