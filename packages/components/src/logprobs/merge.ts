@@ -19,6 +19,16 @@ export interface DisplayToken {
 
 const decoder = new TextDecoder();
 
+/** ASCII (most tokens) without a decoder call: 8,000 decodes cost more than rendering the view. */
+function textOf(bytes: readonly number[]): string {
+  let ascii = '';
+  for (const byte of bytes) {
+    if (byte >= 0x80) return decoder.decode(new Uint8Array(bytes));
+    ascii += String.fromCharCode(byte);
+  }
+  return ascii;
+}
+
 /** How many continuation bytes a UTF-8 lead byte announces (0 for ASCII or a stray byte). */
 function continuationBytes(lead: number): number {
   if (lead >= 0xf0 && lead <= 0xf7) return 3;
@@ -41,7 +51,7 @@ export function mergeByBytes(tokens: readonly ChatCompletionTokenLogprob[], offs
     if (group.length === 0) return;
     const sentinel = group.some((token) => token.logprob <= LOGPROB_SENTINEL);
     const logprob = group.reduce((sum, token) => sum + token.logprob, 0);
-    const text = bytes.length > 0 ? decoder.decode(new Uint8Array(bytes)) : group.map((token) => token.token).join('');
+    const text = bytes.length > 0 ? textOf(bytes) : group.map((token) => token.token).join('');
     merged.push({
       text,
       tokens: group,
@@ -114,14 +124,21 @@ export function summarize(display: readonly DisplayToken[], least = 5): LogprobS
     }
   }
   const mean = count > 0 ? sum / count : null;
-  const order = display
-    .map((_, position) => position)
-    .sort((a, b) => (display[a]?.logprob ?? 0) - (display[b]?.logprob ?? 0));
+  // The `least` lowest, kept sorted as we go: a full sort of 8,000 tokens costs more than the view.
+  const order: number[] = [];
+  for (let position = 0; position < display.length && least > 0; position++) {
+    const logprob = display[position]?.logprob ?? 0;
+    if (order.length === least && logprob >= (display[order[least - 1] as number]?.logprob ?? 0)) continue;
+    let at = order.length;
+    while (at > 0 && (display[order[at - 1] as number]?.logprob ?? 0) > logprob) at--;
+    order.splice(at, 0, position);
+    if (order.length > least) order.pop();
+  }
   return {
     count,
     sentinels,
     meanLogprob: mean,
     perplexity: mean === null ? null : Math.exp(-mean),
-    leastConfident: order.slice(0, least),
+    leastConfident: order,
   };
 }
