@@ -1,0 +1,78 @@
+import { createChatCompletionsClient } from '@completions-kit/core';
+import { ChatCompletionsProvider } from '@completions-kit/hooks';
+import { useEffect, useMemo, useState } from 'react';
+import { CompareView } from './compare/compare-view.tsx';
+import { ConnectionPanel } from './connection-panel.tsx';
+import { LogsView } from './logs/logs-view.tsx';
+import { PlaygroundView } from './playground-view.tsx';
+import { draftFromHash } from './share/share-url.ts';
+import { useBrowserKey, useConnection } from './state/connection.ts';
+import { useDraft } from './state/draft.ts';
+
+type View = 'playground' | 'logs' | 'compare';
+const views: { id: View; label: string }[] = [
+  { id: 'playground', label: 'Playground' },
+  { id: 'logs', label: 'Logs' },
+  { id: 'compare', label: 'Compare' },
+];
+
+const viewOf = (hash: string): View =>
+  hash.startsWith('#/logs') ? 'logs' : hash.startsWith('#/compare') ? 'compare' : 'playground';
+
+export function App() {
+  const [view, setView] = useState<View>(() => viewOf(location.hash));
+  const connection = useConnection((state) => state.connection);
+  const key = useBrowserKey((state) => state.key);
+  const client = useMemo(
+    () =>
+      createChatCompletionsClient({
+        baseURL: new URL(connection.baseURL, location.origin).href.replace(/\/$/, ''),
+        provider: connection.provider,
+        apiKey: key || undefined,
+        apiVersion: connection.apiVersion || undefined,
+        deployment: connection.deployment || undefined,
+        maxRetries: 1,
+      }),
+    [connection, key],
+  );
+  useEffect(() => {
+    // A shared link opens its prompt once, then the hash is cleared so a reload does not undo edits.
+    const shared = draftFromHash(location.hash);
+    if (shared) {
+      useDraft.getState().replace(shared);
+      history.replaceState(null, '', location.pathname);
+    }
+    const onHash = () => setView(viewOf(location.hash));
+    addEventListener('hashchange', onHash);
+    return () => removeEventListener('hashchange', onHash);
+  }, []);
+  const go = (next: View) => {
+    setView(next);
+    history.replaceState(null, '', next === 'playground' ? location.pathname : `#/${next}`);
+  };
+  return (
+    <ChatCompletionsProvider client={client}>
+      <header className="app-header">
+        <h1>completions-kit playground</h1>
+        <nav aria-label="Views">
+          {views.map((entry) => (
+            <button
+              key={entry.id}
+              type="button"
+              aria-current={view === entry.id ? 'page' : undefined}
+              onClick={() => go(entry.id)}
+            >
+              {entry.label}
+            </button>
+          ))}
+        </nav>
+      </header>
+      <ConnectionPanel />
+      <main>
+        {view === 'playground' ? <PlaygroundView /> : null}
+        {view === 'logs' ? <LogsView onOpenInPlayground={() => go('playground')} /> : null}
+        {view === 'compare' ? <CompareView /> : null}
+      </main>
+    </ChatCompletionsProvider>
+  );
+}

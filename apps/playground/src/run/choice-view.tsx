@@ -1,0 +1,44 @@
+import {
+  type AudioFormat,
+  type ChoiceLike,
+  Message,
+  type MessageStatus,
+  TokenLogprobs,
+} from '@completions-kit/components';
+import { type CalledTool, ToolAnswers } from './tool-answers.tsx';
+
+export interface ChoiceViewProps {
+  choice: ChoiceLike;
+  status: MessageStatus;
+  audioFormat: AudioFormat | undefined;
+  onAnswerTools: (choice: ChoiceLike, results: Record<string, string>) => void;
+}
+
+/** One choice: the message (markdown, citations, tool calls, audio), its logprobs, and tool answers. */
+export function ChoiceView({ choice, status, audioFormat, onAnswerTools }: ChoiceViewProps) {
+  const content = choice.logprobs?.content ?? null;
+  const refusal = choice.logprobs?.refusal ?? null;
+  const calls: CalledTool[] = (choice.message.tool_calls ?? []).flatMap((call) =>
+    'function' in call && call.function
+      ? [{ id: call.id ?? '', name: call.function.name ?? '', arguments: call.function.arguments ?? '' }]
+      : [],
+  );
+  return (
+    <div className="choice">
+      <Message
+        message={choice.message}
+        status={status}
+        finishReason={choice.finish_reason}
+        audioFormat={audioFormat}
+        aria-label={`Choice ${choice.index + 1}`}
+      />
+      {content && content.length > 0 ? <TokenLogprobs tokens={content} label={`Choice ${choice.index + 1}`} /> : null}
+      {refusal && refusal.length > 0 ? (
+        <TokenLogprobs tokens={refusal} label={`Choice ${choice.index + 1} refusal`} />
+      ) : null}
+      {choice.finish_reason === 'tool_calls' && calls.length > 0 ? (
+        <ToolAnswers calls={calls} onContinue={(results) => onAnswerTools(choice, results)} />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,103 @@
+import { type AudioFormat, type ChoiceLike, Choices, type MessageStatus, UsageView } from '@completions-kit/components';
+import { ChoiceView } from './choice-view.tsx';
+import { Timeline } from './timeline.tsx';
+import type { Run } from './use-run.ts';
+
+export interface ResultViewProps {
+  run: Run;
+  onRetry: () => void;
+  onUseChoice: (choice: ChoiceLike) => void;
+  onAnswerTools: (choice: ChoiceLike, results: Record<string, string>) => void;
+  /** Leave out the raw JSON and the timeline (the compare view). */
+  compact?: boolean;
+}
+
+const statusText: Record<string, string> = {
+  submitted: 'Sent; waiting for the first token…',
+  streaming: 'Streaming…',
+  pending: 'Waiting for the answer…',
+  done: 'Done.',
+  success: 'Done.',
+  aborted: 'Stopped: the partial output is kept.',
+  incomplete: 'The connection ended early: the output may be incomplete.',
+  error: 'Failed.',
+};
+
+/** Advice for an error, by kind, beside the server's own message. */
+function advice(kind: string | undefined, status: number | undefined): string {
+  if (status === 401) return 'Check the key, or use the local server (or its proxy) instead.';
+  if (status === 429) return 'Wait a moment and retry.';
+  if (kind === 'connection' || kind === 'timeout') return 'Is the server running? npm start starts it.';
+  if (kind === 'abort') return 'You stopped it; Retry sends it again.';
+  if (status === 400 || kind === 'invalid') return 'Fix the field it names in the composer, then retry.';
+  return 'Retry; if it keeps failing, the raw response below says more.';
+}
+
+export function ResultView({ run, onRetry, onUseChoice, onAnswerTools, compact = false }: ResultViewProps) {
+  const { snapshot, request, error } = run;
+  const messageStatus: MessageStatus =
+    run.status === 'streaming' || run.status === 'submitted'
+      ? 'streaming'
+      : run.status === 'aborted' || run.status === 'incomplete' || run.status === 'error'
+        ? run.status
+        : 'done';
+  const audioFormat = (request as { audio?: { format?: AudioFormat } } | null)?.audio?.format;
+  const choices = (snapshot?.choices ?? []) as unknown as ChoiceLike[];
+  const renderChoice = (choice: ChoiceLike) => (
+    <ChoiceView choice={choice} status={messageStatus} audioFormat={audioFormat} onAnswerTools={onAnswerTools} />
+  );
+  const usageSource = run.completion ?? (snapshot?.usage ? snapshot : undefined);
+  return (
+    <section className="result" aria-label="Result">
+      <p role="status" className="run-status" data-status={run.status}>
+        {request ? (statusText[run.status] ?? '') : 'Run a prompt to see its answer here.'}
+      </p>
+      {error ? (
+        <div role="alert" className="run-error">
+          <p>
+            <strong>{error.status ? `${error.status}: ` : ''}</strong>
+            {error.message}
+          </p>
+          <p>{advice(error.kind, error.status)}</p>
+          <button type="button" onClick={onRetry}>
+            Retry
+          </button>
+        </div>
+      ) : null}
+      {choices.length > 1 ? (
+        <Choices
+          choices={choices}
+          renderChoice={renderChoice}
+          onUseChoice={(index) => choices[index] && onUseChoice(choices[index])}
+        />
+      ) : choices[0] ? (
+        <>
+          {renderChoice(choices[0])}
+          {run.running ? null : (
+            <button type="button" onClick={() => choices[0] && onUseChoice(choices[0])}>
+              Add this answer to the conversation
+            </button>
+          )}
+        </>
+      ) : null}
+      {usageSource ? <UsageView completion={usageSource as Parameters<typeof UsageView>[0]['completion']} /> : null}
+      {compact ? null : (
+        <>
+          <Timeline chunks={run.chunks} timings={run.timings} />
+          {request ? (
+            <details>
+              <summary>Raw request</summary>
+              <pre className="raw">{JSON.stringify(request, null, 2)}</pre>
+            </details>
+          ) : null}
+          {snapshot ? (
+            <details>
+              <summary>Raw response</summary>
+              <pre className="raw">{JSON.stringify(run.completion ?? snapshot, null, 2)}</pre>
+            </details>
+          ) : null}
+        </>
+      )}
+    </section>
+  );
+}
