@@ -36,10 +36,9 @@ export function Timeline({ chunks, timings }: { chunks: readonly ChunkTime[]; ti
         height={HEIGHT}
       >
         <path d={path} fill="none" stroke="currentColor" strokeWidth="2" />
-        {chunks.map((chunk, index) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: chunks only append
+        {chunks.map((chunk) => (
           <line
-            key={index}
+            key={chunk.at}
             x1={(chunk.at / end) * WIDTH}
             x2={(chunk.at / end) * WIDTH}
             y1={HEIGHT - 6}
