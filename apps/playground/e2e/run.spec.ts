@@ -1,0 +1,118 @@
+import { expect, test } from '@playwright/test';
+import { expectNoAxeViolations, field, finished, openPlayground, run, screenshot } from './support.ts';
+
+const answer = (page: import('@playwright/test').Page) => page.getByRole('article', { name: 'Choice 1' });
+
+test('a streamed completion grows on screen, then shows usage and its timeline', async ({ page }, testInfo) => {
+  await openPlayground(page, 'How does a readable stream hand data to its reader?');
+  await field(page, 'Max completion tokens').fill('200');
+  await run(page);
+  await expect(page.locator('.run-status')).toHaveText('Streaming…');
+  const early = (await answer(page).textContent())?.length ?? 0;
+  await expect.poll(async () => (await answer(page).textContent())?.length ?? 0).toBeGreaterThan(early + 20);
+  await finished(page);
+  await expect(page.getByRole('region', { name: 'Usage and cost' })).toContainText('Completion tokens');
+  await expect(page.getByRole('img', { name: /^Chunk timeline: \d+ chunks/ })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await screenshot(page, testInfo);
+});
+
+test('Stop keeps the partial output', async ({ page }, testInfo) => {
+  await openPlayground(page, 'Tell me everything about streams.');
+  await field(page, 'Max completion tokens').fill('2000');
+  await run(page);
+  await expect.poll(async () => (await answer(page).textContent())?.length ?? 0).toBeGreaterThan(60);
+  await page.getByRole('button', { name: 'Stop' }).click();
+  await expect(page.locator('.run-status')).toHaveText('Stopped: the partial output is kept.');
+  const kept = await answer(page).textContent();
+  await page.waitForTimeout(500);
+  await expect(answer(page)).toHaveText(kept ?? '');
+  expect(kept?.length).toBeGreaterThan(60);
+  await screenshot(page, testInfo);
+});
+
+test('n = 2 shows two choices as tabs, switched by keyboard', async ({ page }, testInfo) => {
+  await openPlayground(page, 'Name a stream method.');
+  await field(page, 'Choices (n)').fill('2');
+  await field(page, 'Max completion tokens').fill('30');
+  await run(page);
+  await finished(page);
+  const tabs = page.getByRole('tab');
+  await expect(tabs).toHaveCount(2);
+  await tabs.first().focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(tabs.nth(1)).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('article', { name: 'Choice 2' })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await screenshot(page, testInfo);
+});
+
+test('the logprobs popover opens and closes by keyboard', async ({ page }, testInfo) => {
+  await openPlayground(page, 'What is a reader?');
+  await field(page, 'Logprobs').check();
+  await field(page, 'Top logprobs').fill('3');
+  await field(page, 'Max completion tokens').fill('40');
+  await run(page);
+  await finished(page);
+  const tokens = page.getByRole('group', { name: 'Choice 1 tokens' });
+  await tokens.locator('[data-slot="token"][tabindex="0"]').focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: /^Alternatives for/ });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('row')).toHaveCount(4);
+  await expectNoAxeViolations(page);
+  await screenshot(page, testInfo);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+});
+
+test('an error says what to do and offers a retry; bad fields are marked before sending', async ({
+  page,
+}, testInfo) => {
+  await openPlayground(page, 'Hello');
+  await field(page, 'Temperature').fill('3');
+  await expect(field(page, 'Temperature')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByText('Temperature: 0 to 2.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeDisabled();
+  await field(page, 'Temperature').fill('');
+  // The built-in model has no reasoning: the server refuses the parameter with a 400 naming it.
+  await field(page, 'Reasoning effort').selectOption('low');
+  await run(page);
+  const alert = page.locator('.run-error');
+  await expect(alert).toContainText('400');
+  await expect(alert).toContainText('reasoning_effort');
+  await expect(alert).toContainText('Fix the field it names');
+  await alert.getByRole('button', { name: 'Retry' }).click();
+  await expect(page.locator('.run-status')).toHaveText('Failed.');
+  await expect(alert).toContainText('400');
+  await expectNoAxeViolations(page);
+  await screenshot(page, testInfo);
+});
+
+test('the main flow works by keyboard alone', async ({ page }, testInfo) => {
+  await openPlayground(page);
+  const reach = async (name: string) => {
+    for (let step = 0; step < 120; step++) {
+      if (
+        await page.evaluate(
+          (label) =>
+            document.activeElement?.getAttribute('aria-label') === label ||
+            document.activeElement?.textContent === label,
+          name,
+        )
+      )
+        return;
+      await page.keyboard.press('Tab');
+    }
+    throw new Error(`Tab never reached ${name}`);
+  };
+  await reach('Message 1 text');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('Keyboard only: what is a chunk?');
+  await reach('Run');
+  await page.keyboard.press('Enter');
+  await finished(page);
+  await expect(answer(page)).not.toBeEmpty();
+  await screenshot(page, testInfo);
+});

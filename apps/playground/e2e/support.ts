@@ -1,0 +1,34 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page, type TestInfo } from '@playwright/test';
+
+/** A fresh playground (nothing saved from an earlier test) with the composer's first message set. */
+export async function openPlayground(page: Page, prompt?: string) {
+  await page.goto('/');
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  if (prompt !== undefined) await page.getByRole('textbox', { name: 'Message 1 text' }).fill(prompt);
+}
+
+export const field = (page: Page, label: string) => page.getByLabel(label, { exact: true });
+
+export async function run(page: Page) {
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
+}
+
+export async function finished(page: Page) {
+  await expect(page.locator('.run-status')).toHaveText(/Done\.|Failed\.|Stopped/, { timeout: 30_000 });
+}
+
+/** Zero axe violations in the page as it is now. */
+export async function expectNoAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const summary = results.violations.map(
+    (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+  );
+  expect(summary).toEqual([]);
+}
+
+/** Every test leaves a picture of where it ended, in the run's output folder (ignored by git). */
+export async function screenshot(page: Page, testInfo: TestInfo) {
+  await page.screenshot({ path: testInfo.outputPath('final.png'), fullPage: true });
+}
