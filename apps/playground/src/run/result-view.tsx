@@ -87,13 +87,19 @@ export function ResultView({ run, onRetry, onUseChoice, onAnswerTools, compact =
           {request ? (
             <details>
               <summary>Raw request</summary>
-              <pre className="raw">{JSON.stringify(request, null, 2)}</pre>
+              {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard to be read */}
+              <pre className="raw" tabIndex={0}>
+                {JSON.stringify(request, null, 2)}
+              </pre>
             </details>
           ) : null}
           {snapshot ? (
             <details>
               <summary>Raw response</summary>
-              <pre className="raw">{JSON.stringify(run.completion ?? snapshot, null, 2)}</pre>
+              {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard to be read */}
+              <pre className="raw" tabIndex={0}>
+                {JSON.stringify(run.completion ?? snapshot, null, 2)}
+              </pre>
             </details>
           ) : null}
         </>

@@ -36,7 +36,10 @@ export function ExportPanel({ body }: { body: ChatCompletionCreateParams }) {
       </select>
       <figure>
         <figcaption>{language} code, reading the key from the environment</figcaption>
-        <pre className="raw">{code}</pre>
+        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard to be read */}
+        <pre className="raw" tabIndex={0}>
+          {code}
+        </pre>
       </figure>
       <button type="button" onClick={() => void copy(code, 'code')}>
         Copy code

@@ -1,0 +1,91 @@
+import { expect, type Page, test } from '@playwright/test';
+import { expectNoAxeViolations, field, finished, openPlayground, run, screenshot } from './support.ts';
+
+const answer = (page: Page) => page.getByRole('article', { name: 'Choice 1' });
+
+async function openToolsAndFormat(page: Page) {
+  await page.getByText('Tools and response format').click();
+}
+
+test('a web-search citation links to its source and shows the host', async ({ page }, testInfo) => {
+  await openPlayground(page, 'How do streams pass data along?');
+  await field(page, 'Web search').selectOption('medium');
+  await field(page, 'Max completion tokens').fill('400');
+  await run(page);
+  await finished(page);
+  const link = answer(page).getByRole('link').first();
+  await expect(link).toHaveAttribute('href', /^http:\/\/127\.0\.0\.1:\d+\/search\//);
+  await expect(link).toHaveAttribute('rel', /noopener/);
+  await expect(answer(page).locator('[data-slot="link-host"], [data-slot="source-host"]').first()).toContainText(
+    '127.0.0.1',
+  );
+  await expectNoAxeViolations(page);
+  await screenshot(page, testInfo);
+});
+
+test('audio output plays: a media element with a duration, and its transcript', async ({ page }, testInfo) => {
+  await openPlayground(page, 'Say hello to the reader.');
+  await field(page, 'Stream').uncheck();
+  await field(page, 'Output').selectOption('text + audio');
+  await field(page, 'Audio format').selectOption('wav');
+  await field(page, 'Max completion tokens').fill('40');
+  await run(page);
+  await finished(page);
+  const audio = answer(page).locator('audio');
+  await expect(audio).toHaveCount(1);
+  await expect.poll(() => audio.evaluate((element: HTMLAudioElement) => element.duration)).toBeGreaterThan(0.3);
+  await expect(answer(page)).toContainText(/\w{3,}/);
+  await expectNoAxeViolations(page);
+  await screenshot(page, testInfo);
+});
+
+test('a tool call is answered with a tool message and the conversation continues', async ({ page }, testInfo) => {
+  await openPlayground(page, 'What is the weather in Paris in celsius?');
+  await openToolsAndFormat(page);
+  await page.getByRole('button', { name: 'Add tool' }).click();
+  await field(page, 'Tool choice').selectOption('auto');
+  await run(page);
+  await finished(page);
+  await expect(answer(page)).toContainText('get_weather');
+  const result = page.getByRole('textbox', { name: /^Result of get_weather/ });
+  await result.fill('{"temperature": 21, "sky": "sunny"}');
+  await page.getByRole('button', { name: 'Send tool results and continue' }).click();
+  await finished(page);
+  await expect(page.getByRole('combobox', { name: 'Message 3 role' })).toHaveValue('tool');
+  await expect(answer(page)).toContainText('get_weather returned temperature: 21');
+  await expectNoAxeViolations(page);
+  await screenshot(page, testInfo);
+});
+
+test('a json_schema response is valid JSON with the required keys', async ({ page }, testInfo) => {
+  await openPlayground(page, 'Describe a stream as JSON.');
+  await openToolsAndFormat(page);
+  await field(page, 'Response format').selectOption('json_schema');
+  await field(page, 'JSON schema').fill(
+    JSON.stringify({
+      type: 'object',
+      properties: { name: { type: 'string' }, chunks: { type: 'integer', minimum: 1, maximum: 9 } },
+      required: ['name', 'chunks'],
+      additionalProperties: false,
+    }),
+  );
+  await field(page, 'Max completion tokens').fill('200');
+  await run(page);
+  await finished(page);
+  await page.getByText('Raw response').click();
+  const raw = JSON.parse((await page.locator('pre.raw').last().textContent()) ?? '{}');
+  const parsed = JSON.parse(raw.choices[0].message.content);
+  expect(Object.keys(parsed).sort()).toEqual(['chunks', 'name']);
+  expect(parsed.chunks).toBeGreaterThanOrEqual(1);
+  await expectNoAxeViolations(page);
+  await screenshot(page, testInfo);
+});
+
+test('an invalid JSON schema is marked before anything is sent', async ({ page }) => {
+  await openPlayground(page, 'Hi');
+  await openToolsAndFormat(page);
+  await field(page, 'Response format').selectOption('json_schema');
+  await field(page, 'JSON schema').fill('{"type": ');
+  await expect(field(page, 'JSON schema')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeDisabled();
+});
