@@ -36,13 +36,18 @@ export function App() {
     [connection, key],
   );
   useEffect(() => {
-    // A shared link opens its prompt once, then the hash is cleared so a reload does not undo edits.
-    const shared = draftFromHash(location.hash);
-    if (shared) {
+    // A shared link opens its prompt, then the hash is cleared so a reload does not undo edits. A link
+    // pasted into this same tab changes only the hash: it is read there too.
+    const openShared = () => {
+      const shared = draftFromHash(location.hash);
+      if (!shared) return false;
       useDraft.getState().replace(shared);
       history.replaceState(null, '', location.pathname);
-    }
-    const onHash = () => setView(viewOf(location.hash));
+      setView('playground');
+      return true;
+    };
+    openShared();
+    const onHash = () => openShared() || setView(viewOf(location.hash));
     addEventListener('hashchange', onHash);
     return () => removeEventListener('hashchange', onHash);
   }, []);
@@ -66,8 +71,8 @@ export function App() {
             </button>
           ))}
         </nav>
+        <ConnectionPanel />
       </header>
-      <ConnectionPanel />
       <main>
         {view === 'playground' ? <PlaygroundView /> : null}
         {view === 'logs' ? <LogsView onOpenInPlayground={() => go('playground')} /> : null}

@@ -71,14 +71,28 @@ export function CompareView() {
         Run both
       </button>
       <div className="compare-results">
-        <section aria-label="Configuration A result">
+        <div>
           <h3>A</h3>
-          <ResultView run={left} compact onRetry={runBoth} onUseChoice={ignore} onAnswerTools={ignore} />
-        </section>
-        <section aria-label="Configuration B result">
+          <ResultView
+            run={left}
+            compact
+            label="Configuration A result"
+            onRetry={runBoth}
+            onUseChoice={ignore}
+            onAnswerTools={ignore}
+          />
+        </div>
+        <div>
           <h3>B</h3>
-          <ResultView run={right} compact onRetry={runBoth} onUseChoice={ignore} onAnswerTools={ignore} />
-        </section>
+          <ResultView
+            run={right}
+            compact
+            label="Configuration B result"
+            onRetry={runBoth}
+            onUseChoice={ignore}
+            onAnswerTools={ignore}
+          />
+        </div>
       </div>
     </div>
   );

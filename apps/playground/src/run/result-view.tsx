@@ -10,6 +10,8 @@ export interface ResultViewProps {
   onAnswerTools: (choice: ChoiceLike, results: Record<string, string>) => void;
   /** Leave out the raw JSON and the timeline (the compare view). */
   compact?: boolean;
+  /** The region's name; unique per page. Default: Result. */
+  label?: string;
 }
 
 const statusText: Record<string, string> = {
@@ -33,7 +35,14 @@ function advice(kind: string | undefined, status: number | undefined): string {
   return 'Retry; if it keeps failing, the raw response below says more.';
 }
 
-export function ResultView({ run, onRetry, onUseChoice, onAnswerTools, compact = false }: ResultViewProps) {
+export function ResultView({
+  run,
+  onRetry,
+  onUseChoice,
+  onAnswerTools,
+  compact = false,
+  label = 'Result',
+}: ResultViewProps) {
   const { snapshot, request, error } = run;
   const messageStatus: MessageStatus =
     run.status === 'streaming' || run.status === 'submitted'
@@ -48,7 +57,7 @@ export function ResultView({ run, onRetry, onUseChoice, onAnswerTools, compact =
   );
   const usageSource = run.completion ?? (snapshot?.usage ? snapshot : undefined);
   return (
-    <section className="result" aria-label="Result">
+    <section className="result" aria-label={label}>
       <p role="status" className="run-status" data-status={run.status}>
         {request ? (statusText[run.status] ?? '') : 'Run a prompt to see its answer here.'}
       </p>
@@ -80,7 +89,12 @@ export function ResultView({ run, onRetry, onUseChoice, onAnswerTools, compact =
           )}
         </>
       ) : null}
-      {usageSource ? <UsageView completion={usageSource as Parameters<typeof UsageView>[0]['completion']} /> : null}
+      {usageSource ? (
+        <UsageView
+          completion={usageSource as Parameters<typeof UsageView>[0]['completion']}
+          aria-label={label === 'Result' ? 'Usage and cost' : `${label}: usage and cost`}
+        />
+      ) : null}
       {compact ? null : (
         <>
           <Timeline chunks={run.chunks} timings={run.timings} />
