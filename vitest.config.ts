@@ -96,6 +96,16 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          // The playground's pure modules (request building, export, share links); its UI is tested
+          // end to end by Playwright (apps/playground/e2e).
+          name: 'playground',
+          environment: 'node',
+          include: ['apps/playground/src/**/*.test.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'server',
           environment: 'node',
           include: ['packages/server/src/**/*.test.ts'],

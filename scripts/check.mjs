@@ -12,7 +12,10 @@ const projects = (names) => names.flatMap((name) => ['--project', name]);
 const report = (file) => ['--reporter=default', '--reporter=json', `--outputFile.json=test-results/${file}`];
 const steps = [
   ['lint and format', () => run(bin('biome'), ['ci', '--colors=off', '.'])],
-  ['type-check', () => run(bin('tsc'), ['-p', 'tsconfig.json'])],
+  [
+    'type-check',
+    () => run(bin('tsc'), ['-p', 'tsconfig.json']) && run(bin('tsc'), ['-p', 'apps/playground/tsconfig.json']),
+  ],
   // Node and jsdom tests first, then the browser ones alone, so that no browser test (render
   // counts, long tasks) shares the two cores with the server tests.
   [
@@ -20,7 +23,7 @@ const steps = [
     () =>
       run(bin('vitest'), [
         'run',
-        ...projects(['core', 'server', 'hooks', 'components']),
+        ...projects(['core', 'server', 'hooks', 'components', 'playground']),
         ...report('vitest-node.json'),
       ]),
   ],
@@ -32,6 +35,21 @@ const steps = [
         return true;
       }
       return run(bin('vitest'), ['run', ...projects(['hooks-browser', 'storybook']), ...report('vitest-browser.json')]);
+    },
+  ],
+  [
+    // What `npm start` starts (the server and the playground), driven by Playwright in Debian Chromium.
+    'playground end-to-end (Chromium)',
+    () => {
+      if (!existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium') && !process.env.CI) {
+        console.warn('No Chromium: end-to-end tests skipped (apt-get install chromium, or set CHROMIUM_PATH).');
+        return true;
+      }
+      return run(path.join(root, 'apps/playground/node_modules/.bin/playwright'), [
+        'test',
+        '--config',
+        'apps/playground/playwright.config.ts',
+      ]);
     },
   ],
   ['build', () => pnpm(['-r', '--filter', './packages/*', 'run', 'build'])],
@@ -49,8 +67,9 @@ const steps = [
 ];
 
 const reportPaths = ['vitest-node.json', 'vitest-browser.json'].map((name) => path.join(root, 'test-results', name));
+const playwrightReport = path.join(root, 'test-results', 'playwright.json');
 // A report left from an earlier run must not be read as this run's.
-for (const reportPath of reportPaths) rmSync(reportPath, { force: true });
+for (const reportPath of [...reportPaths, playwrightReport]) rmSync(reportPath, { force: true });
 const failed = [];
 for (const [name, step] of steps) {
   console.log(`\n== ${name}`);
@@ -60,6 +79,11 @@ for (const [name, step] of steps) {
 const reports = reportPaths
   .filter((reportPath) => existsSync(reportPath))
   .map((reportPath) => JSON.parse(readFileSync(reportPath, 'utf8')));
+// Playwright's report counts its own way: expected (passed) and unexpected (failed).
+if (existsSync(playwrightReport)) {
+  const { stats } = JSON.parse(readFileSync(playwrightReport, 'utf8'));
+  reports.push({ numPassedTests: stats.expected + stats.flaky, numFailedTests: stats.unexpected });
+}
 const counts = reports.length
   ? {
       numPassedTests: reports.reduce((sum, item) => sum + item.numPassedTests, 0),

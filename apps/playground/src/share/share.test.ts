@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import type { Connection } from '../state/connection.ts';
+import { defaultDraft, message } from '../state/draft.ts';
+import { curlCode, javascriptCode, pythonCode } from './export-code.ts';
+import { draftFromHash, shareUrl } from './share-url.ts';
+
+const openai: Connection = {
+  preset: 'openai',
+  baseURL: 'https://api.openai.com/v1',
+  provider: 'openai',
+  apiVersion: '',
+  deployment: '',
+};
+const body = {
+  model: 'gpt-4o-mini',
+  messages: [{ role: 'user' as const, content: "It's true: 東京 🙂" }],
+  stream: false,
+  store: true,
+  stop: null,
+};
+
+describe('exported code', () => {
+  it('reads the key from the environment in every language and quotes the body safely', () => {
+    const curl = curlCode(body, openai, 'http://localhost');
+    expect(curl).toContain('-H "Authorization: Bearer $OPENAI_API_KEY"');
+    expect(curl).toContain("It'\\''s true");
+    expect(javascriptCode(body, openai, 'http://localhost')).toContain('apiKey: process.env.OPENAI_API_KEY');
+    const python = pythonCode(body, openai, 'http://localhost');
+    expect(python).toContain('api_key=os.environ["OPENAI_API_KEY"]');
+    expect(python).toContain('store=True,');
+    expect(python).toContain('stop=None,');
+    expect(python).toContain(`"content": "It's true: 東京 🙂"`);
+  });
+
+  it('sends Azure keys as api-key and needs none for the local server, whose relative URL becomes absolute', () => {
+    expect(curlCode(body, { ...openai, provider: 'azure-openai' }, 'http://localhost')).toContain(
+      '-H "api-key: $OPENAI_API_KEY"',
+    );
+    const local = curlCode(body, { ...openai, preset: 'local', baseURL: '/v1' }, 'http://127.0.0.1:5173');
+    expect(local).toContain("curl 'http://127.0.0.1:5173/v1/chat/completions'");
+    expect(local).not.toContain('Authorization');
+  });
+});
+
+describe('share links', () => {
+  it('round-trip the prompt, with Unicode, and leave uploaded data out', () => {
+    const draft = defaultDraft();
+    draft.messages = [
+      message('user', 'Über 東京 🙂', {
+        parts: [
+          { id: 'a', type: 'image_url', url: 'https://example.com/x.png', detail: 'auto' },
+          { id: 'b', type: 'image_url', url: 'data:image/png;base64,AAAA', detail: 'auto' },
+          { id: 'c', type: 'file', filename: 'secret.pdf', fileData: 'data:application/pdf;base64,AAAA' },
+        ],
+      }),
+    ];
+    const url = shareUrl(draft, { origin: 'http://localhost:5173', pathname: '/' });
+    const back = draftFromHash(new URL(url).hash);
+    expect(back?.messages[0]?.text).toBe('Über 東京 🙂');
+    expect(back?.messages[0]?.parts.map((part) => part.id)).toEqual(['a']);
+    expect(url).not.toContain('secret.pdf');
+  });
+
+  it('ignore a broken or foreign hash', () => {
+    expect(draftFromHash('#/logs')).toBeNull();
+    expect(draftFromHash('#prompt=not-base64-json')).toBeNull();
+  });
+});
