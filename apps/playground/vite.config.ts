@@ -11,4 +11,7 @@ export default defineConfig({
   server: { host: '127.0.0.1', port: Number(process.env.CK_PLAYGROUND_PORT ?? 5173), strictPort: true, proxy },
   preview: { host: '127.0.0.1', port: Number(process.env.CK_PLAYGROUND_PORT ?? 4173), strictPort: true, proxy },
   build: { sourcemap: false, chunkSizeWarningLimit: 1024 },
+  // Pre-bundled at start: a dependency found later (the highlighter loads lazily with the first code
+  // block) would make Vite reload the page and lose the answer on screen.
+  optimizeDeps: { include: ['@completions-kit/components > lowlight'] },
 });
