@@ -1,5 +1,6 @@
 import { createChatCompletionsClient } from '@completions-kit/core';
 import { ChatCompletionsProvider } from '@completions-kit/hooks';
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { CompareView } from './compare/compare-view.tsx';
 import { ConnectionPanel } from './connection-panel.tsx';
@@ -35,6 +36,13 @@ export function App() {
       }),
     [connection, key],
   );
+  const queryClient = useQueryClient();
+  // Stored lists and details belong to one connection: switching resets them, and what is on screen refetches.
+  useEffect(() => {
+    // Runs when the client changes; the cleanup resets the old connection's data.
+    if (!client) return;
+    return () => void queryClient.resetQueries();
+  }, [client, queryClient]);
   useEffect(() => {
     // A shared link opens its prompt, then the hash is cleared so a reload does not undo edits. A link
     // pasted into this same tab changes only the hash: it is read there too.

@@ -71,28 +71,19 @@ export function CompareView() {
         Run both
       </button>
       <div className="compare-results">
-        <div>
-          <h3>A</h3>
-          <ResultView
-            run={left}
-            compact
-            label="Configuration A result"
-            onRetry={runBoth}
-            onUseChoice={ignore}
-            onAnswerTools={ignore}
-          />
-        </div>
-        <div>
-          <h3>B</h3>
-          <ResultView
-            run={right}
-            compact
-            label="Configuration B result"
-            onRetry={runBoth}
-            onUseChoice={ignore}
-            onAnswerTools={ignore}
-          />
-        </div>
+        {(['A', 'B'] as const).map((name, index) => (
+          <div key={name}>
+            <h3>{name}</h3>
+            <ResultView
+              run={index === 0 ? left : right}
+              compact
+              label={`Configuration ${name} result`}
+              onRetry={runBoth}
+              onUseChoice={ignore}
+              onAnswerTools={ignore}
+            />
+          </div>
+        ))}
       </div>
     </div>
   );

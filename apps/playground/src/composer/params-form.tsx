@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { type ReactNode, useId } from 'react';
 import type { Problems } from '../request/build-request.ts';
 import { fieldValue, type ParamSpec, paramSpecs } from '../request/param-spec.ts';
 import { useDraft } from '../state/draft.ts';
@@ -9,7 +9,7 @@ function Field({ spec, problem }: { spec: ParamSpec; problem: string | undefined
   const id = useId();
   const described = `${id}-hint${problem ? ` ${id}-problem` : ''}`;
   const common = { id, 'aria-describedby': described, 'aria-invalid': problem ? true : undefined, name: spec.name };
-  let control: React.ReactNode;
+  let control: ReactNode;
   if (spec.kind === 'boolean') {
     control = (
       <input
