@@ -81,11 +81,13 @@ test('a json_schema response is valid JSON with the required keys', async ({ pag
   await screenshot(page, testInfo);
 });
 
-test('an invalid JSON schema is marked before anything is sent', async ({ page }) => {
+test('an invalid JSON schema is marked before anything is sent', async ({ page }, testInfo) => {
   await openPlayground(page, 'Hi');
   await openToolsAndFormat(page);
   await field(page, 'Response format').selectOption('json_schema');
   await field(page, 'JSON schema').fill('{"type": ');
   await expect(field(page, 'JSON schema')).toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeDisabled();
+  await expectNoAxeViolations(page);
+  await screenshot(page, testInfo);
 });
