@@ -22,7 +22,11 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${playgroundPort}`,
     headless: true,
     viewport: { width: 1400, height: 1000 },
-    launchOptions: { executablePath: chromiumPath, args: chromiumArgs },
+    // A fake microphone (a beep) and no permission prompt, for the recording test.
+    launchOptions: {
+      executablePath: chromiumPath,
+      args: [...chromiumArgs, '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'],
+    },
   },
   webServer: {
     command: `node ../../scripts/start.mjs --data-dir ${dataDir} --pace-ms 15`,

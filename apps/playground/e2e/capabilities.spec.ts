@@ -91,3 +91,30 @@ test('an invalid JSON schema is marked before anything is sent', async ({ page }
   await expectNoAxeViolations(page);
   await screenshot(page, testInfo);
 });
+
+test('audio recorded from the microphone is sent as WAV input_audio', async ({ page }, testInfo) => {
+  await openPlayground(page, 'What did I say?');
+  await page.getByText('Images, audio and files (0)').click();
+  await page.getByRole('button', { name: 'Record audio' }).click();
+  await page.waitForTimeout(1200);
+  await page.getByRole('button', { name: 'Stop recording' }).click();
+  await expect(page.getByText(/^Audio recording \(1\.\d s\)\.wav$/)).toBeVisible();
+  await field(page, 'Stream').uncheck();
+  await field(page, 'Max completion tokens').fill('20');
+  await run(page);
+  await finished(page);
+  await page.getByText('Raw request').click();
+  const result = page.getByRole('region', { name: 'Result' });
+  const request = JSON.parse((await result.locator('pre.raw').first().textContent()) ?? '{}');
+  const audio = request.messages[0].content.find((part: { type: string }) => part.type === 'input_audio');
+  expect(audio.input_audio.format).toBe('wav');
+  const wav = Buffer.from(audio.input_audio.data, 'base64');
+  expect(wav.subarray(0, 4).toString('latin1')).toBe('RIFF');
+  expect(wav.subarray(8, 12).toString('latin1')).toBe('WAVE');
+  // About a second of 16-bit mono: the fake microphone's beep, not silence.
+  const samples = new Int16Array(wav.buffer.slice(wav.byteOffset + 44, wav.byteOffset + wav.length));
+  expect(samples.length).toBeGreaterThan(wav.readUInt32LE(24) * 0.8);
+  expect(samples.some((sample) => Math.abs(sample) > 1000)).toBe(true);
+  await expectNoAxeViolations(page);
+  await screenshot(page, testInfo);
+});

@@ -30,5 +30,8 @@ export async function expectNoAxeViolations(page: Page) {
 
 /** Every test leaves a picture of where it ended, in the run's output folder (ignored by git). */
 export async function screenshot(page: Page, testInfo: TestInfo) {
-  await page.screenshot({ path: testInfo.outputPath('final.png'), fullPage: true });
+  await page.screenshot({ path: testInfo.outputPath('final.png'), fullPage: true }).catch((error: Error) => {
+    console.log('full-page screenshot failed, taking the viewport', error.message);
+    return page.screenshot({ path: testInfo.outputPath('final.png') });
+  });
 }

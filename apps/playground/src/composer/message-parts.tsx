@@ -1,5 +1,6 @@
 import { type ChangeEvent, useId, useState } from 'react';
 import { type DraftMessage, type DraftPart, newId } from '../state/draft.ts';
+import { useRecorder } from './use-recorder.ts';
 
 const readAsDataUrl = (file: File) =>
   new Promise<string>((resolve, reject) => {
@@ -15,6 +16,9 @@ export function MessageParts({ message, onChange }: { message: DraftMessage; onC
   const [problem, setProblem] = useState('');
   const id = useId();
   const add = (part: DraftPart) => onChange([...message.parts, part]);
+  const recorder = useRecorder((data, seconds) =>
+    add({ id: newId(), type: 'input_audio', data, format: 'wav', name: `recording (${seconds.toFixed(1)} s).wav` }),
+  );
   const upload = async (event: ChangeEvent<HTMLInputElement>, kind: 'image' | 'audio' | 'file') => {
     const file = event.target.files?.[0];
     event.target.value = '';
@@ -88,6 +92,13 @@ export function MessageParts({ message, onChange }: { message: DraftMessage; onC
         accept=".wav,.mp3,audio/wav,audio/mpeg"
         onChange={(event) => void upload(event, 'audio')}
       />
+      <button type="button" onClick={() => (recorder.state === 'recording' ? recorder.stop() : void recorder.start())}>
+        {recorder.state === 'recording' ? 'Stop recording' : 'Record audio'}
+      </button>
+      {recorder.state === 'denied' ? <p role="alert">The microphone was not allowed.</p> : null}
+      {recorder.state === 'unsupported' ? (
+        <p role="alert">This browser cannot record here (it needs a secure page).</p>
+      ) : null}
       <label htmlFor={`${id}-file`}>Upload file</label>
       <input id={`${id}-file`} type="file" onChange={(event) => void upload(event, 'file')} />
       {problem ? <p role="alert">{problem}</p> : null}
