@@ -90,7 +90,7 @@ export const StoredTable = forwardRef<HTMLElement, StoredTableProps>(function St
       <div
         ref={scroller}
         data-slot="stored-table-scroll"
-        style={{ maxHeight: 'var(--ck-table-height, 30rem)', overflowY: 'auto' }}
+        style={{ maxHeight: 'var(--ck-table-height, 30rem)', overflow: 'auto' }}
       >
         <table aria-rowcount={hasMore ? -1 : items.length + 1}>
           <thead>
