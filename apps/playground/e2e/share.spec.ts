@@ -68,3 +68,20 @@ test('the connection presets: local by default, a proxy note, and a key warning 
   await expectNoAxeViolations(page);
   await screenshot(page, testInfo);
 });
+
+test('a saved draft that breaks the composer shows why and offers a fresh prompt', async ({ page }, testInfo) => {
+  await openPlayground(page);
+  // Saved state from some other version of the playground: a message without its parts list.
+  await page.evaluate(() =>
+    localStorage.setItem(
+      'ck-playground-draft',
+      JSON.stringify({ state: { draft: { messages: [{ id: 'x', role: 'user', text: 'old' }], params: {} }, saved: [] }, version: 1 }),
+    ),
+  );
+  await page.reload();
+  await expect(page.getByRole('alert').filter({ hasText: 'This view failed' })).toBeVisible();
+  await page.getByRole('button', { name: 'Start a fresh prompt' }).click();
+  await expect(page.getByRole('textbox', { name: 'Message 1 text' })).toHaveValue(/readable stream/);
+  await expectNoAxeViolations(page);
+  await screenshot(page, testInfo);
+});

@@ -4,6 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { CompareView } from './compare/compare-view.tsx';
 import { ConnectionPanel } from './connection-panel.tsx';
+import { ViewErrorBoundary } from './error-boundary.tsx';
 import { LogsView } from './logs/logs-view.tsx';
 import { PlaygroundView } from './playground-view.tsx';
 import { draftFromHash } from './share/share-url.ts';
@@ -82,9 +83,11 @@ export function App() {
         <ConnectionPanel />
       </header>
       <main>
-        {view === 'playground' ? <PlaygroundView /> : null}
-        {view === 'logs' ? <LogsView onOpenInPlayground={() => go('playground')} /> : null}
-        {view === 'compare' ? <CompareView /> : null}
+        <ViewErrorBoundary key={view}>
+          {view === 'playground' ? <PlaygroundView /> : null}
+          {view === 'logs' ? <LogsView onOpenInPlayground={() => go('playground')} /> : null}
+          {view === 'compare' ? <CompareView /> : null}
+        </ViewErrorBoundary>
       </main>
     </ChatCompletionsProvider>
   );

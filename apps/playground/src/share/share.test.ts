@@ -57,8 +57,31 @@ describe('share links', () => {
     const url = shareUrl(draft, { origin: 'http://localhost:5173', pathname: '/' });
     const back = draftFromHash(new URL(url).hash);
     expect(back?.messages[0]?.text).toBe('Über 東京 🙂');
-    expect(back?.messages[0]?.parts.map((part) => part.id)).toEqual(['a']);
+    expect(back?.messages[0]?.parts.map((part) => (part.type === 'image_url' ? part.url : part.type))).toEqual([
+      'https://example.com/x.png',
+    ]);
     expect(url).not.toContain('secret.pdf');
+  });
+
+  it('rebuild a hand-made link from known shapes, so it cannot break the composer', () => {
+    const hostile = {
+      messages: [{ role: 'root', text: 5, parts: 'x', toolCalls: [{ id: 1 }] }, null],
+      params: { model: { $gt: 1 }, temperature: '0.5' },
+      tools: 'no',
+    };
+    const encoded = btoa(JSON.stringify(hostile)).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
+    const draft = draftFromHash(`#prompt=${encoded}`);
+    expect(draft?.messages).toHaveLength(1);
+    expect(draft?.messages[0]).toMatchObject({
+      role: 'user',
+      text: '',
+      parts: [],
+      toolCalls: [{ id: '', name: '', arguments: '' }],
+    });
+    expect(draft?.params.model).toBe('ck-local-ngram');
+    expect(draft?.params.temperature).toBe('0.5');
+    expect(draft?.tools).toEqual([]);
+    expect(draft?.responseFormat.type).toBe('text');
   });
 
   it('ignore a broken or foreign hash', () => {
