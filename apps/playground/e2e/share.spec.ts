@@ -75,7 +75,10 @@ test('a saved draft that breaks the composer shows why and offers a fresh prompt
   await page.evaluate(() =>
     localStorage.setItem(
       'ck-playground-draft',
-      JSON.stringify({ state: { draft: { messages: [{ id: 'x', role: 'user', text: 'old' }], params: {} }, saved: [] }, version: 1 }),
+      JSON.stringify({
+        state: { draft: { messages: [{ id: 'x', role: 'user', text: 'old' }], params: {} }, saved: [] },
+        version: 1,
+      }),
     ),
   );
   await page.reload();

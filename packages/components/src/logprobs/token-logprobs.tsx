@@ -1,5 +1,4 @@
 import type { ChatCompletionTokenLogprob } from '@completions-kit/core';
-import { defaultRangeExtractor, useVirtualizer } from '@tanstack/react-virtual';
 import {
   type ComponentPropsWithoutRef,
   forwardRef,
@@ -12,6 +11,7 @@ import {
   useRef,
   useState,
 } from 'react';
+import { useVirtualList } from '../virtual/use-virtual-list.ts';
 import { Alternatives, percent } from './alternatives.tsx';
 import { blockOf, tokenBlocks } from './blocks.ts';
 import { type DisplayToken, extendMerge, summarize } from './merge.ts';
@@ -56,19 +56,13 @@ export const TokenLogprobs = forwardRef<HTMLElement, TokenLogprobsProps>(functio
   const pendingFocus = useRef<number | null>(null);
   const popoverId = useId();
   const activeBlock = blockOf(blocks, active);
-  const virtualizer = useVirtualizer({
+  const virtualizer = useVirtualList({
     count: blocks.length,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => 24 * Math.ceil(blockSize / 12),
-    overscan: 1,
-    initialRect: { width: 640, height: 384 },
+    scrollElement: scroller,
+    estimateSize: 24 * Math.ceil(blockSize / 12),
+    initialHeight: 384,
     // The block holding the focusable token always renders, so Tab can reach the heatmap.
-    rangeExtractor: (range) => {
-      const indexes = defaultRangeExtractor(range);
-      return indexes.includes(activeBlock) || activeBlock >= blocks.length
-        ? indexes
-        : [...indexes, activeBlock].sort((a, b) => a - b);
-    },
+    keep: [activeBlock],
   });
 
   const state = useRef({ display, blocks, virtualizer });
@@ -77,7 +71,7 @@ export const TokenLogprobs = forwardRef<HTMLElement, TokenLogprobsProps>(functio
     const { display: current, blocks: bounds, virtualizer: list } = state.current;
     const next = Math.max(0, Math.min(current.length - 1, position));
     setActive(next);
-    list.scrollToIndex(blockOf(bounds, next), { align: 'auto' });
+    list.scrollToIndex(blockOf(bounds, next));
     const rendered = scroller.current?.querySelector<HTMLElement>(`[data-position="${next}"]`);
     // Focus now if the token is in the page; otherwise once its block renders.
     if (rendered) rendered.focus();
@@ -131,8 +125,8 @@ export const TokenLogprobs = forwardRef<HTMLElement, TokenLogprobsProps>(functio
         aria-label={`${label} tokens`}
         style={{ maxHeight: 'var(--ck-logprobs-height, 24rem)', overflowY: 'auto' }}
       >
-        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-          {virtualizer.getVirtualItems().map((item) => {
+        <div style={{ height: virtualizer.totalSize, position: 'relative' }}>
+          {virtualizer.items.map((item) => {
             const block = blocks[item.index];
             if (!block) return null;
             const inside = (position: number | null) =>
@@ -140,7 +134,7 @@ export const TokenLogprobs = forwardRef<HTMLElement, TokenLogprobsProps>(functio
             return (
               <div
                 key={block.start}
-                ref={virtualizer.measureElement}
+                ref={virtualizer.measure}
                 data-index={item.index}
                 data-slot="token-block"
                 style={{

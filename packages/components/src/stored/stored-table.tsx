@@ -1,5 +1,4 @@
 import type { Metadata } from '@completions-kit/core';
-import { useVirtualizer } from '@tanstack/react-virtual';
 import {
   type ComponentPropsWithoutRef,
   forwardRef,
@@ -8,6 +7,7 @@ import {
   useLayoutEffect,
   useRef,
 } from 'react';
+import { useVirtualList } from '../virtual/use-virtual-list.ts';
 
 /** What a row needs of a stored completion (a list item from `GET /chat/completions`). */
 export interface StoredRow {
@@ -48,14 +48,14 @@ export const StoredTable = forwardRef<HTMLElement, StoredTableProps>(function St
 ) {
   const scroller = useRef<HTMLDivElement>(null);
   const pendingFocus = useRef<number | null>(null);
-  const virtualizer = useVirtualizer({
+  const virtualizer = useVirtualList({
     count: items.length,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => rowHeight,
+    scrollElement: scroller,
+    estimateSize: rowHeight,
     overscan: 6,
-    initialRect: { width: 800, height: 480 },
+    initialHeight: 480,
   });
-  const rows = virtualizer.getVirtualItems();
+  const rows = virtualizer.items;
   const first = rows[0]?.index ?? 0;
   const last = rows[rows.length - 1]?.index ?? -1;
   useEffect(() => {
@@ -78,13 +78,14 @@ export const StoredTable = forwardRef<HTMLElement, StoredTableProps>(function St
     const next = moves[event.key];
     if (next === undefined || next < 0 || next >= items.length) return;
     event.preventDefault();
-    virtualizer.scrollToIndex(next, { align: 'auto' });
+    virtualizer.scrollToIndex(next);
     const rendered = scroller.current?.querySelector<HTMLElement>(`[data-row="${next}"] button`);
     if (rendered) rendered.focus();
     else pendingFocus.current = next;
   };
   const before = rows[0]?.start ?? 0;
-  const after = virtualizer.getTotalSize() - (rows[rows.length - 1]?.end ?? 0);
+  const lastRow = rows[rows.length - 1];
+  const after = virtualizer.totalSize - (lastRow ? lastRow.start + rowHeight : 0);
   return (
     <section data-slot="stored-table" aria-label="Stored completions" {...props} ref={ref}>
       <div
