@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { Problems } from '../request/build-request.ts';
 import { type DraftTool, newId, useDraft } from '../state/draft.ts';
+import { FormatEditor } from './format-editor.tsx';
 
 const weatherSchema = JSON.stringify(
   {
@@ -95,9 +96,9 @@ function ToolFields({ tool, index, problem }: { tool: DraftTool; index: number; 
   );
 }
 
-/** Tools, tool_choice and the response format (text, json_object, json_schema with its editor). */
+/** Tools and tool_choice, then the response format. */
 export function ToolsEditor({ problems }: { problems: Problems }) {
-  const { tools, toolChoice, responseFormat } = useDraft((state) => state.draft);
+  const { tools, toolChoice } = useDraft((state) => state.draft);
   const set = useDraft((state) => state.set);
   const id = useId();
   const add = () =>
@@ -136,48 +137,7 @@ export function ToolsEditor({ problems }: { problems: Problems }) {
           </option>
         ))}
       </select>
-      <label htmlFor={`${id}-format`}>Response format</label>
-      <select
-        id={`${id}-format`}
-        value={responseFormat.type}
-        onChange={(event) => set({ responseFormat: { ...responseFormat, type: event.target.value as 'text' } })}
-      >
-        <option value="text">text</option>
-        <option value="json_object">json_object</option>
-        <option value="json_schema">json_schema</option>
-      </select>
-      {responseFormat.type === 'json_schema' ? (
-        <>
-          <label htmlFor={`${id}-schema-name`}>Schema name</label>
-          <input
-            id={`${id}-schema-name`}
-            value={responseFormat.name}
-            onChange={(event) => set({ responseFormat: { ...responseFormat, name: event.target.value } })}
-          />
-          <label htmlFor={`${id}-schema`}>JSON schema</label>
-          <textarea
-            id={`${id}-schema`}
-            rows={8}
-            value={responseFormat.schema}
-            aria-invalid={problems.response_format ? true : undefined}
-            aria-describedby={problems.response_format ? `${id}-schema-problem` : undefined}
-            onChange={(event) => set({ responseFormat: { ...responseFormat, schema: event.target.value } })}
-          />
-          {problems.response_format ? (
-            <p id={`${id}-schema-problem`} className="problem">
-              {problems.response_format}
-            </p>
-          ) : null}
-          <label>
-            <input
-              type="checkbox"
-              checked={responseFormat.strict}
-              onChange={(event) => set({ responseFormat: { ...responseFormat, strict: event.target.checked } })}
-            />{' '}
-            Strict
-          </label>
-        </>
-      ) : null}
+      <FormatEditor problems={problems} />
     </div>
   );
 }

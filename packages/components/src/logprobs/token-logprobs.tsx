@@ -12,9 +12,10 @@ import {
   useState,
 } from 'react';
 import { useVirtualList } from '../virtual/use-virtual-list.ts';
-import { Alternatives, percent } from './alternatives.tsx';
+import { Alternatives } from './alternatives.tsx';
 import { blockOf, tokenBlocks } from './blocks.ts';
 import { type DisplayToken, extendMerge, summarize } from './merge.ts';
+import { SummaryLines } from './summary-lines.tsx';
 import { TokenBlockMemo } from './token-block.tsx';
 
 export interface TokenLogprobsProps extends ComponentPropsWithoutRef<'section'> {
@@ -102,21 +103,7 @@ export const TokenLogprobs = forwardRef<HTMLElement, TokenLogprobsProps>(functio
 
   return (
     <section data-slot="token-logprobs" aria-label={`${label}: token probabilities`} {...props} ref={ref}>
-      <p data-slot="token-logprobs-summary">
-        {summary.count} tokens · mean logprob {summary.meanLogprob?.toFixed(3) ?? '–'} · perplexity{' '}
-        {summary.perplexity?.toFixed(2) ?? '–'}
-        {summary.sentinels ? ` · ${summary.sentinels} below the API's floor` : ''}
-      </p>
-      {summary.leastConfident.length > 0 ? (
-        <p data-slot="token-logprobs-least">
-          Least confident:{' '}
-          {summary.leastConfident.map((position) => (
-            <button key={position} type="button" onClick={() => focus(position)} data-slot="jump-to-token">
-              “{display[position]?.text.trim() || '␣'}” {percent(display[position]?.probability ?? 0)}
-            </button>
-          ))}
-        </p>
-      ) : null}
+      <SummaryLines summary={summary} display={display} onJump={focus} />
       {/* biome-ignore lint/a11y/useSemanticElements: a scrolling run of buttons, not form fields for a fieldset */}
       <div
         ref={scroller}
