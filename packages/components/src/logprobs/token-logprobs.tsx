@@ -6,7 +6,6 @@ import {
   type ReactNode,
   useCallback,
   useId,
-  useLayoutEffect,
   useMemo,
   useRef,
   useState,
@@ -54,7 +53,6 @@ export const TokenLogprobs = forwardRef<HTMLElement, TokenLogprobsProps>(functio
   const [active, setActive] = useState(0);
   const [open, setOpen] = useState<number | null>(null);
   const scroller = useRef<HTMLDivElement>(null);
-  const pendingFocus = useRef<number | null>(null);
   const popoverId = useId();
   const activeBlock = blockOf(blocks, active);
   const virtualizer = useVirtualList({
@@ -72,20 +70,8 @@ export const TokenLogprobs = forwardRef<HTMLElement, TokenLogprobsProps>(functio
     const { display: current, blocks: bounds, virtualizer: list } = state.current;
     const next = Math.max(0, Math.min(current.length - 1, position));
     setActive(next);
-    list.scrollToIndex(blockOf(bounds, next));
-    const rendered = scroller.current?.querySelector<HTMLElement>(`[data-position="${next}"]`);
-    // Focus now if the token is in the page; otherwise once its block renders.
-    if (rendered) rendered.focus();
-    else pendingFocus.current = next;
+    list.focusItem(blockOf(bounds, next), `[data-position="${next}"]`);
   }, []);
-  useLayoutEffect(() => {
-    if (pendingFocus.current === null) return;
-    const button = scroller.current?.querySelector<HTMLElement>(`[data-position="${pendingFocus.current}"]`);
-    if (button) {
-      pendingFocus.current = null;
-      button.focus();
-    }
-  });
   const onKey = useCallback(
     (event: KeyboardEvent<HTMLButtonElement>, position: number) => {
       const last = state.current.display.length - 1;

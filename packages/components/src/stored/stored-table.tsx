@@ -1,12 +1,5 @@
 import type { Metadata } from '@completions-kit/core';
-import {
-  type ComponentPropsWithoutRef,
-  forwardRef,
-  type KeyboardEvent,
-  useEffect,
-  useLayoutEffect,
-  useRef,
-} from 'react';
+import { type ComponentPropsWithoutRef, forwardRef, type KeyboardEvent, useEffect, useRef } from 'react';
 import { useVirtualList } from '../virtual/use-virtual-list.ts';
 
 /** What a row needs of a stored completion (a list item from `GET /chat/completions`). */
@@ -47,7 +40,6 @@ export const StoredTable = forwardRef<HTMLElement, StoredTableProps>(function St
   ref,
 ) {
   const scroller = useRef<HTMLDivElement>(null);
-  const pendingFocus = useRef<number | null>(null);
   const virtualizer = useVirtualList({
     count: items.length,
     scrollElement: scroller,
@@ -65,23 +57,12 @@ export const StoredTable = forwardRef<HTMLElement, StoredTableProps>(function St
   useEffect(() => {
     if (visibleKey) onVisibleRows?.(visibleKey.split(' '));
   }, [visibleKey, onVisibleRows]);
-  useLayoutEffect(() => {
-    if (pendingFocus.current === null) return;
-    const button = scroller.current?.querySelector<HTMLElement>(`[data-row="${pendingFocus.current}"] button`);
-    if (button) {
-      pendingFocus.current = null;
-      button.focus();
-    }
-  });
   const onKeyDown = (event: KeyboardEvent, index: number) => {
     const moves: Record<string, number> = { ArrowDown: index + 1, ArrowUp: index - 1, Home: 0, End: items.length - 1 };
     const next = moves[event.key];
     if (next === undefined || next < 0 || next >= items.length) return;
     event.preventDefault();
-    virtualizer.scrollToIndex(next);
-    const rendered = scroller.current?.querySelector<HTMLElement>(`[data-row="${next}"] button`);
-    if (rendered) rendered.focus();
-    else pendingFocus.current = next;
+    virtualizer.focusItem(next, `[data-row="${next}"] button`);
   };
   const before = rows[0]?.start ?? 0;
   const lastRow = rows[rows.length - 1];

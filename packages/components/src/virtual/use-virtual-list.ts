@@ -118,6 +118,27 @@ export function useVirtualList({
     [scrollElement, estimateSize, initialHeight],
   );
 
+  // An element asked to take focus before its item was in the page: focused once it renders.
+  const pendingFocus = useRef<string | null>(null);
+  useLayoutEffect(() => {
+    if (pendingFocus.current === null) return;
+    const element = scrollElement.current?.querySelector<HTMLElement>(pendingFocus.current);
+    if (element) {
+      pendingFocus.current = null;
+      element.focus();
+    }
+  });
+  /** Scrolls item `index` into view and focuses `selector` in it: now if rendered, else when it is. */
+  const focusItem = useCallback(
+    (index: number, selector: string) => {
+      scrollToIndex(index);
+      const element = scrollElement.current?.querySelector<HTMLElement>(selector);
+      pendingFocus.current = element ? null : selector;
+      element?.focus();
+    },
+    [scrollToIndex, scrollElement],
+  );
+
   const first = count === 0 ? 0 : Math.max(0, firstEndingAfter(starts, sizeOf, view.top) - overscan);
   let last = first;
   while (last < count - 1 && (starts[last + 1] as number) < view.top + view.height) last++;
@@ -128,5 +149,5 @@ export function useVirtualList({
   const items: VirtualItem[] = [...indexes]
     .sort((a, b) => a - b)
     .map((index) => ({ index, start: starts[index] as number }));
-  return { items, totalSize: total, measure, scrollToIndex, sizeOf };
+  return { items, totalSize: total, measure, scrollToIndex, focusItem };
 }
