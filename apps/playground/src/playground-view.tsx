@@ -4,21 +4,17 @@ import { MessagesEditor } from './composer/messages-editor.tsx';
 import { ParamsForm } from './composer/params-form.tsx';
 import { ToolsEditor } from './composer/tools-editor.tsx';
 import { buildRequest } from './request/build-request.ts';
+import { functionCalls } from './run/function-calls.ts';
 import { ResultView } from './run/result-view.tsx';
 import { useRun } from './run/use-run.ts';
 import { ExportPanel } from './share/export-panel.tsx';
-import { type DraftMessage, message, newId, useDraft } from './state/draft.ts';
+import { type DraftMessage, message, useDraft } from './state/draft.ts';
 
 /** The choice's message as a composer message (with its tool calls, if any). */
 export function choiceToDraft(choice: ChoiceLike): DraftMessage {
   const content = choice.message.content;
-  const calls = (choice.message.tool_calls ?? []).flatMap((call) =>
-    'function' in call && call.function
-      ? [{ id: call.id ?? newId(), name: call.function.name ?? '', arguments: call.function.arguments ?? '' }]
-      : [],
-  );
   const text = typeof content === 'string' ? content : (choice.message.audio?.transcript ?? '');
-  return message('assistant', text, { toolCalls: calls });
+  return message('assistant', text, { toolCalls: functionCalls(choice.message) });
 }
 
 export function PlaygroundView() {

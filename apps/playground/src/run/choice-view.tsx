@@ -5,7 +5,8 @@ import {
   type MessageStatus,
   TokenLogprobs,
 } from '@completions-kit/components';
-import { type CalledTool, ToolAnswers } from './tool-answers.tsx';
+import { functionCalls } from './function-calls.ts';
+import { ToolAnswers } from './tool-answers.tsx';
 
 export interface ChoiceViewProps {
   choice: ChoiceLike;
@@ -18,11 +19,7 @@ export interface ChoiceViewProps {
 export function ChoiceView({ choice, status, audioFormat, onAnswerTools }: ChoiceViewProps) {
   const content = choice.logprobs?.content ?? null;
   const refusal = choice.logprobs?.refusal ?? null;
-  const calls: CalledTool[] = (choice.message.tool_calls ?? []).flatMap((call) =>
-    'function' in call && call.function
-      ? [{ id: call.id ?? '', name: call.function.name ?? '', arguments: call.function.arguments ?? '' }]
-      : [],
-  );
+  const calls = functionCalls(choice.message);
   return (
     <div className="choice">
       <Message

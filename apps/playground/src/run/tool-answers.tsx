@@ -1,10 +1,5 @@
 import { type FormEvent, useId, useState } from 'react';
-
-export interface CalledTool {
-  id: string;
-  name: string;
-  arguments: string;
-}
+import type { CalledTool } from './function-calls.ts';
 
 /** A result for each tool call, then one click sends them back and continues the conversation. */
 export function ToolAnswers({
