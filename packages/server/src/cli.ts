@@ -19,7 +19,9 @@ Options (environment variable in brackets):
   --access-token-env NAME   env variable holding a token clients must send (CK_ACCESS_TOKEN_ENV)
   --allowed-origins LIST    comma-separated browser origins, * for all (CK_ALLOWED_ORIGINS; default localhost)
   --allowed-hosts LIST      extra Host names accepted (CK_ALLOWED_HOSTS)
-  --pace-ms N               pause between streamed chunks (CK_PACE_MS; default 15)
+  --pace-ms N               pause between streamed chunks, 0 for none (CK_PACE_MS; default 30: ~33 tokens/s)
+  --budget-ms N             model time per request before a 400 (CK_BUDGET_MS; default 10000)
+  --context-tokens N        prompt tokens accepted per request (CK_CONTEXT_TOKENS; default 128000)
   --rate-limit N            requests per minute per client, 0 for none (CK_RATE_LIMIT; default 600)
   --enable-faults           accept x-ck-fault headers, for tests (CK_ENABLE_FAULTS=1)
   --help`;
@@ -39,6 +41,8 @@ const { values } = parseArgs({
     'allowed-origins': { type: 'string' },
     'allowed-hosts': { type: 'string' },
     'pace-ms': { type: 'string' },
+    'budget-ms': { type: 'string' },
+    'context-tokens': { type: 'string' },
     'rate-limit': { type: 'string' },
     'enable-faults': { type: 'boolean' },
     help: { type: 'boolean' },
@@ -77,7 +81,11 @@ const server = await startServer({
   accessToken: tokenEnv ? env[tokenEnv] : undefined,
   allowedOrigins: list(values['allowed-origins'] ?? env.CK_ALLOWED_ORIGINS) ?? [],
   allowedHosts: list(values['allowed-hosts'] ?? env.CK_ALLOWED_HOSTS) ?? [],
-  paceMs: Number(values['pace-ms'] ?? env.CK_PACE_MS ?? 15),
+  paceMs: Number(values['pace-ms'] ?? env.CK_PACE_MS ?? 30),
+  budget: {
+    timeMs: Number(values['budget-ms'] ?? env.CK_BUDGET_MS ?? 10_000),
+    contextTokens: Number(values['context-tokens'] ?? env.CK_CONTEXT_TOKENS ?? 128_000),
+  },
   rateLimit: { requests: Number(values['rate-limit'] ?? env.CK_RATE_LIMIT ?? 600), windowMs: 60_000 },
   faults: values['enable-faults'] ?? env.CK_ENABLE_FAULTS === '1',
   log: (line) => console.log(line),

@@ -1,4 +1,4 @@
-import type { LocalModel } from './engine/local/local-engine.ts';
+import type { ModelWorker } from './engine/local/model-worker.ts';
 import type { ResolvedOptions } from './options.ts';
 import type { CompletionStore } from './storage/completion-store.ts';
 
@@ -6,7 +6,7 @@ export interface ServerContext {
   options: ResolvedOptions;
   store: CompletionStore;
   /** Null in proxy mode. */
-  model: LocalModel | null;
+  model: ModelWorker | null;
   startedAt: number;
   /** Audio the local model spoke, referable by id in later turns until it expires. */
   audio: Map<string, { transcript: string; expiresAt: number }>;

@@ -1,4 +1,5 @@
 import type { Provider } from '@completions-kit/core';
+import type { ModelBudget } from './engine/local/answer.ts';
 import type { CompletionStore } from './storage/completion-store.ts';
 
 export interface UpstreamOptions {
@@ -37,8 +38,16 @@ export interface ServerOptions {
   bodyLimitBytes?: number;
   /** Requests per client per window. Default: 600 per 60 s; 0 turns it off. */
   rateLimit?: { requests: number; windowMs: number };
-  /** Milliseconds between streamed chunks of the local model, so a UI can be watched. Default: 0. */
+  /**
+   * Milliseconds between streamed chunks of the local model, so a UI can be watched. Default: 0
+   * (tests); the CLI's default is 30, about 33 tokens a second, a real model's pace.
+   */
   paceMs?: number;
+  /**
+   * What one request may cost the local model: `timeMs` of model work and `contextTokens` of prompt.
+   * Past either, the request gets a 400 naming it. Default: 10,000 ms and 128,000 tokens.
+   */
+  budget?: Partial<ModelBudget>;
   /** Accept `x-ck-fault` headers (tests only; never in proxy mode). Default: false. */
   faults?: boolean;
   /** Files the local model learns from. Default: the repository's and installed packages' docs. */
@@ -53,7 +62,7 @@ export type ResolvedOptions = Required<
     'port' | 'host' | 'allowedOrigins' | 'allowedHosts' | 'bodyLimitBytes' | 'rateLimit' | 'paceMs' | 'faults' | 'log'
   >
 > &
-  ServerOptions;
+  Omit<ServerOptions, 'budget'> & { budget: ModelBudget };
 
 export function resolveOptions(options: ServerOptions): ResolvedOptions {
   return {
@@ -65,6 +74,7 @@ export function resolveOptions(options: ServerOptions): ResolvedOptions {
     bodyLimitBytes: options.bodyLimitBytes ?? 10 * 1024 * 1024,
     rateLimit: options.rateLimit ?? { requests: 600, windowMs: 60_000 },
     paceMs: options.paceMs ?? 0,
+    budget: { timeMs: options.budget?.timeMs ?? 10_000, contextTokens: options.budget?.contextTokens ?? 128_000 },
     // Fault injection never reaches a real provider.
     faults: (options.faults ?? false) && !options.upstream,
     log: options.log ?? (() => undefined),

@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ServerContext } from './context.ts';
-import { type LocalModel, trainLocalModel } from './engine/local/local-engine.ts';
+import { type ModelWorker, modelWorker } from './engine/local/model-worker.ts';
 import { createHandler } from './http/app.ts';
 import { resolveOptions, type ServerOptions } from './options.ts';
 import { CompletionStore } from './storage/completion-store.ts';
@@ -13,7 +13,8 @@ export interface RunningServer {
   origin: string;
   port: number;
   store: CompletionStore;
-  model: LocalModel | null;
+  /** The local model (trained in a worker thread), null in proxy mode. */
+  model: Pick<ModelWorker, 'id' | 'stats'> | null;
   close(): Promise<void>;
 }
 
@@ -39,7 +40,8 @@ export async function startServer(input: ServerOptions = {}): Promise<RunningSer
     );
   const model = options.upstream
     ? null
-    : trainLocalModel({ ...(options.corpusFiles ? { corpusFiles: options.corpusFiles } : {}) });
+    : modelWorker({ ...(options.corpusFiles ? { corpusFiles: options.corpusFiles } : {}) });
+  await model?.start();
   const context: ServerContext = { options, store, model, startedAt: Date.now(), audio: new Map() };
   const server = createServer(createHandler(context));
   server.headersTimeout = 30_000;

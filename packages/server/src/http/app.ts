@@ -124,13 +124,6 @@ export function createHandler(context: ServerContext) {
           new HttpError(500, 'The server had an error while processing your request.', null, 'internal_error'),
         );
       }
-    } finally {
-      // Method, path and status only: never a header, a key or a body.
-      response.once('close', () =>
-        options.log(
-          `${request.method} ${url.pathname} ${response.statusCode} ${Math.round(performance.now() - started)}ms`,
-        ),
-      );
     }
   };
 }

@@ -1,13 +1,14 @@
 import { HttpError, invalid } from '../http/errors.ts';
 
-// Real ids look like chatcmpl-CGSbhP05yVK6UddcCirjjbqYBCuqe or, from search models, chatcmpl-<uuid>.
-const completionId = /^chatcmpl-[A-Za-z0-9_-]{1,80}$/;
-const messageId = /^chatcmpl-[A-Za-z0-9_-]{1,80}-\d{1,6}$/;
+// Any id a provider gives: chatcmpl-CGSbhP05yVK6UddcCirjjbqYBCuqe, chatcmpl-<uuid> from search
+// models, OpenRouter's gen-…, a bare UUID. Checked by length and characters, never by prefix, so
+// everything the store holds stays addressable.
+const completionId = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/;
+const messageId = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}-\d{1,6}$/;
 
-/** Refuses an implausible id before any query reaches the database. */
-export function checkCompletionId(id: string): string {
-  if (!completionId.test(id))
-    throw invalid('completion_id', `Invalid completion id: '${id.slice(0, 100)}'.`, 'invalid_value');
+/** Refuses an implausible id before any query reaches the database; `param` names where it came from. */
+export function checkCompletionId(id: string, param = 'completion_id'): string {
+  if (!completionId.test(id)) throw invalid(param, `Invalid completion id: '${id.slice(0, 100)}'.`, 'invalid_value');
   return id;
 }
 
@@ -17,5 +18,5 @@ export function checkMessageId(id: string, param: string): string {
 }
 
 export function notFound(id: string): HttpError {
-  return new HttpError(404, `Completion ${id} not found`, 'completion_id', 'not_found');
+  return new HttpError(404, `Completion ${id.slice(0, 100)} not found`, 'completion_id', 'not_found');
 }

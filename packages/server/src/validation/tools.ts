@@ -31,6 +31,8 @@ export interface ToolPlan {
   parallel: boolean;
   /** `functions` / `function_call`: one call, answered as `message.function_call`. */
   legacy: boolean;
+  /** A tool named in `tool_choice` (or `function_call`): the API ends such a call with `stop`. */
+  named?: boolean;
 }
 
 const NAME = /^[a-zA-Z0-9_-]{1,64}$/;
@@ -136,7 +138,7 @@ function toolName(value: unknown, at: string): string {
   return name;
 }
 
-function toolChoice(choice: unknown, tools: Tool[]): Pick<ToolPlan, 'mode' | 'tools'> {
+function toolChoice(choice: unknown, tools: Tool[]): Pick<ToolPlan, 'mode' | 'tools' | 'named'> {
   if (choice === undefined || choice === null) return { mode: 'auto', tools };
   if (typeof choice === 'string') {
     const mode = oneOf(choice, 'tool_choice', ['none', 'auto', 'required']);
@@ -159,7 +161,7 @@ function toolChoice(choice: unknown, tools: Tool[]): Pick<ToolPlan, 'mode' | 'to
     );
     return { mode, tools: chosen };
   }
-  return { mode: 'required', tools: [findTool(choice, tools, 'tool_choice')] };
+  return { mode: 'required', tools: [findTool(choice, tools, 'tool_choice')], named: true };
 }
 
 function findTool(reference: unknown, tools: Tool[], at: string): Tool {

@@ -1,3 +1,4 @@
+import { checkBudget } from './budget.ts';
 import { choose, type GeneratedToken, type GenerationOptions, topAlternatives } from './generate.ts';
 import { END, type NgramModel } from './ngram-model.ts';
 import { encode, tokenBytes, tokenText } from './tokenizer.ts';
@@ -99,6 +100,7 @@ export class Composer {
 
   #push(token: GeneratedToken): string {
     if (this.used >= this.options.maxTokens) throw new OutOfTokens();
+    checkBudget();
     token.text = this.#decoder.decode(new Uint8Array(tokenBytes(token.id)), { stream: true });
     this.#segment.push(token);
     this.#textLength += token.text.length;

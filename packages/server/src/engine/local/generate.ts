@@ -1,3 +1,4 @@
+import { checkBudget } from './budget.ts';
 import { type Distribution, END, type NgramModel } from './ngram-model.ts';
 import type { Random } from './random.ts';
 import { tokenBytes } from './tokenizer.ts';
@@ -42,6 +43,7 @@ export function generate(model: NgramModel, options: GenerationOptions): Generat
   let previous2 = -1;
   let previous1 = -1;
   while (tokens.length < options.maxTokens) {
+    checkBudget();
     const distribution = model.distribution(previous2, previous1, options.prompt);
     const id = choose(distribution, options, seen);
     if (id === END) return { tokens, content, finishReason: 'stop', completionTokens: tokens.length + 1 };

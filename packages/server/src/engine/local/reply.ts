@@ -14,8 +14,6 @@ export interface CitationReply {
   end: number;
   url: string;
   title: string;
-  /** How many content tokens precede the moment the whole link has been written: where the stream sends it. */
-  afterToken: number;
 }
 
 export interface AudioReply {

@@ -53,7 +53,8 @@ export function respond(model: NgramModel, options: GenerationOptions, context: 
       const calls = create.tools ? toolsToCall(create.tools, create.messages, lastUser) : [];
       if (calls.length > 0 && create.tools) {
         reply.kind = create.tools.legacy ? 'function_call' : 'tool_calls';
-        reply.finishReason = reply.kind;
+        // Only the model's own choice (auto, required) ends with tool_calls; a named tool ends with stop, as on the API.
+        reply.finishReason = create.tools.named ? 'stop' : reply.kind;
         for (const tool of calls) {
           pending = tool;
           reply.toolCalls.push(writeToolCall(composer, tool, context.values));
@@ -156,7 +157,6 @@ function searchAnswer(composer: Composer, reply: Reply, context: RespondContext)
       end: [...text].length,
       url,
       title: document.title,
-      afterToken: composer.segmentLength,
     });
   }
 }

@@ -1,6 +1,7 @@
 import type { CompletionUsage } from '@completions-kit/core';
 import type { CreateRequest } from '../../validation/create-params.ts';
 import type { Reply } from './reply.ts';
+import { checkBudget } from './budget.ts';
 import { encode } from './tokenizer.ts';
 
 export { randomId } from './random-id.ts';
@@ -39,10 +40,8 @@ export function usageOf(promptTokens: number, replies: Reply[], prediction: stri
   if (prediction !== null) {
     const predicted = encode(prediction);
     for (const reply of replies) {
-      const reused = commonSubsequence(
-        predicted,
-        reply.tokens.map((token) => token.id),
-      );
+      // Both sides tokenized the same way: a sampled token run need not be the text's own tokens.
+      const reused = commonSubsequence(predicted, encode(reply.text));
       accepted += reused;
       rejected += predicted.length - reused;
     }
@@ -72,6 +71,7 @@ function commonSubsequence(a: number[], b: number[]): number {
   let previous = new Uint32Array(shorter.length + 1);
   let current = new Uint32Array(shorter.length + 1);
   for (const item of longer.slice(0, 20_000)) {
+    checkBudget();
     for (let index = 1; index <= shorter.length; index++) {
       current[index] =
         shorter[index - 1] === item

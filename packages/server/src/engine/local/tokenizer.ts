@@ -1,7 +1,44 @@
 import ranks from 'gpt-tokenizer/bpeRanks/o200k_base';
-import { decode, encode } from 'gpt-tokenizer/encoding/o200k_base';
+import { decode, encode as encodeWhole } from 'gpt-tokenizer/encoding/o200k_base';
 
-export { decode, encode };
+export { decode };
+
+/** Text is handed to the BPE tokenizer in windows of about this many characters. */
+const WINDOW = 1024;
+/** The longest run without a space kept whole. BPE merging costs the square of a run's length. */
+const RUN = 128;
+/** Special-token names in the text (`<|endoftext|>`) are text, as the API reads them: never an error. */
+const asText = { disallowedSpecial: new Set<string>() };
+
+/**
+ * o200k token ids of `text`, in time linear in its length whatever its shape. The text is cut
+ * where the o200k pre-tokenizer cuts anyway (before a space that follows a non-space), so ordinary
+ * text gets exactly the tokens of a whole-text BPE; a run of more than 128 characters without a
+ * space (a long word, base64, CJK, emoji) is cut every 128 characters, never inside a surrogate
+ * pair, and may differ by a token at each cut from what an unbounded BPE would give.
+ */
+export function encode(text: string): number[] {
+  if (text.length <= RUN) return encodeWhole(text, asText);
+  const tokens: number[] = [];
+  let start = 0;
+  let cut = 0;
+  let runStart = 0;
+  for (let index = 1; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (code === 32 && !/\s/.test(text.charAt(index - 1))) cut = runStart = index;
+    else if (index - runStart >= RUN && !(code >= 0xdc00 && code <= 0xdfff)) cut = runStart = index;
+    if (index - start >= WINDOW && cut > start) {
+      append(tokens, encodeWhole(text.slice(start, cut), asText));
+      start = cut;
+    }
+  }
+  append(tokens, encodeWhole(text.slice(start), asText));
+  return tokens;
+}
+
+function append(into: number[], items: number[]): void {
+  for (const item of items) into.push(item);
+}
 
 const utf8 = new TextEncoder();
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });

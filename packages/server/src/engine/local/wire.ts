@@ -138,19 +138,16 @@ function choiceChunks(request: CreateRequest, reply: Reply, index: number) {
         : { role: 'assistant', content: null, refusal: '' },
       none,
     );
-    const pending = [...reply.citations];
-    for (const [position, token] of reply.tokens.entries()) {
+    for (const token of reply.tokens) {
       const logprobs = request.logprobs
         ? field === 'content'
           ? { content: [logprobEntry(token)], refusal: null }
           : { content: null, refusal: [logprobEntry(token)] }
         : null;
       body.push(piece({ [field]: token.text }, logprobs));
-      while (pending[0] && pending[0].afterToken <= position + 1) {
-        body.push(piece({ annotations: [annotation(pending.shift() as Reply['citations'][number])] }));
-      }
     }
-    for (const citation of pending) body.push(piece({ annotations: [annotation(citation)] }));
+    // A choice's annotations travel together, in one chunk after its text, as the API sends them.
+    if (reply.citations.length > 0) body.push(piece({ annotations: reply.citations.map(annotation) }));
   } else if (reply.kind === 'audio' && reply.audio) {
     const { audio } = reply;
     opening = piece({ role: 'assistant', content: null, refusal: null, audio: { id: audio.id, transcript: '' } });

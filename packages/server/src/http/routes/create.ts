@@ -1,19 +1,16 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ServerContext } from '../../context.ts';
-import { LOCAL_MODEL_ID, type LocalModel } from '../../engine/local/local-engine.ts';
+import { LOCAL_MODEL_ID } from '../../engine/local/local-engine.ts';
 import type { Reply } from '../../engine/local/reply.ts';
-import { countPromptTokens, randomId, usageOf } from '../../engine/local/shape.ts';
+import { randomId } from '../../engine/local/shape.ts';
 import { chunksFrom, completionFrom } from '../../engine/local/wire.ts';
 import { proxyCreate } from '../../engine/proxy/proxy.ts';
 import { storeCompletion } from '../../storage/store-completion.ts';
 import { type CreateRequest, refuseUnsupported, validateCreate } from '../../validation/create-params.ts';
-import { conversationText } from '../../validation/messages.ts';
 import { readJsonBody } from '../body.ts';
 import { invalid } from '../errors.ts';
 import { type Fault, faultStatusError, parseFault } from '../faults.ts';
 import { pause, startEventStream, writeEvent } from '../sse.ts';
-
-const DEFAULT_MAX_TOKENS = 256;
 
 export async function createCompletion(
   context: ServerContext,
@@ -29,15 +26,15 @@ export async function createCompletion(
   if (statusError) throw statusError;
   const now = Math.floor(Date.now() / 1000);
   const transcripts = referencedAudio(context, create, now);
-  const choices = context.model.complete(localRequest(create, transcripts), {
-    create,
-    lastUser: lastUserText(create),
+  const { replies: choices, usage } = await context.model.answer({
+    body,
+    transcripts,
     searchBase: `http://${request.headers.host ?? `${context.options.host}:${context.options.port}`}/search/`,
     now,
+    budget: context.options.budget,
   });
   rememberAudio(context, choices, now);
   const meta = { id: randomId('chatcmpl-'), created: now, model: LOCAL_MODEL_ID };
-  const usage = usageOf(countPromptTokens(create), choices, create.prediction);
   const completion = completionFrom(create, choices, meta, usage);
   if (!create.stream) {
     if (create.store) await storeCompletion(context.store, create, completion);
@@ -85,56 +82,6 @@ function rememberAudio(context: ServerContext, replies: Reply[], now: number): v
     if (reply.audio)
       context.audio.set(reply.audio.id, { transcript: reply.audio.transcript, expiresAt: reply.audio.expiresAt });
   }
-}
-
-function lastUserText(create: CreateRequest): string {
-  for (let index = create.messages.length - 1; index >= 0; index--) {
-    const message = create.messages[index];
-    if (message?.role !== 'user') continue;
-    return typeof message.content === 'string'
-      ? message.content
-      : message.content.map((part) => (part.type === 'text' ? part.text : '')).join(' ');
-  }
-  return '';
-}
-
-function localRequest(create: CreateRequest, transcripts: string[]): Parameters<LocalModel['complete']>[0] {
-  const { body } = create;
-  // The seed, with what shapes the distribution, fixes the output. What only cuts it short
-  // (max tokens, stop) or frames it (stream, store, logprobs) leaves the same prefix, as on the API.
-  const shaping = [
-    'model',
-    'messages',
-    'temperature',
-    'top_p',
-    'logit_bias',
-    'presence_penalty',
-    'frequency_penalty',
-    'seed',
-    'tools',
-    'tool_choice',
-    'parallel_tool_calls',
-    'functions',
-    'function_call',
-    'response_format',
-    'web_search_options',
-    'modalities',
-    'audio',
-  ];
-  const content = Object.fromEntries(shaping.map((key) => [key, body[key] ?? null]));
-  return {
-    promptText: [conversationText(create.messages), ...transcripts].join('\n'),
-    n: create.n,
-    maxTokens: create.maxTokens ?? DEFAULT_MAX_TOKENS,
-    temperature: create.temperature,
-    topP: create.topP,
-    stop: create.stop,
-    topLogprobs: create.logprobs ? (create.topLogprobs ?? 0) : null,
-    logitBias: create.logitBias,
-    presencePenalty: create.presencePenalty,
-    frequencyPenalty: create.frequencyPenalty,
-    seedMaterial: create.seed === null ? null : JSON.stringify(content),
-  };
 }
 
 /** Returns true when the fault ended the response. */

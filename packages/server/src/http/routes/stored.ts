@@ -49,7 +49,8 @@ function page<T extends { id: string }>(data: T[], hasMore: boolean) {
 /** GET /v1/chat/completions. Newest first unless `order=asc`: the real API's default, not the spec's. */
 export async function listCompletions(context: ServerContext, url: URL, response: ServerResponse): Promise<void> {
   const search = url.searchParams;
-  const metadata: Record<string, string> = {};
+  // No prototype: a key such as `__proto__` is a key like any other, and filters.
+  const metadata: Record<string, string> = Object.create(null);
   for (const [key, value] of search) {
     const match = /^metadata\[(.*)\]$/.exec(key);
     if (match) metadata[match[1] as string] = value;
@@ -59,7 +60,7 @@ export async function listCompletions(context: ServerContext, url: URL, response
   const problem = validateMetadata(metadata)[0];
   if (problem) throw invalid('metadata', problem.message, 'invalid_metadata');
   const after = search.get('after') ?? undefined;
-  if (after !== undefined) checkCompletionId(after);
+  if (after !== undefined) checkCompletionId(after, 'after');
   const result = await context.store.list({
     after,
     limit: limitOf(search),

@@ -1,0 +1,11 @@
+import { startServer } from './src/index.ts';
+import { encode } from './src/engine/local/tokenizer.ts';
+import { encode as whole } from 'gpt-tokenizer/encoding/o200k_base';
+const server = await startServer({ port: 0 });
+const r = await fetch(`${server.url}/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ model: 'x', seed: 5, messages: [{ role: 'user', content: 'Tell me about readable streams.' }], max_completion_tokens: 40, logprobs: true }) });
+const j = await r.json();
+const content = j.choices[0].message.content;
+console.log(JSON.stringify(content));
+console.log(j.choices[0].logprobs.content.map((t: any) => t.token));
+console.log(encode(content).length, whole(content).length, j.usage);
+await server.close();
