@@ -5,7 +5,11 @@ import { startTestServer, user } from './test-support/servers.ts';
 let server: RunningServer;
 const log: string[] = [];
 beforeAll(async () => {
-  server = await startTestServer({ paceMs: 20, rateLimit: { requests: 0, windowMs: 60_000 }, log: (line) => log.push(line) });
+  server = await startTestServer({
+    paceMs: 20,
+    rateLimit: { requests: 0, windowMs: 60_000 },
+    log: (line) => log.push(line),
+  });
 });
 afterAll(() => server.close());
 
@@ -76,7 +80,11 @@ describe('a large request never stalls the server', () => {
       });
       expect(response.status).toBe(400);
       const { error } = await response.json();
-      expect(error).toMatchObject({ type: 'invalid_request_error', param: 'messages', code: 'context_length_exceeded' });
+      expect(error).toMatchObject({
+        type: 'invalid_request_error',
+        param: 'messages',
+        code: 'context_length_exceeded',
+      });
       expect(error.message).toMatch(/maximum context length is 1000 tokens.*5\d\d\d tokens/);
     } finally {
       await small.close();

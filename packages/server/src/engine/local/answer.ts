@@ -1,5 +1,5 @@
 import type { CompletionUsage } from '@completions-kit/core';
-import { HttpError, invalid } from '../../http/errors.ts';
+import { type HttpError, invalid } from '../../http/errors.ts';
 import { type CreateRequest, validateCreate } from '../../validation/create-params.ts';
 import { conversationText } from '../../validation/messages.ts';
 import { BudgetExceeded, withBudget } from './budget.ts';

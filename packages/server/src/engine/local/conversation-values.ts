@@ -22,7 +22,8 @@ export class ConversationValues {
     for (const match of text.matchAll(/"([^"\n]{1,200})"|“([^”\n]{1,200})”|'([^'\n]{2,200})'(?!\w)/g))
       this.phrases.push((match[1] ?? match[2] ?? match[3]) as string);
     // Anchored at the start of a run and bounded, so a long run without '@' costs linear time.
-    for (const match of text.matchAll(/(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(\.[\w-]{1,63}){1,8}/g)) this.emails.push(match[0]);
+    for (const match of text.matchAll(/(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(\.[\w-]{1,63}){1,8}/g))
+      this.emails.push(match[0]);
     for (const match of text.matchAll(/https?:\/\/[^\s)"'<>]+/g)) this.urls.push(match[0].replace(/[.,;!?]+$/, ''));
     for (const match of text.matchAll(/\b\d{4}-\d{2}-\d{2}\b/g)) this.dates.push(match[0]);
     const withoutDates = text.replace(/\b\d{4}-\d{2}-\d{2}\b/g, ' ');

@@ -1,7 +1,8 @@
+import type { AnswerPart } from './answer-shape.ts';
 import { checkBudget } from './budget.ts';
 import { type Distribution, END, type NgramModel } from './ngram-model.ts';
 import type { Random } from './random.ts';
-import { tokenBytes } from './tokenizer.ts';
+import { encode, tokenBytes, tokenText } from './tokenizer.ts';
 
 export interface GenerationOptions {
   maxTokens: number;
@@ -34,37 +35,114 @@ export interface GeneratedChoice {
   completionTokens: number;
 }
 
-/** Generates one choice token by token; logprobs are the model's own probabilities. */
-export function generate(model: NgramModel, options: GenerationOptions): GeneratedChoice {
-  const tokens: GeneratedToken[] = [];
-  const seen = new Map<number, number>();
-  const decoder = new TextDecoder();
-  let content = '';
-  let previous2 = -1;
-  let previous1 = -1;
-  while (tokens.length < options.maxTokens) {
-    checkBudget();
-    const distribution = model.distribution(previous2, previous1, options.prompt);
-    const id = choose(distribution, options, seen);
-    if (id === END) return { tokens, content, finishReason: 'stop', completionTokens: tokens.length + 1 };
-    const text = decoder.decode(new Uint8Array(tokenBytes(id)), { stream: true });
-    const token: GeneratedToken = { id, text, logprob: Math.log(distribution.probability(id)), top: [] };
-    if (options.topLogprobs) token.top = topAlternatives(distribution, options.topLogprobs);
-    tokens.push(token);
-    seen.set(id, (seen.get(id) ?? 0) + 1);
-    const stopAt = findStop(content, text, options.stop);
-    if (stopAt !== -1) {
-      // The content ends right before the stop sequence, as the API's does.
-      const cut = stopAt - content.length;
-      token.text = text.slice(0, Math.max(0, cut));
-      content = content.slice(0, Math.min(content.length, stopAt)) + token.text;
-      return { tokens, content, finishReason: 'stop', completionTokens: tokens.length };
-    }
-    content += text;
-    previous2 = previous1;
-    previous1 = id;
+interface Writing {
+  tokens: GeneratedToken[];
+  seen: Map<number, number>;
+  decoder: TextDecoder;
+  content: string;
+  previous2: number;
+  previous1: number;
+}
+
+type Ending = 'next' | 'end' | 'cut' | 'length';
+
+/** One free paragraph, ended only by the model: what a plain answer is without a shape. */
+const ONE_PARAGRAPH: AnswerPart[] = [
+  { kind: 'paragraph', opening: '', minTokens: 0, maxTokens: Number.POSITIVE_INFINITY },
+];
+
+/**
+ * Generates one choice token by token, part after part of its shape (paragraphs, list items, a
+ * code block); logprobs are the model's own probabilities, forced openings carry 0. The model
+ * ends a part by drawing its end-of-text token; the last part's end ends the answer.
+ */
+export function generate(model: NgramModel, options: GenerationOptions, parts = ONE_PARAGRAPH): GeneratedChoice {
+  const writing: Writing = {
+    tokens: [],
+    seen: new Map(),
+    decoder: new TextDecoder(),
+    content: '',
+    previous2: -1,
+    previous1: -1,
+  };
+  let ending: Ending = 'end';
+  for (const [index, part] of parts.entries()) {
+    ending = writePart(model, options, writing, part);
+    if (ending !== 'next' && ending !== 'end') break;
+    if (ending === 'end' && index === parts.length - 1) break;
   }
-  return { tokens, content, finishReason: 'length', completionTokens: tokens.length };
+  const { tokens, content } = writing;
+  if (ending === 'length') return { tokens, content, finishReason: 'length', completionTokens: tokens.length };
+  // The end-of-text token is generated too: usage counts it, as before any shape.
+  return { tokens, content, finishReason: 'stop', completionTokens: tokens.length + (ending === 'cut' ? 0 : 1) };
+}
+
+function writePart(model: NgramModel, options: GenerationOptions, writing: Writing, part: AnswerPart): Ending {
+  for (const id of part.opening ? encode(part.opening) : []) {
+    const ending = push(writing, options, id, 0, null);
+    if (ending) return ending;
+  }
+  // A paragraph starts as the paragraphs the model learned from start.
+  if (part.kind === 'paragraph') writing.previous2 = writing.previous1 = -1;
+  for (let count = 0; ; count++) {
+    if (writing.tokens.length >= options.maxTokens) return 'length';
+    checkBudget();
+    const distribution = model.distribution(writing.previous2, writing.previous1, options.prompt);
+    const id =
+      count >= part.maxTokens
+        ? END
+        : choose(distribution, options, writing.seen, (candidate) =>
+            candidate === END ? count >= part.minTokens : fits(part, candidate, count),
+          );
+    if (id === END || (part.kind === 'code' && writing.content.endsWith('```')))
+      return closePart(writing, options, part);
+    const ending = push(writing, options, id, Math.log(distribution.probability(id)), distribution);
+    if (ending) return ending;
+  }
+}
+
+/** List items stay on one line and open with a word; anything goes in a code block or a paragraph. */
+function fits(part: AnswerPart, id: number, count: number): boolean {
+  if (part.kind !== 'item') return true;
+  const text = tokenText(id);
+  return !text.includes('\n') && (count > 0 || /^ \p{L}/u.test(text));
+}
+
+function closePart(writing: Writing, options: GenerationOptions, part: AnswerPart): Ending {
+  if (part.kind === 'code' && !writing.content.endsWith('```'))
+    for (const id of encode('\n```')) {
+      const ending = push(writing, options, id, 0, null);
+      if (ending) return ending;
+    }
+  return part.kind === 'paragraph' ? 'end' : 'next';
+}
+
+/** Adds one token; says how the answer ends if it ends here (a stop sequence, the token limit). */
+function push(
+  writing: Writing,
+  options: GenerationOptions,
+  id: number,
+  logprob: number,
+  distribution: Distribution | null,
+): Ending | null {
+  if (writing.tokens.length >= options.maxTokens) return 'length';
+  const text = writing.decoder.decode(new Uint8Array(tokenBytes(id)), { stream: true });
+  const token: GeneratedToken = { id, text, logprob, top: [] };
+  if (options.topLogprobs)
+    token.top = distribution ? topAlternatives(distribution, options.topLogprobs) : [{ id, logprob: 0 }];
+  writing.tokens.push(token);
+  writing.seen.set(id, (writing.seen.get(id) ?? 0) + 1);
+  const stopAt = findStop(writing.content, text, options.stop);
+  if (stopAt !== -1) {
+    // The content ends right before the stop sequence, as the API's does.
+    token.text = text.slice(0, Math.max(0, stopAt - writing.content.length));
+    writing.content = writing.content.slice(0, Math.min(writing.content.length, stopAt)) + token.text;
+    return 'cut';
+  }
+  writing.content += text;
+  writing.previous2 = writing.previous1;
+  writing.previous1 = id;
+  return null;
 }
 
 function findStop(before: string, added: string, stops: string[]): number {

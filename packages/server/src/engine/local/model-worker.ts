@@ -18,7 +18,11 @@ interface Job {
 type Message =
   | { type: 'ready'; stats: LocalModel['stats'] }
   | { type: 'answer'; id: number; output: AnswerOutput }
-  | { type: 'error'; id: number; error: { status: number; message: string; param: string | null; code: string | null } };
+  | {
+      type: 'error';
+      id: number;
+      error: { status: number; message: string; param: string | null; code: string | null };
+    };
 
 /**
  * The local model in a worker thread: the server's event loop only sends requests and receives
@@ -94,9 +98,7 @@ export class ModelWorker {
     if (message.type === 'answer') busy.job.resolve(message.output);
     else {
       const { status, message: text, param, code } = message.error;
-      busy.job.reject(
-        status >= 500 ? new Error(text) : new HttpError(status, text, param, code),
-      );
+      busy.job.reject(status >= 500 ? new Error(text) : new HttpError(status, text, param, code));
     }
     this.#dispatch();
   }

@@ -1,5 +1,6 @@
 import type { CreateRequest } from '../../validation/create-params.ts';
 import type { Tool } from '../../validation/tools.ts';
+import { answerShape } from './answer-shape.ts';
 import { encodeAudio } from './audio-encode.ts';
 import { Composer, inlineToken, OutOfTokens } from './composer.ts';
 import type { ConversationValues } from './conversation-values.ts';
@@ -80,7 +81,7 @@ export function respond(model: NgramModel, options: GenerationOptions, context: 
             minTokens: Math.min(8, options.maxTokens),
             maxTokens: options.maxTokens,
           });
-        } else return finish(plain(model, options, reply), context);
+        } else return finish(plain(model, options, reply, context.lastUser), context);
       }
     }
   } catch (error) {
@@ -95,8 +96,8 @@ export function respond(model: NgramModel, options: GenerationOptions, context: 
   return finish(reply, context);
 }
 
-function plain(model: NgramModel, options: GenerationOptions, reply: Reply): Reply {
-  const generated = generate(model, options);
+function plain(model: NgramModel, options: GenerationOptions, reply: Reply, question: string): Reply {
+  const generated = generate(model, options, answerShape(question));
   reply.tokens = generated.tokens;
   reply.text = generated.content;
   reply.finishReason = generated.finishReason;

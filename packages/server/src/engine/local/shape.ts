@@ -1,7 +1,7 @@
 import type { CompletionUsage } from '@completions-kit/core';
 import type { CreateRequest } from '../../validation/create-params.ts';
-import type { Reply } from './reply.ts';
 import { checkBudget } from './budget.ts';
+import type { Reply } from './reply.ts';
 import { encode } from './tokenizer.ts';
 
 export { randomId } from './random-id.ts';
