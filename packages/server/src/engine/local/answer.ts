@@ -108,6 +108,14 @@ function localRequest(create: CreateRequest, transcripts: string[]): Parameters<
   // What only cuts the output short (max tokens, stop) or frames it (stream, store, logprobs)
   // leaves the same prefix, as on the API.
   const content = Object.fromEntries(shaping.map((key) => [key, body[key] ?? null]));
+  // A default sent explicitly (temperature 1, as some clients always send) is the same request as none.
+  Object.assign(content, {
+    temperature: create.temperature,
+    top_p: create.topP,
+    presence_penalty: create.presencePenalty,
+    frequency_penalty: create.frequencyPenalty,
+    logit_bias: create.logitBias.size > 0 ? body.logit_bias : null,
+  });
   return {
     promptText: [conversationText(create.messages), ...transcripts].join('\n'),
     n: create.n,
