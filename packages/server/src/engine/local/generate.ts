@@ -78,10 +78,8 @@ export function generate(model: NgramModel, options: GenerationOptions, parts = 
 }
 
 function writePart(model: NgramModel, options: GenerationOptions, writing: Writing, part: AnswerPart): Ending {
-  for (const id of part.opening ? encode(part.opening) : []) {
-    const ending = push(writing, options, id, 0, null);
-    if (ending) return ending;
-  }
+  const ending = force(model, options, writing, part.opening);
+  if (ending) return ending;
   // A paragraph starts as the paragraphs the model learned from start.
   if (part.kind === 'paragraph') writing.previous2 = writing.previous1 = -1;
   for (let count = 0; ; count++) {
@@ -95,7 +93,7 @@ function writePart(model: NgramModel, options: GenerationOptions, writing: Writi
             candidate === END ? count >= part.minTokens : fits(part, candidate, count),
           );
     if (id === END || (part.kind === 'code' && writing.content.endsWith('```')))
-      return closePart(writing, options, part);
+      return closePart(model, options, writing, part);
     const ending = push(writing, options, id, Math.log(distribution.probability(id)), distribution);
     if (ending) return ending;
   }
@@ -108,13 +106,23 @@ function fits(part: AnswerPart, id: number, count: number): boolean {
   return !text.includes('\n') && (count > 0 || /^ \p{L}/u.test(text));
 }
 
-function closePart(writing: Writing, options: GenerationOptions, part: AnswerPart): Ending {
-  if (part.kind === 'code' && !writing.content.endsWith('```'))
-    for (const id of encode('\n```')) {
-      const ending = push(writing, options, id, 0, null);
-      if (ending) return ending;
-    }
-  return part.kind === 'paragraph' ? 'end' : 'next';
+function closePart(model: NgramModel, options: GenerationOptions, writing: Writing, part: AnswerPart): Ending {
+  const ending = part.kind === 'code' && !writing.content.endsWith('```') && force(model, options, writing, '\n```');
+  return ending || (part.kind === 'paragraph' ? 'end' : 'next');
+}
+
+/**
+ * Writes the tokens a shape leaves no choice about (a paragraph break, a list mark, a fence). Their
+ * logprobs are still the model's own, floored at the API's -9999 for a token it never saw there.
+ */
+function force(model: NgramModel, options: GenerationOptions, writing: Writing, text: string): Ending | null {
+  for (const id of text ? encode(text) : []) {
+    const distribution = model.distribution(writing.previous2, writing.previous1, options.prompt);
+    const probability = distribution.probability(id);
+    const ending = push(writing, options, id, probability > 0 ? Math.log(probability) : -9999, distribution);
+    if (ending) return ending;
+  }
+  return null;
 }
 
 /** Adds one token; says how the answer ends if it ends here (a stop sequence, the token limit). */
@@ -123,13 +131,12 @@ function push(
   options: GenerationOptions,
   id: number,
   logprob: number,
-  distribution: Distribution | null,
+  distribution: Distribution,
 ): Ending | null {
   if (writing.tokens.length >= options.maxTokens) return 'length';
   const text = writing.decoder.decode(new Uint8Array(tokenBytes(id)), { stream: true });
   const token: GeneratedToken = { id, text, logprob, top: [] };
-  if (options.topLogprobs)
-    token.top = distribution ? topAlternatives(distribution, options.topLogprobs) : [{ id, logprob: 0 }];
+  if (options.topLogprobs) token.top = topAlternatives(distribution, options.topLogprobs);
   writing.tokens.push(token);
   writing.seen.set(id, (writing.seen.get(id) ?? 0) + 1);
   const stopAt = findStop(writing.content, text, options.stop);
