@@ -1,9 +1,15 @@
-// The server under realistic load, in one process: list latency at 100,000 stored completions and
-// the per-chunk cost of streaming. Run: pnpm bench:server
+// The server under realistic load, in one process: tokenizer time against input size for several
+// shapes of text, list latency at 100,000 stored completions and the per-chunk cost of streaming.
+// Run: pnpm bench:server (pnpm bench:server tokenizer: the first part only)
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startServer } from '../packages/server/src/index.ts';
+import { benchTokenizer } from './bench-server/tokenizer.ts';
+
+benchTokenizer();
+if (process.argv.includes('tokenizer')) process.exit(0);
+console.log('');
 
 const ROWS = 100_000;
 const SAMPLES = 200;

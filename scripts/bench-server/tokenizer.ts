@@ -99,4 +99,3 @@ export function benchTokenizer(): void {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) benchTokenizer();
