@@ -98,4 +98,3 @@ export function benchTokenizer(): void {
     console.log([name, ...cells, growth.join(' '), failure].join('\t'));
   }
 }
-

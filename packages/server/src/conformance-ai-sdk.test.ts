@@ -52,8 +52,9 @@ describe('the Vercel AI SDK (OpenAI chat provider)', () => {
     const created = await generateText(options);
     const call = created.toolCalls[0];
     expect(call?.toolName).toBe('get_weather');
-    expect(call?.input).toMatchObject({ city: 'Oslo' });
-    expect(['celsius', 'fahrenheit']).toContain((call?.input as { unit: string }).unit);
+    const input = call?.input as { city: string; unit: string } | undefined;
+    expect(input).toMatchObject({ city: 'Oslo' });
+    expect(['celsius', 'fahrenheit']).toContain(input?.unit);
     expect(created.finishReason).toBe('tool-calls');
     const streamed = streamText(options);
     expect((await streamed.toolCalls)[0]?.input).toEqual(call?.input);

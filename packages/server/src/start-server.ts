@@ -38,10 +38,10 @@ export async function startServer(input: ServerOptions = {}): Promise<RunningSer
         loadDataDir: options.loadDataDir,
       }),
     );
-  const model = options.upstream
+  const model: ModelWorker | null = options.upstream
     ? null
     : modelWorker({ ...(options.corpusFiles ? { corpusFiles: options.corpusFiles } : {}) });
-  await model?.start();
+  await model?.retain();
   const context: ServerContext = { options, store, model, startedAt: Date.now(), audio: new Map() };
   const server = createServer(createHandler(context));
   server.headersTimeout = 30_000;
@@ -64,6 +64,7 @@ export async function startServer(input: ServerOptions = {}): Promise<RunningSer
         server.close(() => resolve());
         server.closeAllConnections();
       });
+      await model?.release();
       if (!input.store) await store.close();
     },
   };

@@ -38,6 +38,7 @@ export class ModelWorker {
   #queue: Job[] = [];
   #busy: { id: number; job: Job; timer: NodeJS.Timeout } | null = null;
   #next = 0;
+  #users = 0;
 
   constructor(private readonly options: LocalModelOptions) {}
 
@@ -63,6 +64,24 @@ export class ModelWorker {
       });
     });
     return this.#ready;
+  }
+
+  /** One more server uses the worker: started (and trained) if it is not running. */
+  retain(): Promise<void> {
+    this.#users++;
+    return this.start();
+  }
+
+  /**
+   * A server is done with the worker; the last one stops it. An idle worker left for the process's
+   * exit to stop can hold that exit up (seen with tsx's loader in the worker).
+   */
+  async release(): Promise<void> {
+    this.#users = Math.max(0, this.#users - 1);
+    const worker = this.#worker;
+    if (this.#users > 0 || !worker) return;
+    this.#stopped(worker);
+    await worker.terminate();
   }
 
   answer(input: AnswerInput): Promise<AnswerOutput> {
