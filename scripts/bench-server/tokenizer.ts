@@ -61,7 +61,7 @@ export const shapes: [string, (size: number) => string][] = [
 
 /** Median of a few runs, each on text made afresh (a shape of repeated units is cached after one run). */
 function timeOf(make: (size: number) => string, size: number): number {
-  const runs = size <= 40_000 ? 5 : size <= 160_000 ? 3 : 1;
+  const runs = size <= 40_000 ? 7 : 3;
   const samples: number[] = [];
   for (let run = 0; run < runs; run++) {
     const text = make(size);
