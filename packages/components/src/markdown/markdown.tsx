@@ -1,12 +1,25 @@
 // biome-ignore-all lint/suspicious/noArrayIndexKey: a token's children never reorder; their index is their identity.
 import type { UrlCitationAnnotation } from '@completions-kit/core';
 import type { Token, Tokens } from 'marked';
-import { type ComponentPropsWithoutRef, forwardRef, memo, type ReactNode, useMemo, useRef } from 'react';
+import {
+  type ComponentPropsWithoutRef,
+  forwardRef,
+  memo,
+  type ReactNode,
+  useEffect,
+  useMemo,
+  useReducer,
+  useRef,
+} from 'react';
 import { CitationMarker } from '../citations/cited-text.tsx';
 import { citationSpans } from '../citations/spans.ts';
+import { reveal } from '../text/reveal.ts';
 import { type BlockCache, emptyBlockCache, lexBlocks, type MarkdownBlock } from './blocks.ts';
 import { CodeBlock } from './code-block.tsx';
 import { type Placement, renderInline } from './inline.tsx';
+
+/** How long one task may lex before the rest waits for the next. */
+const SLICE_MS = 40;
 
 export interface MarkdownProps extends ComponentPropsWithoutRef<'div'> {
   text: string;
@@ -21,6 +34,9 @@ function inlineStart(block: MarkdownBlock, token: Token): number {
   const inside = text ? token.raw.indexOf(text) : 0;
   return block.start + Math.max(0, inside);
 }
+
+// The quote and list marks at the start of each line, left out when a too-deep block shows flat.
+const containerMarks = /^(?:[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))[ \t]?)+/gm;
 
 function renderBlock(token: Token, block: MarkdownBlock, placements: Placement[], final: boolean): ReactNode {
   const inline = (inner: Token) =>
@@ -100,7 +116,13 @@ function renderBlock(token: Token, block: MarkdownBlock, placements: Placement[]
       return <hr />;
     case 'html':
       // Raw HTML from a model is shown, never run.
-      return <p data-slot="md-raw-html">{token.raw}</p>;
+      return <p data-slot="md-raw-html">{reveal(token.raw)}</p>;
+    case 'too-deep':
+      return (
+        <p data-slot="md-too-deep">
+          <em>[nested too deep to lay out]</em> {reveal(token.raw.replace(containerMarks, ''))}
+        </p>
+      );
     default:
       return null;
   }
@@ -117,6 +139,7 @@ interface BlockProps {
 }
 
 // A finished block gets the same token, start and markers on every frame, so it never re-renders.
+// (A whole re-lex, when a link definition arrives, gives new tokens: then every block renders again.)
 const Block = memo(
   function Block({ block, markers, final }: BlockProps) {
     const placements = markers.slice();
@@ -129,7 +152,7 @@ const Block = memo(
     );
   },
   (before, after) =>
-    before.block.token.raw === after.block.token.raw &&
+    before.block.token === after.block.token &&
     before.block.start === after.block.start &&
     before.final === after.final &&
     before.markers.length === after.markers.length &&
@@ -146,11 +169,19 @@ export const Markdown = forwardRef<HTMLDivElement, MarkdownProps>(function Markd
   ref,
 ) {
   const cache = useRef<BlockCache>(emptyBlockCache);
-  const blocks = useMemo(() => {
-    const result = lexBlocks(text, cache.current);
+  const [slice, nextSlice] = useReducer((count: number) => count + 1, 0);
+  // Long texts are lexed a slice at a time, each in its own task, so no one task blocks the page.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new slice lexes on from the cache.
+  const { blocks, rest } = useMemo(() => {
+    const result = lexBlocks(text, cache.current, performance.now() + SLICE_MS);
     cache.current = result.cache;
-    return result.blocks;
-  }, [text]);
+    return result;
+  }, [text, slice]);
+  useEffect(() => {
+    if (rest >= text.length) return;
+    const timer = setTimeout(nextSlice, 0);
+    return () => clearTimeout(timer);
+  }, [rest, text]);
   const spans = useMemo(() => citationSpans(text, annotations), [text, annotations]);
   return (
     <div data-slot="markdown" data-streaming={streaming || undefined} {...props} ref={ref}>
@@ -161,6 +192,7 @@ export const Markdown = forwardRef<HTMLDivElement, MarkdownProps>(function Markd
           .map((span) => ({ end: span.range?.end ?? 0, marker: <CitationMarker key={span.key} span={span} /> }));
         return <Block key={block.start} block={block} markers={markers} final={!streaming || !last} />;
       })}
+      {rest < text.length ? <p data-slot="md-pending">…</p> : null}
     </div>
   );
 });
