@@ -1,5 +1,6 @@
 import type { UrlCitationAnnotation } from '@completions-kit/core';
 import { type SafeLink, safeLink } from '../links/safe-link.ts';
+import { reveal } from '../text/reveal.ts';
 
 /**
  * The API's url_citation offsets count characters as code points; JavaScript strings count UTF-16
@@ -55,7 +56,7 @@ export function citationSpans(text: string, annotations: readonly UrlCitationAnn
       key,
       number: numbers.get(url) as number,
       url,
-      title: typeof title === 'string' && title ? title : url,
+      title: reveal(typeof title === 'string' && title ? title : url),
       link: safeLink(url),
       range: codePointRangeToIndices(text, start, end),
     });

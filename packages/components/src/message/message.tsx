@@ -3,8 +3,10 @@ import { type ComponentPropsWithoutRef, forwardRef, type ReactNode } from 'react
 import { type AudioFormat, AudioOutput } from '../audio/audio-output.tsx';
 import { CitedText, Sources } from '../citations/cited-text.tsx';
 import { Markdown } from '../markdown/markdown.tsx';
+import { reveal } from '../text/reveal.ts';
 import { ToolCall } from '../tool-call/tool-call.tsx';
-import { AudioInputContent, FileContent, ImageContent } from './content-parts.tsx';
+import { Parts } from './content-parts.tsx';
+import { MessageBoundary } from './message-boundary.tsx';
 
 /** Any message: a request message, a response message, a snapshot mid-stream or a stored one. */
 export interface AnyMessage {
@@ -46,49 +48,25 @@ const statusText: Partial<Record<MessageStatus, string>> = {
   error: 'An error ended the answer: what arrived is kept',
 };
 
-function Parts({
-  parts,
-  renderText,
-}: {
-  parts: NonNullable<Exclude<AnyMessage['content'], string>>;
-  renderText: (text: string) => ReactNode;
-}) {
-  return (
-    <>
-      {parts.map((part, index) => {
-        const key = `${part.type}-${index}`;
-        if (part.type === 'text')
-          return (
-            <p key={key} data-slot="text-part">
-              {renderText(part.text)}
-            </p>
-          );
-        if (part.type === 'refusal')
-          return (
-            <p key={key} data-slot="message-refusal">
-              {part.refusal}
-            </p>
-          );
-        if (part.type === 'image_url') return <ImageContent key={key} part={part} />;
-        if (part.type === 'input_audio') return <AudioInputContent key={key} part={part} />;
-        if (part.type === 'file') return <FileContent key={key} part={part} />;
-        return null;
-      })}
-    </>
-  );
-}
-
 /**
  * A chat message of any role with everything it can hold: text (with citations), content parts,
  * a refusal, tool calls, the legacy function call, an audio transcript, its finish reason and
  * stream state. State shows as data-role, data-status and data-finish-reason.
  */
-export const Message = forwardRef<HTMLElement, MessageProps>(function Message(
+export const Message = forwardRef<HTMLElement, MessageProps>(function Message(props, ref) {
+  return (
+    <MessageBoundary message={props.message}>
+      <MessageBody {...props} ref={ref} />
+    </MessageBoundary>
+  );
+});
+
+const MessageBody = forwardRef<HTMLElement, MessageProps>(function MessageBody(
   { message, status = 'done', finishReason, renderText: customRender, audioFormat, ...props },
   ref,
 ) {
   const customText = customRender !== undefined;
-  const renderText = customRender ?? ((text: string) => text);
+  const renderText = customRender ?? reveal;
   const content = message.content;
   const complete = status !== 'streaming';
   const refused = !!message.refusal;
@@ -104,8 +82,8 @@ export const Message = forwardRef<HTMLElement, MessageProps>(function Message(
       ref={ref}
     >
       <header data-slot="message-role">
-        {message.role}
-        {message.name ? <span data-slot="message-name"> · {message.name}</span> : null}
+        {reveal(message.role)}
+        {message.name ? <span data-slot="message-name"> · {reveal(message.name)}</span> : null}
       </header>
       {typeof content === 'string' && content !== '' ? (
         message.role === 'assistant' && !customText ? (
@@ -125,7 +103,7 @@ export const Message = forwardRef<HTMLElement, MessageProps>(function Message(
       {Array.isArray(content) ? <Parts parts={content} renderText={renderText} /> : null}
       {refused ? (
         <p data-slot="message-refusal" role="note" aria-label="Refusal">
-          {message.refusal}
+          {reveal(message.refusal as string)}
         </p>
       ) : null}
       {message.audio ? (
