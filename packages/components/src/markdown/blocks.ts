@@ -39,11 +39,14 @@ export function pieceEnd(text: string, from: number): number {
     if (!fence && size >= PIECE_CHARACTERS) {
       const blank = text.slice(line, next).trim() === '';
       if ((blank && newline !== -1 && /\S/.test(text[next] ?? ' ')) || size >= 2 * PIECE_CHARACTERS) return line;
-      // One long line (no fence open): cut it at a space, or anywhere, past the piece size.
-      if (next - from > 2 * PIECE_CHARACTERS) {
-        const space = text.lastIndexOf(' ', from + 2 * PIECE_CHARACTERS);
-        return space > from + PIECE_CHARACTERS ? space + 1 : from + 2 * PIECE_CHARACTERS;
-      }
+    }
+    // A very long line (outside a fence) is a piece of its own, cut at a space (or anywhere, but
+    // never inside a surrogate pair) past the piece size.
+    if (!fence && next - line > 2 * PIECE_CHARACTERS) {
+      if (line > from) return line;
+      const space = text.lastIndexOf(' ', from + 2 * PIECE_CHARACTERS);
+      const cut = space > from + PIECE_CHARACTERS ? space + 1 : from + 2 * PIECE_CHARACTERS;
+      return (text.charCodeAt(cut - 1) & 0xfc00) === 0xd800 ? cut + 1 : cut;
     }
     const marker = fenceLine.exec(text.slice(line, Math.min(next, line + 64)))?.[1];
     if (marker && (!fence || (marker[0] === fence[0] && marker.length >= fence.length))) fence = fence ? '' : marker;
