@@ -3,9 +3,9 @@ import type { ChatCompletionTokenLogprob } from '@completions-kit/core';
 /** The API's stand-in for "too unlikely to say": treat as probability 0, not as a number to average. */
 export const LOGPROB_SENTINEL = -9999;
 
-/** A logprob the maths can use: a finite number above the sentinel (null and NaN come in too). */
+/** A logprob the maths can use: a number above the sentinel and at most 0 (null and NaN come in too). */
 export function usableLogprob(value: unknown): value is number {
-  return typeof value === 'number' && value > LOGPROB_SENTINEL && Number.isFinite(value);
+  return typeof value === 'number' && value > LOGPROB_SENTINEL && value <= 0;
 }
 
 /** What a reader sees as one token: the API tokens whose bytes make whole characters together. */

@@ -152,7 +152,8 @@ describe('pieces', () => {
   it('re-lex all when a link definition arrives, so earlier uses resolve', () => {
     const first = lexBlocks('Use [x].\n\nMore.\n\n', emptyBlockCache);
     const second = lexBlocks('Use [x].\n\nMore.\n\n[x]: https://x.example/', first.cache);
-    const link = (second.blocks[0]?.token as { tokens?: Token[] }).tokens?.find((token) => token.type === 'link');
+    const paragraph = second.blocks[0]?.token as { tokens?: Token[] } | undefined;
+    const link = paragraph?.tokens?.find((token) => token.type === 'link');
     expect(link).toMatchObject({ href: 'https://x.example/' });
   });
 });

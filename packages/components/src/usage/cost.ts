@@ -51,8 +51,9 @@ export interface CostBreakdown {
   total: number;
 }
 
-// A count or rate from the wire: anything but a finite, non-negative number counts as 0.
-const count = (value: unknown) => (typeof value === 'number' && value >= 0 && Number.isFinite(value) ? value : 0);
+// A count or rate from the wire: anything but a non-negative number counts as 0, and past a
+// trillion it is capped, so no product of two overflows.
+const count = (value: unknown) => (typeof value === 'number' && value >= 0 ? Math.min(value, 1e12) : 0);
 
 /**
  * What a response cost. Cached and audio prompt tokens are part of `prompt_tokens`; reasoning,
