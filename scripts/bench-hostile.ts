@@ -28,9 +28,13 @@ writeFileSync(
 );
 
 const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
-const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
-await page.goto(pathToFileURL(path.join(folder, 'index.html')).href);
-await page.waitForFunction(() => 'bench' in window);
+async function openPage() {
+  const opened = await browser.newPage({ viewport: { width: 1000, height: 800 } });
+  await opened.goto(pathToFileURL(path.join(folder, 'index.html')).href);
+  await opened.waitForFunction(() => 'bench' in window);
+  return opened;
+}
+let page = await openPage();
 
 interface Result {
   longestTask: number;
@@ -44,7 +48,16 @@ const names = await page.evaluate(() => (window as unknown as { bench: Bench }).
 let failed = false;
 console.log('case\tlongest task\tlong tasks (>50 ms)\twall\thighlighted\terror');
 for (const name of names) {
-  const result = await page.evaluate((view) => (window as unknown as { bench: Bench }).bench.run(view), name);
+  let result: Result;
+  try {
+    result = await page.evaluate((view) => (window as unknown as { bench: Bench }).bench.run(view), name);
+  } catch (error) {
+    // A render that overflows the stack can take the whole tab down: said, and the next case gets a new tab.
+    failed = true;
+    console.log([name, '-', '-', '-', '-', `page crashed: ${String(error).split('\n')[0]}`].join('\t'));
+    page = await openPage();
+    continue;
+  }
   failed ||= result.longestTask > 200 || result.errors.length > 0;
   console.log(
     [

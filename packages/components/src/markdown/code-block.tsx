@@ -76,7 +76,7 @@ export function CodeBlock({ code, language, final }: CodeBlockProps) {
     <figure data-slot="code-block" data-language={name} data-highlighted={tree ? 'true' : 'false'}>
       <figcaption data-slot="code-block-header">
         <span>{reveal(name ?? 'text')}</span>{' '}
-        <button type="button" onClick={copy} aria-label={`Copy ${name ?? ''} code`.replace('  ', ' ')}>
+        <button type="button" onClick={copy} aria-label={reveal(`Copy ${name ?? ''} code`.replace('  ', ' '))}>
           {copied ? 'Copied' : 'Copy'}
         </button>
         <span role="status" data-slot="visually-hidden">

@@ -27,34 +27,24 @@ export function plainInline(text: string): boolean {
 // Depth is counted across the lexer's recursion: each quote, list, emphasis or link adds one level.
 class BoundedTokenizer extends Tokenizer {
   depth = 0;
-  nest<T>(call: () => T): T {
+}
+type Method = (this: BoundedTokenizer, src: string, ...rest: unknown[]) => unknown;
+for (const name of ['blockquote', 'list', 'emStrong', 'del', 'link'] as const) {
+  const original = Tokenizer.prototype[name] as Method;
+  (BoundedTokenizer.prototype[name] as Method) = function (src, ...rest) {
+    if (this.depth >= MAX_NESTING) {
+      // At the limit a quote or list takes all that is left at its level, shown as one "too deep"
+      // block; emphasis and links are left as the text they came as.
+      const rule = (this.rules.block as Record<string, RegExp | undefined>)[name];
+      return rule?.test(src) ? { type: 'too-deep', raw: src, text: src } : undefined;
+    }
     this.depth++;
     try {
-      return call();
+      return original.call(this, src, ...rest);
     } finally {
       this.depth--;
     }
-  }
-  // At the limit a container takes all that is left at its level, shown as one "too deep" block.
-  container(src: string, rule: RegExp, call: () => Token | undefined): Token | undefined {
-    if (this.depth < MAX_NESTING) return this.nest(call);
-    return rule.test(src) ? { type: 'too-deep', raw: src, text: src } : undefined;
-  }
-  override blockquote(src: string) {
-    return this.container(src, this.rules.block.blockquote, () => super.blockquote(src)) as never;
-  }
-  override list(src: string) {
-    return this.container(src, this.rules.block.list, () => super.list(src)) as never;
-  }
-  override emStrong(src: string, masked: string, previous?: string) {
-    return this.depth < MAX_NESTING ? this.nest(() => super.emStrong(src, masked, previous)) : undefined;
-  }
-  override del(src: string, masked: string, previous?: string) {
-    return this.depth < MAX_NESTING ? this.nest(() => super.del(src, masked, previous)) : undefined;
-  }
-  override link(src: string) {
-    return this.depth < MAX_NESTING ? this.nest(() => super.link(src)) : undefined;
-  }
+  };
 }
 
 class BoundedLexer extends Lexer {
