@@ -305,7 +305,7 @@ const citationCases: HostileCase[] = [
     family: 'citation',
     kind: 'message',
     message: assistant('Write to us.', { annotations: [citation('mailto:%ZZ@example.com', 'Mail', 0, 11)] }),
-    sees: ['Write to us.', 'Mail'],
+    sees: ['Write to us', 'Mail', '%ZZ@example.com'],
   },
   {
     name: 'citation ahead of a stream, then reached',
@@ -327,14 +327,15 @@ const citationCases: HostileCase[] = [
         citation(`https://s${index}.example/`, `S${index}`, index * 5, index * 5 + 4),
       ),
     }),
-    sees: ['S999'],
+    sees: ['S127'],
+    hides: ['S128'],
   },
   {
     name: 'citation splitting a surrogate pair',
     family: 'citation',
     kind: 'message',
     message: assistant('😀😀😀 emoji', { annotations: [citation('https://example.com/', 'E', 1, 2)] }),
-    sees: ['😀😀😀 emoji'],
+    sees: ['😀😀[1]😀 emoji'],
   },
 ];
 
@@ -346,7 +347,7 @@ const toolCases: HostileCase[] = [
     [
       ['invalid JSON', '{"a": 1,,,', 'not valid JSON'],
       ['2 MB of arguments', bigJson.padEnd(2_000_000, ' '), 'too large to show whole'],
-      ['100,000-deep nesting', `${'['.repeat(100_000)}${']'.repeat(100_000)}`, 'too large to show whole'],
+      ['100,000-deep nesting', `${'['.repeat(100_000)}${']'.repeat(100_000)}`, 'too deeply nested'],
       ['500-deep nesting', `${'{"a":'.repeat(500)}1${'}'.repeat(500)}`, 'too deeply nested'],
       [
         '__proto__ and constructor keys',
@@ -422,7 +423,7 @@ const toolCases: HostileCase[] = [
         function: { name: `tool_${index}`, arguments: `{"n":${index}}` },
       })),
     }),
-    sees: ['tool_999'],
+    sees: ['tool_63', 'Show 936 more tool calls'],
   },
 ];
 

@@ -48,7 +48,7 @@ export function dangersOf(element: Element): string[] {
     if (
       key === 'href' &&
       !/^(https?:|mailto:)/i.test(value) &&
-      !(element.hasAttribute('download') && value.startsWith('data:'))
+      !(element.hasAttribute('download') && /^(data|blob):/.test(value))
     )
       found.push(`${name}[href=${value.slice(0, 60)}]`);
     if (key === 'src' && !srcAllowed(element, value))
@@ -74,16 +74,13 @@ export interface Watch {
 }
 
 const longTasks: PerformanceEntry[] = [];
-let observing = false;
+let observer: PerformanceObserver | undefined;
 
 /** Starts watching a container (and the document head) for danger, errors and long tasks. */
 export function watch(container: Element): Watch {
-  if (!observing) {
-    new PerformanceObserver((list) => longTasks.push(...list.getEntries())).observe({
-      type: 'longtask',
-      buffered: true,
-    });
-    observing = true;
+  if (!observer) {
+    observer = new PerformanceObserver((list) => longTasks.push(...list.getEntries()));
+    observer.observe({ type: 'longtask', buffered: true });
   }
   const since = performance.now();
   const dangers: string[] = [];
@@ -103,7 +100,11 @@ export function watch(container: Element): Watch {
   return {
     dangers,
     errors,
-    longTasks: () => longTasks.filter((task) => task.startTime >= since).map((task) => task.duration),
+    longTasks: () => {
+      // Entries wait for the observer's next callback: taken now, so none is missed.
+      longTasks.push(...(observer?.takeRecords() ?? []));
+      return longTasks.filter((task) => task.startTime >= since).map((task) => task.duration);
+    },
     stop() {
       for (const record of mutations.takeRecords())
         for (const node of Array.from(record.addedNodes)) if (node instanceof Element) dangers.push(...dangersIn(node));

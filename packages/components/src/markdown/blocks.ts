@@ -19,41 +19,48 @@ export interface BlockCache {
 
 export const emptyBlockCache: BlockCache = { text: '', stable: [], stableEnd: 0 };
 
-/** A piece this long (or, without a blank line, twice this) ends at the next line outside a fence. */
+/** A piece this long, or with this many lines, ends at the next blank line; at twice that, at any line. */
 export const PIECE_CHARACTERS = 4096;
+export const PIECE_LINES = 64;
 const fenceLine = /^ {0,3}(`{3,}|~{3,})/;
 
 /**
- * Where the piece of text starting at `from` ends: after a blank line (not before an indented one)
- * once it holds PIECE_CHARACTERS, at any line past twice that, in a very long line past that, never
- * inside a fenced code block. marked's cost grows faster than its input for lists and tables, so
- * lexing pieces apart keeps each one cheap. Returns the text's length when no such point is found.
+ * Where the piece of text starting at `from` ends, so that marked's cost (which grows faster than
+ * its input for lists and tables) and the elements to render stay small per piece. Past the piece
+ * size, a piece ends before a line that is not indented (after a blank line; at twice the size,
+ * after any line; at four times, before any line); never inside a fenced code block. A very long
+ * line is cut at a space. The text's length when no such point is found.
  */
 export function pieceEnd(text: string, from: number): number {
   let fence = '';
-  let line = from;
-  while (line < text.length) {
+  let lines = 0;
+  let blank = false;
+  for (let line = from; line < text.length; lines++) {
     const newline = text.indexOf('\n', line);
     const next = newline === -1 ? text.length : newline + 1;
-    const size = line - from;
-    if (!fence && size >= PIECE_CHARACTERS) {
-      const blank = text.slice(line, next).trim() === '';
-      if ((blank && newline !== -1 && /\S/.test(text[next] ?? ' ')) || size >= 2 * PIECE_CHARACTERS) return line;
-    }
-    // A very long line (outside a fence) is a piece of its own, cut at a space (or anywhere, but
-    // never inside a surrogate pair) past the piece size.
-    if (!fence && next - line > 2 * PIECE_CHARACTERS) {
-      if (line > from) return line;
-      const space = text.lastIndexOf(' ', from + 2 * PIECE_CHARACTERS);
-      const cut = space > from + PIECE_CHARACTERS ? space + 1 : from + 2 * PIECE_CHARACTERS;
-      return (text.charCodeAt(cut - 1) & 0xfc00) === 0xd800 ? cut + 1 : cut;
+    if (!fence) {
+      const over = Math.max((line - from) / PIECE_CHARACTERS, lines / PIECE_LINES);
+      const indented = /^[ \t]/.test(text[line] ?? '');
+      if ((over >= 1 && blank && !indented) || (over >= 2 && !indented) || over >= 4) return line;
+      // A very long line is a piece of its own, cut at a space (or anywhere, but never inside a
+      // surrogate pair) past the piece size.
+      if (next - line > 2 * PIECE_CHARACTERS) {
+        if (line > from) return line;
+        const space = text.lastIndexOf(' ', from + 2 * PIECE_CHARACTERS);
+        const cut = space > from + PIECE_CHARACTERS ? space + 1 : from + 2 * PIECE_CHARACTERS;
+        return (text.charCodeAt(cut - 1) & 0xfc00) === 0xd800 ? cut + 1 : cut;
+      }
     }
     const marker = fenceLine.exec(text.slice(line, Math.min(next, line + 64)))?.[1];
     if (marker && (!fence || (marker[0] === fence[0] && marker.length >= fence.length))) fence = fence ? '' : marker;
+    blank = text.slice(line, next).trim() === '';
     line = next;
   }
   return text.length;
 }
+
+/** Blocks one call adds at most: each is elements to render, in the same task. */
+export const MAX_NEW_BLOCKS = 96;
 
 export interface LexedBlocks {
   blocks: MarkdownBlock[];
@@ -66,8 +73,8 @@ export interface LexedBlocks {
  * Splits markdown into blocks, re-lexing only what follows the last finished block when the text
  * has grown at its end (a stream). Every block but the last is finished: a later token cannot
  * change it (a list or paragraph followed by another block has ended). Other edits re-lex all.
- * Lexing stops at the first piece boundary past `deadline` (a performance.now() time); call again
- * with the returned cache to go on.
+ * With a `deadline` (a performance.now() time), lexing stops at the first piece boundary past it
+ * or past MAX_NEW_BLOCKS new blocks; call again with the returned cache to go on.
  */
 export function lexBlocks(text: string, cache: BlockCache, deadline = Number.POSITIVE_INFINITY): LexedBlocks {
   const links = linkDefinitions(text);
@@ -93,7 +100,8 @@ export function lexBlocks(text: string, cache: BlockCache, deadline = Number.POS
     stable.push(...settled);
     fresh = fresh.slice(settled.length);
     offset = settled.at(-1)?.end ?? offset;
-    if (end === text.length || performance.now() > deadline) break;
+    const added = stable.length - base.stable.length;
+    if (end === text.length || performance.now() > deadline || (deadline < Infinity && added >= MAX_NEW_BLOCKS)) break;
     offset = end;
   }
   const stableEnd = stable.at(-1)?.end ?? 0;

@@ -5,6 +5,10 @@ export const MAX_NESTING = 16;
 /** Inline text longer than this, or with more delimiter runs, shows as plain text (see `plainInline`). */
 export const MAX_INLINE_CHARACTERS = 20_000;
 export const MAX_DELIMITER_RUNS = 256;
+/** A run of one delimiter longer than this (`****…`) makes the text plain too. */
+export const MAX_RUN = 32;
+/** A table with more columns than this is shown as the text it came as. */
+export const MAX_TABLE_COLUMNS = 64;
 
 /**
  * Whether inline markdown is too costly to format. marked's emphasis and link matching grows faster
@@ -14,11 +18,13 @@ export const MAX_DELIMITER_RUNS = 256;
 export function plainInline(text: string): boolean {
   if (text.length > MAX_INLINE_CHARACTERS) return true;
   let runs = 0;
+  let run = 0;
   let previous = 0;
   for (let index = 0; index < text.length; index++) {
     const code = text.charCodeAt(index);
     const delimiter = code === 42 || code === 95 || code === 126 || code === 91;
-    if (delimiter && code !== previous && ++runs > MAX_DELIMITER_RUNS) return true;
+    run = delimiter && code === previous ? run + 1 : 1;
+    if (delimiter && (run > MAX_RUN || (run === 1 && ++runs > MAX_DELIMITER_RUNS))) return true;
     previous = delimiter ? code : 0;
   }
   return false;
@@ -46,6 +52,13 @@ for (const name of ['blockquote', 'list', 'emStrong', 'del', 'link'] as const) {
     }
   };
 }
+
+// Thousands of columns cost seconds to lay out: past the limit the table is left as text.
+const table = Tokenizer.prototype.table;
+BoundedTokenizer.prototype.table = function (src) {
+  const header = src.slice(0, src.indexOf('\n') >>> 0);
+  return header.split('|').length > MAX_TABLE_COLUMNS + 2 ? undefined : table.call(this, src);
+};
 
 class BoundedLexer extends Lexer {
   override inlineTokens(src: string, tokens: Token[] = []): Token[] {

@@ -12,7 +12,7 @@ import {
   useRef,
 } from 'react';
 import { CitationMarker } from '../citations/cited-text.tsx';
-import { citationSpans } from '../citations/spans.ts';
+import { type CitationSpan, citationSpans } from '../citations/spans.ts';
 import { reveal } from '../text/reveal.ts';
 import { type BlockCache, emptyBlockCache, lexBlocks, type MarkdownBlock } from './blocks.ts';
 import { CodeBlock } from './code-block.tsx';
@@ -159,6 +159,37 @@ const Block = memo(
     before.markers.every((marker, index) => marker.end === after.markers[index]?.end),
 );
 
+const noSpans: CitationSpan[] = [];
+const GROUP_SIZE = 64;
+
+interface GroupProps {
+  blocks: MarkdownBlock[];
+  spans: CitationSpan[];
+  /** The last group, whose last block may still grow. */
+  last: boolean;
+  streaming: boolean;
+}
+
+// Blocks in groups, so a page of thousands re-renders only its last group as a stream or a slice
+// appends: the others get the same blocks and spans and are skipped whole.
+const BlockGroup = memo(
+  function BlockGroup({ blocks, spans, last, streaming }: GroupProps) {
+    return blocks.map((block, index) => {
+      const lastBlock = last && index === blocks.length - 1;
+      const markers = spans
+        .filter((span) => span.range && span.range.end > block.start && (span.range.end <= block.end || lastBlock))
+        .map((span) => ({ end: span.range?.end ?? 0, marker: <CitationMarker key={span.key} span={span} /> }));
+      return <Block key={block.start} block={block} markers={markers} final={!streaming || !lastBlock} />;
+    });
+  },
+  (before, after) =>
+    before.spans === after.spans &&
+    before.last === after.last &&
+    before.streaming === after.streaming &&
+    before.blocks.length === after.blocks.length &&
+    before.blocks.every((block, index) => block.token === after.blocks[index]?.token),
+);
+
 /**
  * Markdown from a model, rendered safely and steadily while it streams: GFM, no raw HTML, links
  * only for http(s)/mailto with the host shown, images only on a click, code with copy and lazy
@@ -182,16 +213,20 @@ export const Markdown = forwardRef<HTMLDivElement, MarkdownProps>(function Markd
     const timer = setTimeout(nextSlice, 0);
     return () => clearTimeout(timer);
   }, [rest, text]);
-  const spans = useMemo(() => citationSpans(text, annotations), [text, annotations]);
+  const spans = useMemo(() => (annotations?.length ? citationSpans(text, annotations) : noSpans), [text, annotations]);
+  const groups: MarkdownBlock[][] = [];
+  for (let index = 0; index < blocks.length; index += GROUP_SIZE) groups.push(blocks.slice(index, index + GROUP_SIZE));
   return (
     <div data-slot="markdown" data-streaming={streaming || undefined} {...props} ref={ref}>
-      {blocks.map((block, index) => {
-        const last = index === blocks.length - 1;
-        const markers = spans
-          .filter((span) => span.range && span.range.end > block.start && (span.range.end <= block.end || last))
-          .map((span) => ({ end: span.range?.end ?? 0, marker: <CitationMarker key={span.key} span={span} /> }));
-        return <Block key={block.start} block={block} markers={markers} final={!streaming || !last} />;
-      })}
+      {groups.map((group, index) => (
+        <BlockGroup
+          key={group[0]?.start}
+          blocks={group}
+          spans={spans}
+          last={index === groups.length - 1}
+          streaming={streaming && index === groups.length - 1}
+        />
+      ))}
       {rest < text.length ? <p data-slot="md-pending">…</p> : null}
     </div>
   );

@@ -1,5 +1,5 @@
 import type { ChatCompletionContentPart, FinishReason, UrlCitationAnnotation } from '@completions-kit/core';
-import { type ComponentPropsWithoutRef, forwardRef, type ReactNode } from 'react';
+import { type ComponentPropsWithoutRef, forwardRef, type ReactNode, useState } from 'react';
 import { type AudioFormat, AudioOutput } from '../audio/audio-output.tsx';
 import { CitedText, Sources } from '../citations/cited-text.tsx';
 import { Markdown } from '../markdown/markdown.tsx';
@@ -32,6 +32,9 @@ export interface MessageProps extends Omit<ComponentPropsWithoutRef<'article'>, 
   /** Renders text your own way. Default: markdown for the assistant's text, plain text otherwise. */
   renderText?: (text: string) => ReactNode;
 }
+
+/** Tool calls shown before a "Show more" button. */
+const MAX_TOOL_CALLS = 64;
 
 const finishText: Record<string, string> = {
   stop: 'Finished',
@@ -70,6 +73,10 @@ const MessageBody = forwardRef<HTMLElement, MessageProps>(function MessageBody(
   const content = message.content;
   const complete = status !== 'streaming';
   const refused = !!message.refusal;
+  // Hundreds of tool calls take long to lay out: the first ones show, the rest on request.
+  const [allCalls, showAllCalls] = useState(false);
+  const calls = message.tool_calls ?? [];
+  const shownCalls = allCalls ? calls : calls.slice(0, MAX_TOOL_CALLS);
   return (
     <article
       data-slot="message"
@@ -109,9 +116,14 @@ const MessageBody = forwardRef<HTMLElement, MessageProps>(function MessageBody(
       {message.audio ? (
         <AudioOutput audio={message.audio} format={audioFormat} streaming={status === 'streaming'} />
       ) : null}
-      {message.tool_calls?.map((call, index) => (
+      {shownCalls.map((call, index) => (
         <ToolCall key={'id' in call && call.id ? call.id : index} call={call} complete={complete} />
       ))}
+      {calls.length > shownCalls.length ? (
+        <button type="button" data-slot="more-tool-calls" onClick={() => showAllCalls(true)}>
+          Show {calls.length - shownCalls.length} more tool calls
+        </button>
+      ) : null}
       {message.function_call ? <ToolCall call={message.function_call} complete={complete} /> : null}
       {statusText[status] ? (
         <p data-slot="stream-status" role="status">
