@@ -60,7 +60,7 @@ export function pieceEnd(text: string, from: number): number {
 }
 
 /** Blocks one call adds at most: each is elements to render, in the same task. */
-export const MAX_NEW_BLOCKS = 96;
+export const MAX_NEW_BLOCKS = 64;
 
 export interface LexedBlocks {
   blocks: MarkdownBlock[];

@@ -6,7 +6,7 @@ import { Block } from './block.tsx';
 import { type BlockCache, emptyBlockCache, lexBlocks, type MarkdownBlock } from './blocks.ts';
 
 /** How long one task may lex before the rest waits for the next. */
-const SLICE_MS = 40;
+const SLICE_MS = 16;
 
 export interface MarkdownProps extends ComponentPropsWithoutRef<'div'> {
   text: string;
