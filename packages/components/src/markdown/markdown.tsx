@@ -32,13 +32,15 @@ interface GroupProps {
 // appends: the others get the same blocks and spans and are skipped whole.
 const BlockGroup = memo(
   function BlockGroup({ blocks, spans, last, streaming }: GroupProps) {
-    return blocks.map((block, index) => {
+    // Its own element: the browser lays out a few hundred groups, not every block, as one is added.
+    const rendered = blocks.map((block, index) => {
       const lastBlock = last && index === blocks.length - 1;
       const markers = spans
         .filter((span) => span.range && span.range.end > block.start && (span.range.end <= block.end || lastBlock))
         .map((span) => ({ end: span.range?.end ?? 0, marker: <CitationMarker key={span.key} span={span} /> }));
       return <Block key={block.start} block={block} markers={markers} final={!streaming || !lastBlock} />;
     });
+    return <div data-slot="md-group">{rendered}</div>;
   },
   (before, after) =>
     before.spans === after.spans &&
@@ -75,7 +77,13 @@ export const Markdown = forwardRef<HTMLDivElement, MarkdownProps>(function Markd
   const groups: MarkdownBlock[][] = [];
   for (let index = 0; index < blocks.length; index += GROUP_SIZE) groups.push(blocks.slice(index, index + GROUP_SIZE));
   return (
-    <div data-slot="markdown" data-streaming={streaming || undefined} {...props} ref={ref}>
+    <div
+      data-slot="markdown"
+      data-streaming={streaming || undefined}
+      data-pending={rest < text.length || undefined}
+      {...props}
+      ref={ref}
+    >
       {groups.map((group, index) => (
         <BlockGroup
           key={group[0]?.start}
@@ -85,7 +93,6 @@ export const Markdown = forwardRef<HTMLDivElement, MarkdownProps>(function Markd
           streaming={streaming && index === groups.length - 1}
         />
       ))}
-      {rest < text.length ? <p data-slot="md-pending">…</p> : null}
     </div>
   );
 });
