@@ -51,6 +51,22 @@ const BlockGroup = memo(
 );
 
 /**
+ * Markdown outside code blocks laid out before a "Show more" button: tens of thousands of
+ * paragraphs, list items or table rows cost more to lay out and keep than any one task may take.
+ */
+const SHOWN_CHARACTERS = 64 * 1024;
+
+/** How many blocks fit in `limit` characters of markdown (code blocks count as none); at least one. */
+function shownBlocks(blocks: readonly MarkdownBlock[], limit: number): number {
+  let count = 0;
+  for (const [index, block] of blocks.entries()) {
+    if (block.token.type !== 'code') count += block.end - block.start;
+    if (count > limit && index > 0) return index;
+  }
+  return blocks.length;
+}
+
+/**
  * Markdown from a model, rendered safely and steadily while it streams: GFM, no raw HTML, links
  * only for http(s)/mailto with the host shown, images only on a click, code with copy and lazy
  * highlighting. Finished blocks are neither re-lexed nor re-rendered as tokens arrive.
@@ -68,19 +84,24 @@ export const Markdown = forwardRef<HTMLDivElement, MarkdownProps>(function Markd
     cache.current = result.cache;
     return result;
   }, [text, slice]);
+  const [limit, showMore] = useReducer((shown: number) => shown + SHOWN_CHARACTERS, SHOWN_CHARACTERS);
+  const shown = shownBlocks(blocks, limit);
+  const pending = rest < text.length && shown === blocks.length;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: each slice (a new rest) asks for the next.
   useEffect(() => {
-    if (rest >= text.length) return;
+    if (!pending) return;
     const timer = setTimeout(nextSlice, 0);
     return () => clearTimeout(timer);
-  }, [rest, text]);
+  }, [pending, rest, text]);
   const spans = useMemo(() => (annotations?.length ? citationSpans(text, annotations) : noSpans), [text, annotations]);
   const groups: MarkdownBlock[][] = [];
-  for (let index = 0; index < blocks.length; index += GROUP_SIZE) groups.push(blocks.slice(index, index + GROUP_SIZE));
+  for (let index = 0; index < shown; index += GROUP_SIZE)
+    groups.push(blocks.slice(index, Math.min(shown, index + GROUP_SIZE)));
   return (
     <div
       data-slot="markdown"
       data-streaming={streaming || undefined}
-      data-pending={rest < text.length || undefined}
+      data-pending={pending || undefined}
       {...props}
       ref={ref}
     >
@@ -93,6 +114,11 @@ export const Markdown = forwardRef<HTMLDivElement, MarkdownProps>(function Markd
           streaming={streaming && index === groups.length - 1}
         />
       ))}
+      {shown < blocks.length ? (
+        <button type="button" data-slot="md-show-more" onClick={showMore}>
+          Show more ({(text.length - (blocks[shown]?.start ?? 0)).toLocaleString('en-US')} characters)
+        </button>
+      ) : null}
     </div>
   );
 });
