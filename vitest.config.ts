@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
+import { startRequestLog, takeRequestLog } from './scripts/browser-commands.ts';
 import { chromiumArgs, chromiumPath } from './scripts/chromium.ts';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
@@ -54,6 +55,23 @@ export default defineConfig({
               },
             },
             {
+              // Hostile model output rendered in Chromium (packages/components/src/hostile).
+              extends: true as const,
+              test: {
+                name: 'components-browser',
+                fileParallelism: false,
+                include: ['packages/components/src/**/*.browser.test.{ts,tsx}'],
+                testTimeout: 60_000,
+                browser: {
+                  enabled: true,
+                  headless: true,
+                  provider: playwright({ launchOptions: { executablePath: chromium, args: chromiumArgs } }),
+                  instances: [{ browser: 'chromium' as const }],
+                  commands: { startRequestLog, takeRequestLog },
+                },
+              },
+            },
+            {
               extends: true as const,
               plugins: [storybookTest({ configDir: path.join(root, '.storybook') })],
               // Pre-bundled up front: a dependency found mid-run makes Vite reload the page and fail
@@ -91,6 +109,7 @@ export default defineConfig({
           name: 'components',
           environment: 'jsdom',
           include: ['packages/components/src/**/*.test.{ts,tsx}'],
+          exclude: ['**/*.browser.test.{ts,tsx}'],
         },
       },
       {

@@ -34,7 +34,11 @@ const steps = [
         console.warn('No Chromium: browser tests skipped (apt-get install chromium, or set CHROMIUM_PATH).');
         return true;
       }
-      return run(bin('vitest'), ['run', ...projects(['hooks-browser', 'storybook']), ...report('vitest-browser.json')]);
+      return run(bin('vitest'), [
+        'run',
+        ...projects(['hooks-browser', 'components-browser', 'storybook']),
+        ...report('vitest-browser.json'),
+      ]);
     },
   ],
   [

@@ -33,6 +33,8 @@ export type { StoredFiltersProps } from './stored/stored-filters.tsx';
 export { StoredFilters } from './stored/stored-filters.tsx';
 export type { StoredRow, StoredTableProps } from './stored/stored-table.tsx';
 export { StoredTable } from './stored/stored-table.tsx';
+export { reveal } from './text/reveal.ts';
+export { utcTime } from './text/utc-time.ts';
 export type { ArgumentsView } from './tool-call/arguments.ts';
 export { nestingDepth, viewArguments } from './tool-call/arguments.ts';
 export type { ToolCallProps } from './tool-call/tool-call.tsx';

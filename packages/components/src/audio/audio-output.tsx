@@ -1,4 +1,5 @@
 import { type ComponentPropsWithoutRef, forwardRef, useEffect, useMemo, useRef, useState } from 'react';
+import { reveal } from '../text/reveal.ts';
 import { decodeBase64Prefix, PCM16_SAMPLE_RATE, pcm16ToWav } from './pcm16.ts';
 
 export type AudioFormat = 'wav' | 'mp3' | 'flac' | 'opus' | 'aac' | 'pcm16';
@@ -79,7 +80,7 @@ export const AudioOutput = forwardRef<HTMLElement, AudioOutputProps>(function Au
       ) : (
         <p data-slot="audio-waiting">{streaming ? 'Audio is on its way…' : 'No audio data.'}</p>
       )}
-      {audio.transcript ? <p data-slot="audio-transcript">{audio.transcript}</p> : null}
+      {audio.transcript ? <p data-slot="audio-transcript">{reveal(audio.transcript)}</p> : null}
       {damaged ? (
         <p role="alert" data-slot="audio-damaged">
           Part of the audio data was corrupt or cut off:{' '}

@@ -1,5 +1,6 @@
 import type { UrlCitationAnnotation } from '@completions-kit/core';
 import { type ComponentPropsWithoutRef, Fragment, forwardRef, type ReactNode, useMemo } from 'react';
+import { reveal } from '../text/reveal.ts';
 import { type CitationSpan, citationSources, citationSpans } from './spans.ts';
 
 export interface CitedTextProps extends ComponentPropsWithoutRef<'p'> {
@@ -73,7 +74,9 @@ export const Sources = forwardRef<HTMLOListElement, SourcesProps>(function Sourc
           ) : (
             <span>{source.title}</span>
           )}{' '}
-          <span data-slot="source-host">{source.link ? source.link.host : source.url}</span>
+          <bdi data-slot="source-host" dir="ltr">
+            {source.link ? source.link.host : reveal(source.url)}
+          </bdi>
         </li>
       ))}
     </ol>

@@ -1,5 +1,6 @@
 import type { UrlCitationAnnotation } from '@completions-kit/core';
 import { type SafeLink, safeLink } from '../links/safe-link.ts';
+import { reveal } from '../text/reveal.ts';
 
 /**
  * The API's url_citation offsets count characters as code points; JavaScript strings count UTF-16
@@ -27,6 +28,12 @@ export function codePointRangeToIndices(
   return { start: startIndex, end: index };
 }
 
+// An offset from the wire, safe to put in a string (an object's own toString can throw).
+const offset = (value: unknown) => (typeof value === 'number' ? value : Number.NaN);
+
+/** The most citations one text shows. */
+export const MAX_CITATIONS = 128;
+
 export interface CitationSpan {
   /** Unique per url and span, so two citations of one source are two markers. */
   key: string;
@@ -44,18 +51,20 @@ export function citationSpans(text: string, annotations: readonly UrlCitationAnn
   const seen = new Set<string>();
   const numbers = new Map<string, number>();
   const spans: CitationSpan[] = [];
-  for (const annotation of annotations ?? []) {
+  // Past this many, citations are left out: each is a marker and a source to render.
+  for (const annotation of (annotations ?? []).slice(0, MAX_CITATIONS)) {
     if (annotation?.type !== 'url_citation' || !annotation.url_citation) continue;
     const { url, title, start_index: start, end_index: end } = annotation.url_citation;
-    const key = `${url}#${start}-${end}`;
-    if (seen.has(key) || typeof url !== 'string') continue;
+    if (typeof url !== 'string') continue;
+    const key = `${url}#${offset(start)}-${offset(end)}`;
+    if (seen.has(key)) continue;
     seen.add(key);
     if (!numbers.has(url)) numbers.set(url, numbers.size + 1);
     spans.push({
       key,
       number: numbers.get(url) as number,
       url,
-      title: typeof title === 'string' && title ? title : url,
+      title: reveal(typeof title === 'string' && title ? title : url),
       link: safeLink(url),
       range: codePointRangeToIndices(text, start, end),
     });

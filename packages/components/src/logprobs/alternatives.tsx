@@ -1,22 +1,26 @@
 import type { ChatCompletionTokenLogprob } from '@completions-kit/core';
-import type { DisplayToken } from './merge.ts';
+import { reveal } from '../text/reveal.ts';
+import { type DisplayToken, usableLogprob } from './merge.ts';
 
-export const percent = (probability: number) => `${(probability * 100).toFixed(probability < 0.01 ? 2 : 1)}%`;
+export const percent = (probability: number) =>
+  Number.isFinite(probability) ? `${(probability * 100).toFixed(probability < 0.01 ? 2 : 1)}%` : '–';
 
 export function Alternatives({ token, id, onClose }: { token: DisplayToken; id: string; onClose: () => void }) {
   const last = token.tokens[token.tokens.length - 1] as ChatCompletionTokenLogprob;
+  // The wire may send null for either (some providers do): shown as unknown, never thrown on.
+  const alternatives = Array.isArray(last.top_logprobs) ? last.top_logprobs : [];
   return (
     <div
       role="dialog"
       id={id}
-      aria-label={`Alternatives for “${token.text}”`}
+      aria-label={`Alternatives for “${reveal(token.text)}”`}
       data-slot="token-alternatives"
       onKeyDown={(event) => event.key === 'Escape' && onClose()}
     >
       {token.tokens.length > 1 ? (
         <p>{token.tokens.length} tokens make up this character; alternatives of the last one:</p>
       ) : null}
-      {last.top_logprobs.length === 0 ? (
+      {alternatives.length === 0 ? (
         <p>No alternatives were asked for (top_logprobs 0).</p>
       ) : (
         <table>
@@ -29,7 +33,7 @@ export function Alternatives({ token, id, onClose }: { token: DisplayToken; id: 
             </tr>
           </thead>
           <tbody>
-            {last.top_logprobs.map((alternative, rank) => {
+            {alternatives.map((alternative, rank) => {
               const chosen = alternative.token === last.token;
               return (
                 <tr
@@ -39,11 +43,19 @@ export function Alternatives({ token, id, onClose }: { token: DisplayToken; id: 
                 >
                   <td>{rank + 1}</td>
                   <td>
-                    <code>{JSON.stringify(alternative.token)}</code>
+                    <code>{reveal(JSON.stringify(alternative.token))}</code>
                     {chosen ? ' (chosen)' : ''}
                   </td>
-                  <td>{alternative.logprob <= -9999 ? '≈0%' : percent(Math.exp(alternative.logprob))}</td>
-                  <td>{alternative.logprob.toFixed(3)}</td>
+                  <td>
+                    {usableLogprob(alternative.logprob)
+                      ? percent(Math.exp(alternative.logprob))
+                      : alternative.logprob <= -9999
+                        ? '≈0%'
+                        : '–'}
+                  </td>
+                  <td>
+                    {usableLogprob(alternative.logprob) ? alternative.logprob.toFixed(3) : String(alternative.logprob)}
+                  </td>
                 </tr>
               );
             })}

@@ -2,8 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ChatCompletionTokenLogprob } from '@completions-kit/core';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { LOGPROB_SENTINEL, mergeByBytes, summarize } from './merge.ts';
+import { LOGPROB_SENTINEL, mergeByBytes, summarize, usableLogprob } from './merge.ts';
 
 const utf8 = (text: string) => [...new TextEncoder().encode(text)];
 const token = (bytes: number[] | null, logprob = -0.5, text = ''): ChatCompletionTokenLogprob => ({
@@ -97,5 +98,42 @@ describe('summaries', () => {
         expect(text, path.basename(file)).toBe(choice.message.content ?? choice.message.refusal);
       }
     }
+  });
+});
+
+describe('hostile logprobs', () => {
+  const anyLogprob = fc.oneof(fc.double(), fc.constant(null), fc.constant(LOGPROB_SENTINEL), fc.constant(undefined));
+  const anyBytes = fc.oneof(
+    fc.constant(null),
+    fc.array(fc.integer({ min: -5, max: 400 }), { maxLength: 5 }),
+    fc.string(),
+  );
+  const token = fc.record({
+    token: fc.string(),
+    logprob: anyLogprob,
+    bytes: anyBytes,
+    top_logprobs: fc.constant(null),
+  });
+
+  it('never gives a NaN probability or logprob, whatever the wire sends', () => {
+    fc.assert(
+      fc.property(fc.array(token, { maxLength: 20 }), (tokens) => {
+        const display = mergeByBytes(tokens as unknown as ChatCompletionTokenLogprob[]);
+        for (const shown of display) {
+          expect(Number.isFinite(shown.probability) && shown.probability >= 0).toBe(true);
+          expect(Number.isNaN(shown.logprob)).toBe(false);
+        }
+        const summary = summarize(display);
+        expect(Number.isNaN(summary.meanLogprob)).toBe(false);
+      }),
+    );
+  });
+
+  it('treats a null or non-finite logprob as unusable, like the sentinel', () => {
+    for (const value of [null, undefined, Number.NaN, Number.POSITIVE_INFINITY, LOGPROB_SENTINEL, 'x'])
+      expect(usableLogprob(value)).toBe(false);
+    expect(usableLogprob(-0.5)).toBe(true);
+    const [shown] = mergeByBytes([{ token: 'a', logprob: null, bytes: null, top_logprobs: null } as never]);
+    expect(shown).toMatchObject({ sentinel: true, probability: 0 });
   });
 });

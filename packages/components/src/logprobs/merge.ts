@@ -3,6 +3,11 @@ import type { ChatCompletionTokenLogprob } from '@completions-kit/core';
 /** The API's stand-in for "too unlikely to say": treat as probability 0, not as a number to average. */
 export const LOGPROB_SENTINEL = -9999;
 
+/** A logprob the maths can use: a number above the sentinel and at most 0 (null and NaN come in too). */
+export function usableLogprob(value: unknown): value is number {
+  return typeof value === 'number' && value > LOGPROB_SENTINEL && value <= 0;
+}
+
 /** What a reader sees as one token: the API tokens whose bytes make whole characters together. */
 export interface DisplayToken {
   text: string;
@@ -49,8 +54,11 @@ export function mergeByBytes(tokens: readonly ChatCompletionTokenLogprob[], offs
   let start = 0;
   const close = () => {
     if (group.length === 0) return;
-    const sentinel = group.some((token) => token.logprob <= LOGPROB_SENTINEL);
-    const logprob = group.reduce((sum, token) => sum + token.logprob, 0);
+    const sentinel = group.some((token) => !usableLogprob(token.logprob));
+    const logprob = group.reduce(
+      (sum, token) => sum + (usableLogprob(token.logprob) ? token.logprob : LOGPROB_SENTINEL),
+      0,
+    );
     const text = bytes.length > 0 ? textOf(bytes) : group.map((token) => token.token).join('');
     merged.push({
       text,
@@ -65,7 +73,7 @@ export function mergeByBytes(tokens: readonly ChatCompletionTokenLogprob[], offs
     pending = 0;
   };
   for (const [index, token] of tokens.entries()) {
-    if (!token.bytes) {
+    if (!Array.isArray(token.bytes)) {
       close();
       start = index;
       group = [token];
@@ -116,7 +124,7 @@ export function summarize(display: readonly DisplayToken[], least = 5): LogprobS
   let sentinels = 0;
   for (const token of display) {
     for (const part of token.tokens) {
-      if (part.logprob <= LOGPROB_SENTINEL || !Number.isFinite(part.logprob)) sentinels++;
+      if (!usableLogprob(part.logprob)) sentinels++;
       else {
         sum += part.logprob;
         count++;

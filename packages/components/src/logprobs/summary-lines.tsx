@@ -1,3 +1,4 @@
+import { reveal } from '../text/reveal.ts';
 import { percent } from './alternatives.tsx';
 import type { DisplayToken, LogprobSummary } from './merge.ts';
 
@@ -23,7 +24,7 @@ export function SummaryLines({
           Least confident:{' '}
           {summary.leastConfident.map((position) => (
             <button key={position} type="button" onClick={() => onJump(position)} data-slot="jump-to-token">
-              “{display[position]?.text.trim() || '␣'}” {percent(display[position]?.probability ?? 0)}
+              “{reveal(display[position]?.text.trim() || '␣')}” {percent(display[position]?.probability ?? 0)}
             </button>
           ))}
         </p>

@@ -1,4 +1,5 @@
 import { type CSSProperties, type KeyboardEvent, memo, type ReactNode } from 'react';
+import { reveal } from '../text/reveal.ts';
 import { percent } from './alternatives.tsx';
 import type { DisplayToken } from './merge.ts';
 
@@ -31,7 +32,7 @@ function TokenBlockView(props: TokenBlockProps) {
         data-state={isOpen ? 'open' : 'closed'}
         data-sentinel={token.sentinel || undefined}
         tabIndex={position === active ? 0 : -1}
-        aria-label={`“${token.text}”, ${percent(token.probability)}`}
+        aria-label={`“${reveal(token.text)}”, ${percent(token.probability)}`}
         aria-expanded={isOpen}
         aria-controls={isOpen ? popoverId : undefined}
         style={{ '--ck-token-probability': token.probability } as CSSProperties}
@@ -39,7 +40,7 @@ function TokenBlockView(props: TokenBlockProps) {
         onClick={() => onToggle(position)}
         onKeyDown={(event) => onKey(event, position)}
       >
-        {renderToken ? renderToken(token, position) : token.text}
+        {renderToken ? renderToken(token, position) : reveal(token.text)}
       </button>,
     );
   }

@@ -1,4 +1,8 @@
 import { useEffect, useState } from 'react';
+import { reveal } from '../text/reveal.ts';
+
+/** Code longer than this is shown plain: highlighting it (and rendering its tree) would block the page. */
+export const MAX_HIGHLIGHTED_CHARACTERS = 20_000;
 
 interface HastText {
   type: 'text';
@@ -29,7 +33,7 @@ function loadHighlighter(): Promise<Highlighter> {
 function renderTree(nodes: HastNode[]): React.ReactNode[] {
   return nodes.map((node, index) =>
     node.type === 'text' ? (
-      node.value
+      reveal(node.value)
     ) : (
       // biome-ignore lint/suspicious/noArrayIndexKey: the tree of one code string never reorders.
       <span key={index} className={node.properties?.className?.join(' ')}>
@@ -53,7 +57,7 @@ export function CodeBlock({ code, language, final }: CodeBlockProps) {
   const name = language?.trim().split(/\s/)[0]?.toLowerCase();
   useEffect(() => {
     setTree(null);
-    if (!final || !name) return;
+    if (!final || !name || code.length > MAX_HIGHLIGHTED_CHARACTERS) return;
     let current = true;
     loadHighlighter().then((loaded) => {
       if (current && loaded.registered(name)) setTree(loaded.highlight(name, code).children);
@@ -71,8 +75,8 @@ export function CodeBlock({ code, language, final }: CodeBlockProps) {
   return (
     <figure data-slot="code-block" data-language={name} data-highlighted={tree ? 'true' : 'false'}>
       <figcaption data-slot="code-block-header">
-        <span>{name ?? 'text'}</span>{' '}
-        <button type="button" onClick={copy} aria-label={`Copy ${name ?? ''} code`.replace('  ', ' ')}>
+        <span>{reveal(name ?? 'text')}</span>{' '}
+        <button type="button" onClick={copy} aria-label={reveal(`Copy ${name ?? ''} code`.replace('  ', ' '))}>
           {copied ? 'Copied' : 'Copy'}
         </button>
         <span role="status" data-slot="visually-hidden">
@@ -81,7 +85,7 @@ export function CodeBlock({ code, language, final }: CodeBlockProps) {
       </figcaption>
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable block must take focus so the keyboard can scroll it. */}
       <pre tabIndex={0}>
-        <code className={name ? `language-${name}` : undefined}>{tree ? renderTree(tree) : code}</code>
+        <code className={name ? `language-${name}` : undefined}>{tree ? renderTree(tree) : reveal(code)}</code>
       </pre>
     </figure>
   );

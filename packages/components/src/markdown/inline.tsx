@@ -1,6 +1,7 @@
 import type { Token, Tokens } from 'marked';
 import { Fragment, type ReactNode, useState } from 'react';
 import { safeLink } from '../links/safe-link.ts';
+import { reveal } from '../text/reveal.ts';
 
 /** Citation markers to place: each after the inline token in which its span ends. */
 export interface Placement {
@@ -12,7 +13,7 @@ export interface Placement {
 function ModelImage({ token }: { token: Tokens.Image }) {
   const [load, setLoad] = useState(false);
   const link = safeLink(token.href);
-  const label = token.text || token.title || 'image';
+  const label = reveal(token.text || token.title || 'image');
   if (!link || link.scheme === 'mailto') {
     return (
       <span data-slot="md-image" data-state="blocked">
@@ -23,7 +24,7 @@ function ModelImage({ token }: { token: Tokens.Image }) {
   if (load) return <img data-slot="md-image" src={link.href} alt={label} />;
   return (
     <button type="button" data-slot="md-image" data-state="not-loaded" onClick={() => setLoad(true)}>
-      Load image “{label}” from {link.host}
+      Load image “{label}” from <bdi dir="ltr">{link.host}</bdi>
     </button>
   );
 }
@@ -43,11 +44,15 @@ function ModelLink({ token, children }: { token: Tokens.Link; children: ReactNod
         href={link.href}
         target="_blank"
         rel="noopener noreferrer"
-        title={token.title ?? undefined}
+        title={token.title ? reveal(token.title) : undefined}
       >
         {children}
       </a>
-      {link.scheme === 'mailto' ? null : <span data-slot="link-host"> ({link.host})</span>}
+      {/* A mailto link shows its address, as a web link shows its host: the text may say anything. */}
+      <span data-slot="link-host">
+        {' ('}
+        <bdi dir="ltr">{link.host}</bdi>)
+      </span>
     </>
   );
 }
@@ -71,11 +76,11 @@ export function renderInline(
       let from = 0;
       while (placements.length > 0 && (placements[0] as Placement).end < end) {
         const cut = Math.max(from, (placements[0] as Placement).end - at);
-        out.push(<Fragment key={`${index}-${from}`}>{token.raw.slice(from, cut)}</Fragment>);
+        out.push(<Fragment key={`${index}-${from}`}>{reveal(token.raw.slice(from, cut))}</Fragment>);
         out.push((placements.shift() as Placement).marker);
         from = cut;
       }
-      out.push(<Fragment key={`${index}-${from}`}>{token.raw.slice(from)}</Fragment>);
+      out.push(<Fragment key={`${index}-${from}`}>{reveal(token.raw.slice(from))}</Fragment>);
     } else {
       out.push(<InlineToken key={index} token={token} position={at} final={final} />);
     }
@@ -96,7 +101,7 @@ function InlineToken({ token, position, final }: { token: Token; position: numbe
     case 'del':
       return <del>{children}</del>;
     case 'codespan':
-      return <code>{(token as Tokens.Codespan).text}</code>;
+      return <code>{reveal((token as Tokens.Codespan).text)}</code>;
     case 'br':
       return <br />;
     case 'link':
@@ -110,11 +115,10 @@ function InlineToken({ token, position, final }: { token: Token; position: numbe
       return <ModelLink token={token as Tokens.Link}>{children}</ModelLink>;
     case 'image':
       return <ModelImage token={token as Tokens.Image} />;
-    case 'html':
-      return token.raw;
     case 'escape':
       return (token as Tokens.Escape).text;
     default:
-      return children ?? ('text' in token ? token.text : token.raw);
+      // Raw HTML among them: shown as text, never run.
+      return children ?? reveal('text' in token ? token.text : token.raw);
   }
 }

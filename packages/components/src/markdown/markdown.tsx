@@ -1,12 +1,12 @@
-// biome-ignore-all lint/suspicious/noArrayIndexKey: a token's children never reorder; their index is their identity.
 import type { UrlCitationAnnotation } from '@completions-kit/core';
-import type { Token, Tokens } from 'marked';
-import { type ComponentPropsWithoutRef, forwardRef, memo, type ReactNode, useMemo, useRef } from 'react';
+import { type ComponentPropsWithoutRef, forwardRef, memo, useEffect, useMemo, useReducer, useRef } from 'react';
 import { CitationMarker } from '../citations/cited-text.tsx';
-import { citationSpans } from '../citations/spans.ts';
+import { type CitationSpan, citationSpans } from '../citations/spans.ts';
+import { Block } from './block.tsx';
 import { type BlockCache, emptyBlockCache, lexBlocks, type MarkdownBlock } from './blocks.ts';
-import { CodeBlock } from './code-block.tsx';
-import { type Placement, renderInline } from './inline.tsx';
+
+/** How long one task may lex before the rest waits for the next. */
+const SLICE_MS = 16;
 
 export interface MarkdownProps extends ComponentPropsWithoutRef<'div'> {
   text: string;
@@ -16,125 +16,55 @@ export interface MarkdownProps extends ComponentPropsWithoutRef<'div'> {
   streaming?: boolean;
 }
 
-function inlineStart(block: MarkdownBlock, token: Token): number {
-  const text = 'text' in token && typeof token.text === 'string' ? token.text : '';
-  const inside = text ? token.raw.indexOf(text) : 0;
-  return block.start + Math.max(0, inside);
+const noSpans: CitationSpan[] = [];
+/** Blocks per memoized group. */
+const GROUP_SIZE = 64;
+
+interface GroupProps {
+  blocks: MarkdownBlock[];
+  spans: CitationSpan[];
+  /** The last group, whose last block may still grow. */
+  last: boolean;
+  streaming: boolean;
 }
 
-function renderBlock(token: Token, block: MarkdownBlock, placements: Placement[], final: boolean): ReactNode {
-  const inline = (inner: Token) =>
-    renderInline('tokens' in inner ? inner.tokens : undefined, inlineStart(block, inner), placements, final);
-  switch (token.type) {
-    case 'heading': {
-      const Tag = `h${(token as Tokens.Heading).depth}` as 'h1';
-      return <Tag>{inline(token)}</Tag>;
-    }
-    case 'paragraph':
-      return <p>{inline(token)}</p>;
-    case 'text':
-      return <p>{inline(token)}</p>;
-    case 'code':
-      return <CodeBlock code={(token as Tokens.Code).text} language={(token as Tokens.Code).lang} final={final} />;
-    case 'blockquote':
-      return (
-        <blockquote>
-          {(token as Tokens.Blockquote).tokens.map((inner, index) => (
-            <BlockPart key={index} token={inner} block={block} final={final} />
-          ))}
-        </blockquote>
-      );
-    case 'list': {
-      const list = token as Tokens.List;
-      const items = list.items.map((item, index) => (
-        <li key={index}>
-          {item.task ? (
-            <input type="checkbox" checked={!!item.checked} disabled aria-label={item.checked ? 'done' : 'not done'} />
-          ) : null}
-          {item.tokens.map((inner, innerIndex) =>
-            inner.type === 'text' ? (
-              <span key={innerIndex}>
-                {renderInline('tokens' in inner ? inner.tokens : undefined, block.start, [], final)}
-              </span>
-            ) : (
-              <BlockPart key={innerIndex} token={inner} block={block} final={final} />
-            ),
-          )}
-        </li>
-      ));
-      return list.ordered ? (
-        <ol start={typeof list.start === 'number' ? list.start : undefined}>{items}</ol>
-      ) : (
-        <ul>{items}</ul>
-      );
-    }
-    case 'table': {
-      const table = token as Tokens.Table;
-      const align = (index: number) => table.align[index] ?? undefined;
-      return (
-        <table>
-          <thead>
-            <tr>
-              {table.header.map((cell, index) => (
-                <th key={index} style={{ textAlign: align(index) }}>
-                  {renderInline(cell.tokens, block.start, [], final)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {table.rows.map((row, rowIndex) => (
-              <tr key={rowIndex}>
-                {row.map((cell, index) => (
-                  <td key={index} style={{ textAlign: align(index) }}>
-                    {renderInline(cell.tokens, block.start, [], final)}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      );
-    }
-    case 'hr':
-      return <hr />;
-    case 'html':
-      // Raw HTML from a model is shown, never run.
-      return <p data-slot="md-raw-html">{token.raw}</p>;
-    default:
-      return null;
-  }
-}
-
-function BlockPart({ token, block, final }: { token: Token; block: MarkdownBlock; final: boolean }) {
-  return <>{renderBlock(token, block, [], final)}</>;
-}
-
-interface BlockProps {
-  block: MarkdownBlock;
-  markers: Placement[];
-  final: boolean;
-}
-
-// A finished block gets the same token, start and markers on every frame, so it never re-renders.
-const Block = memo(
-  function Block({ block, markers, final }: BlockProps) {
-    const placements = markers.slice();
-    const rendered = renderBlock(block.token, block, placements, final);
-    return (
-      <>
-        {rendered}
-        {placements.map((placement) => placement.marker)}
-      </>
-    );
+// Blocks in groups, so a page of thousands re-renders only its last group as a stream or a slice
+// appends: the others get the same blocks and spans and are skipped whole.
+const BlockGroup = memo(
+  function BlockGroup({ blocks, spans, last, streaming }: GroupProps) {
+    // Its own element: the browser lays out a few hundred groups, not every block, as one is added.
+    const rendered = blocks.map((block, index) => {
+      const lastBlock = last && index === blocks.length - 1;
+      const markers = spans
+        .filter((span) => span.range && span.range.end > block.start && (span.range.end <= block.end || lastBlock))
+        .map((span) => ({ end: span.range?.end ?? 0, marker: <CitationMarker key={span.key} span={span} /> }));
+      return <Block key={block.start} block={block} markers={markers} final={!streaming || !lastBlock} />;
+    });
+    return <div data-slot="md-group">{rendered}</div>;
   },
   (before, after) =>
-    before.block.token.raw === after.block.token.raw &&
-    before.block.start === after.block.start &&
-    before.final === after.final &&
-    before.markers.length === after.markers.length &&
-    before.markers.every((marker, index) => marker.end === after.markers[index]?.end),
+    before.spans === after.spans &&
+    before.last === after.last &&
+    before.streaming === after.streaming &&
+    before.blocks.length === after.blocks.length &&
+    before.blocks.every((block, index) => block.token === after.blocks[index]?.token),
 );
+
+/**
+ * Markdown outside code blocks laid out before a "Show more" button: tens of thousands of
+ * paragraphs, list items or table rows cost more to lay out and keep than any one task may take.
+ */
+const SHOWN_CHARACTERS = 64 * 1024;
+
+/** How many blocks fit in `limit` characters of markdown (code blocks count as none); at least one. */
+function shownBlocks(blocks: readonly MarkdownBlock[], limit: number): number {
+  let count = 0;
+  for (const [index, block] of blocks.entries()) {
+    if (block.token.type !== 'code') count += block.end - block.start;
+    if (count > limit && index > 0) return index;
+  }
+  return blocks.length;
+}
 
 /**
  * Markdown from a model, rendered safely and steadily while it streams: GFM, no raw HTML, links
@@ -146,21 +76,49 @@ export const Markdown = forwardRef<HTMLDivElement, MarkdownProps>(function Markd
   ref,
 ) {
   const cache = useRef<BlockCache>(emptyBlockCache);
-  const blocks = useMemo(() => {
-    const result = lexBlocks(text, cache.current);
+  const [slice, nextSlice] = useReducer((count: number) => count + 1, 0);
+  // Long texts are lexed a slice at a time, each in its own task, so no one task blocks the page.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new slice lexes on from the cache.
+  const { blocks, rest } = useMemo(() => {
+    const result = lexBlocks(text, cache.current, performance.now() + SLICE_MS);
     cache.current = result.cache;
-    return result.blocks;
-  }, [text]);
-  const spans = useMemo(() => citationSpans(text, annotations), [text, annotations]);
+    return result;
+  }, [text, slice]);
+  const [limit, showMore] = useReducer((shown: number) => shown + SHOWN_CHARACTERS, SHOWN_CHARACTERS);
+  const shown = shownBlocks(blocks, limit);
+  const pending = rest < text.length && shown === blocks.length;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: each slice (a new rest) asks for the next.
+  useEffect(() => {
+    if (!pending) return;
+    const timer = setTimeout(nextSlice, 0);
+    return () => clearTimeout(timer);
+  }, [pending, rest, text]);
+  const spans = useMemo(() => (annotations?.length ? citationSpans(text, annotations) : noSpans), [text, annotations]);
+  const groups: MarkdownBlock[][] = [];
+  for (let index = 0; index < shown; index += GROUP_SIZE)
+    groups.push(blocks.slice(index, Math.min(shown, index + GROUP_SIZE)));
   return (
-    <div data-slot="markdown" data-streaming={streaming || undefined} {...props} ref={ref}>
-      {blocks.map((block, index) => {
-        const last = index === blocks.length - 1;
-        const markers = spans
-          .filter((span) => span.range && span.range.end > block.start && (span.range.end <= block.end || last))
-          .map((span) => ({ end: span.range?.end ?? 0, marker: <CitationMarker key={span.key} span={span} /> }));
-        return <Block key={block.start} block={block} markers={markers} final={!streaming || !last} />;
-      })}
+    <div
+      data-slot="markdown"
+      data-streaming={streaming || undefined}
+      data-pending={pending || undefined}
+      {...props}
+      ref={ref}
+    >
+      {groups.map((group, index) => (
+        <BlockGroup
+          key={group[0]?.start}
+          blocks={group}
+          spans={spans}
+          last={index === groups.length - 1}
+          streaming={streaming && index === groups.length - 1}
+        />
+      ))}
+      {shown < blocks.length ? (
+        <button type="button" data-slot="md-show-more" onClick={showMore}>
+          Show more ({(text.length - (blocks[shown]?.start ?? 0)).toLocaleString('en-US')} characters)
+        </button>
+      ) : null}
     </div>
   );
 });

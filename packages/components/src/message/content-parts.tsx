@@ -1,6 +1,8 @@
 import type { ChatCompletionContentPart } from '@completions-kit/core';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { safeLink } from '../links/safe-link.ts';
+import { reveal } from '../text/reveal.ts';
+import type { AnyMessage } from './message.tsx';
 
 type ImagePart = Extract<ChatCompletionContentPart, { type: 'image_url' }>;
 type AudioPart = Extract<ChatCompletionContentPart, { type: 'input_audio' }>;
@@ -11,10 +13,10 @@ const inlineRaster = /^data:image\/(png|jpeg|gif|webp|avif);base64,/i;
 
 /** An image part. A remote image loads only when the reader asks, and its host is shown first. */
 export function ImageContent({ part }: { part: ImagePart }) {
-  const url = part.image_url.url;
+  const url = String(part.image_url?.url);
   const [load, setLoad] = useState(false);
   const link = safeLink(url);
-  const detail = part.image_url.detail ?? 'auto';
+  const detail = part.image_url?.detail ?? 'auto';
   if (inlineRaster.test(url) || (load && link)) {
     return (
       <figure data-slot="image-part" data-detail={detail}>
@@ -32,7 +34,7 @@ export function ImageContent({ part }: { part: ImagePart }) {
   return (
     <p data-slot="image-part" data-state="not-loaded" data-detail={detail}>
       <button type="button" onClick={() => setLoad(true)}>
-        Load image from {link.host}
+        Load image from <bdi dir="ltr">{link.host}</bdi>
       </button>
     </p>
   );
@@ -40,7 +42,7 @@ export function ImageContent({ part }: { part: ImagePart }) {
 
 /** Audio the user sent, playable. */
 export function AudioInputContent({ part }: { part: AudioPart }) {
-  const { data, format } = part.input_audio;
+  const { data, format } = part.input_audio ?? {};
   const type = format === 'mp3' ? 'audio/mpeg' : 'audio/wav';
   return (
     // biome-ignore lint/a11y/useMediaCaption: the user's own recording has no transcript to caption with.
@@ -55,20 +57,56 @@ export function AudioInputContent({ part }: { part: AudioPart }) {
 
 /** A file part: its name, and a download link when the data came inline. */
 export function FileContent({ part }: { part: FilePart }) {
-  const { file_data: data, file_id: id, filename } = part.file;
-  const name = filename ?? id ?? 'file';
+  const { file_data: data, file_id: id, filename } = part.file ?? {};
+  const name = reveal(filename ?? id ?? 'file');
   return (
     <p data-slot="file-part">
       {data ? (
-        <a href={data.startsWith('data:') ? data : `data:application/octet-stream;base64,${data}`} download={name}>
+        <a
+          href={String(data).startsWith('data:') ? data : `data:application/octet-stream;base64,${data}`}
+          download={name}
+        >
           Download {name}
         </a>
       ) : (
         <span>
           File {name}
-          {id ? ` (${id})` : ''}
+          {id ? ` (${reveal(id)})` : ''}
         </span>
       )}
     </p>
+  );
+}
+
+/** Content parts, in order: text, refusals, images, audio and files. */
+export function Parts({
+  parts,
+  renderText,
+}: {
+  parts: NonNullable<Exclude<AnyMessage['content'], string>>;
+  renderText: (text: string) => ReactNode;
+}) {
+  return (
+    <>
+      {parts.map((part, index) => {
+        const key = `${part.type}-${index}`;
+        if (part.type === 'text')
+          return (
+            <p key={key} data-slot="text-part">
+              {renderText(part.text)}
+            </p>
+          );
+        if (part.type === 'refusal')
+          return (
+            <p key={key} data-slot="message-refusal">
+              {reveal(part.refusal)}
+            </p>
+          );
+        if (part.type === 'image_url') return <ImageContent key={key} part={part} />;
+        if (part.type === 'input_audio') return <AudioInputContent key={key} part={part} />;
+        if (part.type === 'file') return <FileContent key={key} part={part} />;
+        return null;
+      })}
+    </>
   );
 }

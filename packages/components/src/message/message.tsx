@@ -1,10 +1,12 @@
 import type { ChatCompletionContentPart, FinishReason, UrlCitationAnnotation } from '@completions-kit/core';
-import { type ComponentPropsWithoutRef, forwardRef, type ReactNode } from 'react';
+import { type ComponentPropsWithoutRef, forwardRef, type ReactNode, useState } from 'react';
 import { type AudioFormat, AudioOutput } from '../audio/audio-output.tsx';
 import { CitedText, Sources } from '../citations/cited-text.tsx';
 import { Markdown } from '../markdown/markdown.tsx';
+import { reveal } from '../text/reveal.ts';
 import { ToolCall } from '../tool-call/tool-call.tsx';
-import { AudioInputContent, FileContent, ImageContent } from './content-parts.tsx';
+import { Parts } from './content-parts.tsx';
+import { MessageBoundary } from './message-boundary.tsx';
 
 /** Any message: a request message, a response message, a snapshot mid-stream or a stored one. */
 export interface AnyMessage {
@@ -31,6 +33,9 @@ export interface MessageProps extends Omit<ComponentPropsWithoutRef<'article'>, 
   renderText?: (text: string) => ReactNode;
 }
 
+/** Tool calls shown before a "Show more" button. */
+const MAX_TOOL_CALLS = 64;
+
 const finishText: Record<string, string> = {
   stop: 'Finished',
   length: 'Truncated: the token limit was reached',
@@ -46,52 +51,32 @@ const statusText: Partial<Record<MessageStatus, string>> = {
   error: 'An error ended the answer: what arrived is kept',
 };
 
-function Parts({
-  parts,
-  renderText,
-}: {
-  parts: NonNullable<Exclude<AnyMessage['content'], string>>;
-  renderText: (text: string) => ReactNode;
-}) {
-  return (
-    <>
-      {parts.map((part, index) => {
-        const key = `${part.type}-${index}`;
-        if (part.type === 'text')
-          return (
-            <p key={key} data-slot="text-part">
-              {renderText(part.text)}
-            </p>
-          );
-        if (part.type === 'refusal')
-          return (
-            <p key={key} data-slot="message-refusal">
-              {part.refusal}
-            </p>
-          );
-        if (part.type === 'image_url') return <ImageContent key={key} part={part} />;
-        if (part.type === 'input_audio') return <AudioInputContent key={key} part={part} />;
-        if (part.type === 'file') return <FileContent key={key} part={part} />;
-        return null;
-      })}
-    </>
-  );
-}
-
 /**
  * A chat message of any role with everything it can hold: text (with citations), content parts,
  * a refusal, tool calls, the legacy function call, an audio transcript, its finish reason and
  * stream state. State shows as data-role, data-status and data-finish-reason.
  */
-export const Message = forwardRef<HTMLElement, MessageProps>(function Message(
+export const Message = forwardRef<HTMLElement, MessageProps>(function Message(props, ref) {
+  return (
+    <MessageBoundary message={props.message}>
+      <MessageBody {...props} ref={ref} />
+    </MessageBoundary>
+  );
+});
+
+const MessageBody = forwardRef<HTMLElement, MessageProps>(function MessageBody(
   { message, status = 'done', finishReason, renderText: customRender, audioFormat, ...props },
   ref,
 ) {
   const customText = customRender !== undefined;
-  const renderText = customRender ?? ((text: string) => text);
+  const renderText = customRender ?? reveal;
   const content = message.content;
   const complete = status !== 'streaming';
   const refused = !!message.refusal;
+  // Hundreds of tool calls take long to lay out: the first ones show, the rest on request.
+  const [allCalls, showAllCalls] = useState(false);
+  const calls = message.tool_calls ?? [];
+  const shownCalls = allCalls ? calls : calls.slice(0, MAX_TOOL_CALLS);
   return (
     <article
       data-slot="message"
@@ -104,8 +89,8 @@ export const Message = forwardRef<HTMLElement, MessageProps>(function Message(
       ref={ref}
     >
       <header data-slot="message-role">
-        {message.role}
-        {message.name ? <span data-slot="message-name"> · {message.name}</span> : null}
+        {reveal(message.role)}
+        {message.name ? <span data-slot="message-name"> · {reveal(message.name)}</span> : null}
       </header>
       {typeof content === 'string' && content !== '' ? (
         message.role === 'assistant' && !customText ? (
@@ -125,15 +110,20 @@ export const Message = forwardRef<HTMLElement, MessageProps>(function Message(
       {Array.isArray(content) ? <Parts parts={content} renderText={renderText} /> : null}
       {refused ? (
         <p data-slot="message-refusal" role="note" aria-label="Refusal">
-          {message.refusal}
+          {reveal(message.refusal as string)}
         </p>
       ) : null}
       {message.audio ? (
         <AudioOutput audio={message.audio} format={audioFormat} streaming={status === 'streaming'} />
       ) : null}
-      {message.tool_calls?.map((call, index) => (
+      {shownCalls.map((call, index) => (
         <ToolCall key={'id' in call && call.id ? call.id : index} call={call} complete={complete} />
       ))}
+      {calls.length > shownCalls.length ? (
+        <button type="button" data-slot="more-tool-calls" onClick={() => showAllCalls(true)}>
+          Show {calls.length - shownCalls.length} more tool calls
+        </button>
+      ) : null}
       {message.function_call ? <ToolCall call={message.function_call} complete={complete} /> : null}
       {statusText[status] ? (
         <p data-slot="stream-status" role="status">

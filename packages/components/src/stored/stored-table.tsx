@@ -1,5 +1,7 @@
 import type { Metadata } from '@completions-kit/core';
 import { type ComponentPropsWithoutRef, forwardRef, type KeyboardEvent, useEffect, useRef } from 'react';
+import { reveal } from '../text/reveal.ts';
+import { utcTime } from '../text/utc-time.ts';
 import { useVirtualList } from '../virtual/use-virtual-list.ts';
 
 /** What a row needs of a stored completion (a list item from `GET /chat/completions`). */
@@ -28,7 +30,7 @@ export interface StoredTableProps extends ComponentPropsWithoutRef<'section'> {
   rowHeight?: number;
 }
 
-const when = (created: number) => new Date(created * 1000).toISOString().replace('T', ' ').slice(0, 16);
+const when = (created: number) => utcTime(created)?.replace('T', ' ').slice(0, -8) ?? '–';
 
 /**
  * Stored completions as a virtualized table (model, created, first user words, metadata): 10,000 rows
@@ -111,11 +113,13 @@ export const StoredTable = forwardRef<HTMLElement, StoredTableProps>(function St
                       {words ?? <span data-slot="preview-pending">{row.id}</span>}
                     </button>
                   </td>
-                  <td>{row.model}</td>
+                  <td>{reveal(row.model)}</td>
                   <td>
-                    <time dateTime={new Date(row.created * 1000).toISOString()}>{when(row.created)}</time>
+                    <time dateTime={utcTime(row.created) ?? undefined}>{when(row.created)}</time>
                   </td>
-                  <td>{pairs.length === 0 ? '—' : pairs.map(([key, value]) => `${key}=${value}`).join(', ')}</td>
+                  <td>
+                    {pairs.length === 0 ? '—' : reveal(pairs.map(([key, value]) => `${key}=${value}`).join(', '))}
+                  </td>
                 </tr>
               );
             })}

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_PARSED_CHARACTERS, nestingDepth, STREAMING_TAIL, viewArguments } from './arguments.ts';
+import { MAX_PARSED_CHARACTERS, nestingDepth, STREAMING_TAIL, viewArguments, viewInput } from './arguments.ts';
 
 describe('viewArguments', () => {
   it('indents complete JSON and shows partial text as it is while streaming', () => {
@@ -40,5 +41,33 @@ describe('viewArguments', () => {
   it('does not count brackets inside strings as nesting', () => {
     expect(nestingDepth('{"a":"[[[{{{","b":[1]}')).toBe(2);
     expect(nestingDepth('{"a":"\\"[["}')).toBe(1);
+  });
+});
+
+describe('viewInput (custom tool input)', () => {
+  it('is capped like arguments: its end while streaming, its start when too large', () => {
+    const input = 'echo hi; '.repeat(230_000);
+    const large = viewInput(input, true);
+    expect(large.kind).toBe('too-large');
+    expect(large.text.length).toBeLessThan(20_000);
+    const streaming = viewInput(input.slice(0, 100_000), false);
+    expect(streaming.kind).toBe('partial');
+    expect(streaming.text.length).toBeLessThanOrEqual(STREAMING_TAIL + 1);
+    expect(viewInput('SELECT 1;', true)).toEqual({ kind: 'json', text: 'SELECT 1;' });
+  });
+
+  it('never shows more than a bounded amount, for any input', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ maxLength: 300 }),
+        fc.nat(MAX_PARSED_CHARACTERS * 2),
+        fc.boolean(),
+        (unit, times, complete) => {
+          const text = unit.repeat(Math.min(times, Math.floor((MAX_PARSED_CHARACTERS * 2) / Math.max(1, unit.length))));
+          expect(viewInput(text, complete).text.length).toBeLessThanOrEqual(MAX_PARSED_CHARACTERS + 1);
+        },
+      ),
+      { numRuns: 30 },
+    );
   });
 });

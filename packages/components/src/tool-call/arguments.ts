@@ -32,6 +32,15 @@ export function nestingDepth(text: string): number {
 }
 
 /**
+ * Decides how to show a custom tool's free-form input: as it came, capped as arguments are (only
+ * the end while it streams, the start when too large to show whole). `json` means shown whole.
+ */
+export function viewInput(text: string, complete: boolean): ArgumentsView {
+  if (text.length > MAX_PARSED_CHARACTERS) return viewArguments(text, true);
+  return complete ? { kind: 'json', text } : viewArguments(text, false);
+}
+
+/**
  * Decides how to show arguments. While streaming (`complete` false) nothing is parsed, so each new
  * piece costs nothing; once complete, valid JSON is indented. JSON.parse keeps a `__proto__` key as
  * a plain own property and the value is only printed, so nothing reaches a prototype.

@@ -1,6 +1,7 @@
 import type { ChatCompletionMessageToolCall, SnapshotToolCall } from '@completions-kit/core';
 import { type ComponentPropsWithoutRef, forwardRef, useMemo } from 'react';
-import { viewArguments } from './arguments.ts';
+import { reveal } from '../text/reveal.ts';
+import { viewArguments, viewInput } from './arguments.ts';
 
 const badges: Record<string, string | undefined> = {
   partial: 'receiving…',
@@ -25,13 +26,14 @@ export const ToolCall = forwardRef<HTMLElement, ToolCallProps>(function ToolCall
   ref,
 ) {
   const kind = 'type' in call ? call.type : 'function_call';
-  const name = 'type' in call ? (call.type === 'custom' ? call.custom.name : call.function.name) : call.name;
-  const text = 'type' in call ? (call.type === 'custom' ? call.custom.input : call.function.arguments) : call.arguments;
+  const inner = 'type' in call ? (call.type === 'custom' ? call.custom : call.function) : call;
+  const name = reveal(inner?.name ?? '');
+  const text = String((inner && ('input' in inner ? inner.input : inner.arguments)) ?? '');
   const view = useMemo(
-    () => (kind === 'custom' ? { kind: complete ? 'json' : 'partial', text } : viewArguments(text, complete)),
+    () => (kind === 'custom' ? viewInput(text, complete) : viewArguments(text, complete)),
     [kind, text, complete],
   );
-  const badge = kind === 'custom' ? (complete ? undefined : badges.partial) : badges[view.kind];
+  const badge = badges[view.kind];
   const label = kind === 'custom' ? 'Input' : 'Arguments';
   return (
     <section
@@ -48,7 +50,7 @@ export const ToolCall = forwardRef<HTMLElement, ToolCallProps>(function ToolCall
       {/* biome-ignore lint/a11y/useSemanticElements: a <pre> keeps the layout; the role names the scrollable region. */}
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take focus so the keyboard can scroll it. */}
       <pre data-slot="tool-call-arguments" role="region" aria-label={`${label} of ${name}`} tabIndex={0}>
-        {view.text}
+        {reveal(view.text)}
       </pre>
     </section>
   );

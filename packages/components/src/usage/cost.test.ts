@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CompletionUsage } from '@completions-kit/core';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { costOf, examplePrices, formatDollars, priceFor } from './cost.ts';
 
@@ -59,5 +60,41 @@ describe('prices', () => {
     expect(formatDollars(0.0000001)).toBe('$0.00000010');
     expect(formatDollars(0.5)).toBe('$0.5000');
     expect(formatDollars(12.345)).toBe('$12.35');
+  });
+});
+
+describe('prices and costs are total', () => {
+  it('finds no price for names that are Object properties', () => {
+    for (const model of ['__proto__', 'constructor', 'toString', 'hasOwnProperty'])
+      expect(priceFor(examplePrices, model)).toBeUndefined();
+  });
+
+  it('costs any usage and any price as finite dollars', () => {
+    const count = fc.oneof(fc.double(), fc.constant(null), fc.string(), fc.constant(undefined));
+    const usage = fc.record({
+      prompt_tokens: count,
+      completion_tokens: count,
+      total_tokens: count,
+      prompt_tokens_details: fc.option(fc.record({ cached_tokens: count, audio_tokens: count })),
+      completion_tokens_details: fc.option(fc.record({ audio_tokens: count })),
+    });
+    const price = fc.record({ input: count, output: count, cachedInput: count });
+    fc.assert(
+      fc.property(usage, price, (anyUsage, anyPrice) => {
+        const cost = costOf(anyUsage as unknown as CompletionUsage, anyPrice as never);
+        for (const part of Object.values(cost)) expect(Number.isFinite(part) && part >= 0).toBe(true);
+        expect(formatDollars(cost.total)).toMatch(/^\$\d/);
+      }),
+    );
+  });
+
+  it('formats any number without NaN', () => {
+    expect(formatDollars(Number.NaN)).toBe('–');
+    expect(formatDollars(-0.5)).toBe('-$0.5000');
+    fc.assert(
+      fc.property(fc.double(), (amount) => {
+        expect(formatDollars(amount)).not.toMatch(/NaN|Infinity/);
+      }),
+    );
   });
 });

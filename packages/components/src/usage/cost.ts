@@ -32,10 +32,11 @@ export const examplePrices: PriceTable = {
 
 /** The price of a model: its exact name, else the longest key it extends with `-` (dated snapshots). */
 export function priceFor(table: PriceTable, model: string): ModelPrice | undefined {
-  if (table[model]) return table[model];
+  // Own keys only: a model named `__proto__` or `constructor` must not find Object's.
+  if (Object.hasOwn(table, model)) return table[model];
   let best: string | undefined;
   for (const key of Object.keys(table)) {
-    if (model.startsWith(`${key}-`) && (!best || key.length > best.length)) best = key;
+    if (String(model).startsWith(`${key}-`) && (!best || key.length > best.length)) best = key;
   }
   return best === undefined ? undefined : table[best];
 }
@@ -50,20 +51,24 @@ export interface CostBreakdown {
   total: number;
 }
 
+// A count or rate from the wire: anything but a non-negative number counts as 0, and past a
+// trillion it is capped, so no product of two overflows.
+const count = (value: unknown) => (typeof value === 'number' && value >= 0 ? Math.min(value, 1e12) : 0);
+
 /**
  * What a response cost. Cached and audio prompt tokens are part of `prompt_tokens`; reasoning,
  * audio and rejected prediction tokens are part of `completion_tokens` and billed as output.
  */
 export function costOf(usage: CompletionUsage, price: ModelPrice): CostBreakdown {
-  const cached = usage.prompt_tokens_details?.cached_tokens ?? 0;
-  const audioIn = usage.prompt_tokens_details?.audio_tokens ?? 0;
-  const audioOut = usage.completion_tokens_details?.audio_tokens ?? 0;
-  const perToken = (rate: number) => rate / 1_000_000;
+  const cached = count(usage.prompt_tokens_details?.cached_tokens);
+  const audioIn = count(usage.prompt_tokens_details?.audio_tokens);
+  const audioOut = count(usage.completion_tokens_details?.audio_tokens);
+  const perToken = (rate: number | undefined) => count(rate) / 1_000_000;
   const parts = {
-    input: Math.max(0, usage.prompt_tokens - cached - audioIn) * perToken(price.input),
+    input: Math.max(0, count(usage.prompt_tokens) - cached - audioIn) * perToken(price.input),
     cachedInput: cached * perToken(price.cachedInput ?? price.input),
     audioInput: audioIn * perToken(price.audioInput ?? price.input),
-    output: Math.max(0, usage.completion_tokens - audioOut) * perToken(price.output),
+    output: Math.max(0, count(usage.completion_tokens) - audioOut) * perToken(price.output),
     audioOutput: audioOut * perToken(price.audioOutput ?? price.output),
   };
   const total = parts.input + parts.cachedInput + parts.audioInput + parts.output + parts.audioOutput;
@@ -72,7 +77,8 @@ export function costOf(usage: CompletionUsage, price: ModelPrice): CostBreakdown
 
 /** Dollars with enough digits to see a fraction of a cent. */
 export function formatDollars(amount: number): string {
-  if (amount === 0) return '$0';
+  if (!Number.isFinite(amount)) return '–';
+  if (amount <= 0) return amount === 0 ? '$0' : `-${formatDollars(-amount)}`;
   if (amount < 0.01) return `$${amount.toFixed(Math.min(8, 1 - Math.floor(Math.log10(amount))))}`;
   return `$${amount.toFixed(amount < 1 ? 4 : 2)}`;
 }

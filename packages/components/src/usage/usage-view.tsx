@@ -1,5 +1,7 @@
 import type { ChatCompletion } from '@completions-kit/core';
 import { type ComponentPropsWithoutRef, forwardRef, type ReactNode } from 'react';
+import { reveal } from '../text/reveal.ts';
+import { utcTime } from '../text/utc-time.ts';
 import { type CostBreakdown, costOf, examplePrices, formatDollars, type PriceTable, priceFor } from './cost.ts';
 
 export interface UsageViewProps extends ComponentPropsWithoutRef<'section'> {
@@ -87,7 +89,7 @@ export const UsageView = forwardRef<HTMLElement, UsageViewProps>(function UsageV
               <CostRows cost={costOf(usage, price)} />
             ) : (
               <Row term="Cost" slot="usage-cost">
-                No price for {completion.model} in the price table
+                No price for {reveal(completion.model)} in the price table
               </Row>
             )}
           </>
@@ -97,11 +99,11 @@ export const UsageView = forwardRef<HTMLElement, UsageViewProps>(function UsageV
           </Row>
         )}
         <Row term="Model" slot="usage-model">
-          {completion.model}
+          {reveal(completion.model)}
         </Row>
         <Row term="Created" slot="usage-created">
-          <time dateTime={new Date(completion.created * 1000).toISOString()}>
-            {new Date(completion.created * 1000).toISOString().replace('T', ' ').slice(0, 19)} UTC
+          <time dateTime={utcTime(completion.created) ?? undefined}>
+            {utcTime(completion.created)?.replace('T', ' ').slice(0, -5) ?? '–'} UTC
           </time>
         </Row>
         {completion.service_tier ? (

@@ -1,0 +1,137 @@
+// biome-ignore-all lint/suspicious/noArrayIndexKey: a token's children never reorder; their index is their identity.
+import type { Token, Tokens } from 'marked';
+import { memo, type ReactNode } from 'react';
+import { reveal } from '../text/reveal.ts';
+import type { MarkdownBlock } from './blocks.ts';
+import { CodeBlock } from './code-block.tsx';
+import { type Placement, renderInline } from './inline.tsx';
+
+function inlineStart(block: MarkdownBlock, token: Token): number {
+  const text = 'text' in token && typeof token.text === 'string' ? token.text : '';
+  const inside = text ? token.raw.indexOf(text) : 0;
+  return block.start + Math.max(0, inside);
+}
+
+// The quote and list marks at the start of each line, left out when a too-deep block shows flat.
+const containerMarks = /^(?:[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))[ \t]?)+/gm;
+
+function renderBlock(token: Token, block: MarkdownBlock, placements: Placement[], final: boolean): ReactNode {
+  const inline = (inner: Token) =>
+    renderInline('tokens' in inner ? inner.tokens : undefined, inlineStart(block, inner), placements, final);
+  switch (token.type) {
+    case 'heading': {
+      const Tag = `h${(token as Tokens.Heading).depth}` as 'h1';
+      return <Tag>{inline(token)}</Tag>;
+    }
+    case 'paragraph':
+      return <p>{inline(token)}</p>;
+    case 'text':
+      return <p>{inline(token)}</p>;
+    case 'code':
+      return <CodeBlock code={(token as Tokens.Code).text} language={(token as Tokens.Code).lang} final={final} />;
+    case 'blockquote':
+      return (
+        <blockquote>
+          {(token as Tokens.Blockquote).tokens.map((inner, index) => (
+            <BlockPart key={index} token={inner} block={block} final={final} />
+          ))}
+        </blockquote>
+      );
+    case 'list': {
+      const list = token as Tokens.List;
+      const items = list.items.map((item, index) => (
+        <li key={index}>
+          {item.task ? (
+            <input type="checkbox" checked={!!item.checked} disabled aria-label={item.checked ? 'done' : 'not done'} />
+          ) : null}
+          {item.tokens.map((inner, innerIndex) =>
+            inner.type === 'text' ? (
+              <span key={innerIndex}>
+                {renderInline('tokens' in inner ? inner.tokens : undefined, block.start, [], final)}
+              </span>
+            ) : (
+              <BlockPart key={innerIndex} token={inner} block={block} final={final} />
+            ),
+          )}
+        </li>
+      ));
+      return list.ordered ? (
+        <ol start={typeof list.start === 'number' ? list.start : undefined}>{items}</ol>
+      ) : (
+        <ul>{items}</ul>
+      );
+    }
+    case 'table': {
+      const table = token as Tokens.Table;
+      const align = (index: number) => table.align[index] ?? undefined;
+      return (
+        <table>
+          <thead>
+            <tr>
+              {table.header.map((cell, index) => (
+                <th key={index} style={{ textAlign: align(index) }}>
+                  {renderInline(cell.tokens, block.start, [], final)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {table.rows.map((row, rowIndex) => (
+              <tr key={rowIndex}>
+                {row.map((cell, index) => (
+                  <td key={index} style={{ textAlign: align(index) }}>
+                    {renderInline(cell.tokens, block.start, [], final)}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      );
+    }
+    case 'hr':
+      return <hr />;
+    case 'html':
+      // Raw HTML from a model is shown, never run.
+      return <p data-slot="md-raw-html">{reveal(token.raw)}</p>;
+    case 'too-deep':
+      return (
+        <p data-slot="md-too-deep">
+          <em>[nested too deep to lay out]</em> {reveal(token.raw.replace(containerMarks, ''))}
+        </p>
+      );
+    default:
+      return null;
+  }
+}
+
+function BlockPart({ token, block, final }: { token: Token; block: MarkdownBlock; final: boolean }) {
+  return <>{renderBlock(token, block, [], final)}</>;
+}
+
+interface BlockProps {
+  block: MarkdownBlock;
+  markers: Placement[];
+  final: boolean;
+}
+
+// A finished block gets the same token, start and markers on every frame, so it never re-renders.
+// (A whole re-lex, when a link definition arrives, gives new tokens: then every block renders again.)
+export const Block = memo(
+  function Block({ block, markers, final }: BlockProps) {
+    const placements = markers.slice();
+    const rendered = renderBlock(block.token, block, placements, final);
+    return (
+      <>
+        {rendered}
+        {placements.map((placement) => placement.marker)}
+      </>
+    );
+  },
+  (before, after) =>
+    before.block.token === after.block.token &&
+    before.block.start === after.block.start &&
+    before.final === after.final &&
+    before.markers.length === after.markers.length &&
+    before.markers.every((marker, index) => marker.end === after.markers[index]?.end),
+);

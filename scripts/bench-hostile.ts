@@ -1,0 +1,76 @@
+// The worst hostile outputs from issue 14 (a 1 MB code block, a 5,000-line block streamed in 250
+// pieces, a 10,000-deep quote, and two more) rendered through Message in headless Debian Chromium,
+// production React: the longest main-thread task of each, and whether the render threw.
+// Run: pnpm bench:hostile. Target: no task over 200 ms, no error.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+import { chromium } from 'playwright-core';
+import { chromiumArgs, chromiumPath } from './chromium.ts';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const folder = mkdtempSync(path.join(tmpdir(), 'ck-bench-hostile-'));
+await build({
+  entryPoints: [path.join(here, 'bench-hostile/page.tsx')],
+  bundle: true,
+  minify: true,
+  format: 'iife',
+  jsx: 'automatic',
+  define: { 'process.env.NODE_ENV': '"production"' },
+  outfile: path.join(folder, 'page.js'),
+  logLevel: 'error',
+});
+writeFileSync(
+  path.join(folder, 'index.html'),
+  '<!doctype html><html lang="en"><meta charset="utf-8"><title>hostile benchmark</title><script src="./page.js"></script></html>',
+);
+
+const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+async function openPage() {
+  const opened = await browser.newPage({ viewport: { width: 1000, height: 800 } });
+  await opened.goto(pathToFileURL(path.join(folder, 'index.html')).href);
+  await opened.waitForFunction(() => 'bench' in window);
+  return opened;
+}
+let page = await openPage();
+
+interface Result {
+  longestTask: number;
+  tasks: number;
+  wall: number;
+  errors: string[];
+  highlighted: boolean;
+}
+type Bench = { names: string[]; run(name: string): Promise<Result> };
+const names = await page.evaluate(() => (window as unknown as { bench: Bench }).bench.names);
+let failed = false;
+console.log('case\tlongest task\tlong tasks (>50 ms)\twall\thighlighted\terror');
+for (const name of names) {
+  let result: Result;
+  try {
+    result = await page.evaluate((view) => (window as unknown as { bench: Bench }).bench.run(view), name);
+  } catch (error) {
+    // A render that overflows the stack can take the whole tab down: said, and the next case gets a new tab.
+    failed = true;
+    console.log([name, '-', '-', '-', '-', `page crashed: ${String(error).split('\n')[0]}`].join('\t'));
+    page = await openPage();
+    continue;
+  }
+  failed ||= result.longestTask > 200 || result.errors.length > 0;
+  console.log(
+    [
+      name,
+      `${result.longestTask.toFixed(0)} ms`,
+      result.tasks,
+      `${result.wall.toFixed(0)} ms`,
+      result.highlighted ? 'yes' : 'no',
+      result.errors[0] ?? '-',
+    ].join('\t'),
+  );
+}
+await browser.close();
+rmSync(folder, { recursive: true, force: true });
+console.log(`no task over 200 ms and no error: ${failed ? 'MISSED' : 'met'}`);
+process.exitCode = failed ? 1 : 0;
