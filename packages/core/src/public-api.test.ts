@@ -16,6 +16,7 @@ describe('the public API', () => {
         'ChatCompletionsError',
         'CursorPage',
         'accumulateChunk',
+        'createCompletionRun',
         'apiErrorFromBody',
         'assertValidMetadata',
         'completionKeys',

@@ -3,11 +3,11 @@ import type {
   ChatCompletionCreateParamsNonStreaming,
   ChatCompletionsError,
 } from '@completions-kit/core';
-import { completionKeys } from '@completions-kit/core';
 import { type UseMutationResult, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef } from 'react';
 import { chatCompletionMutationOptions } from './options.ts';
 import { useChatCompletionsClient } from './provider.tsx';
+import { cacheStoredCompletion } from './query-cache.ts';
 
 export interface UseChatCompletionOptions {
   onSuccess?: (completion: ChatCompletion) => void;
@@ -47,10 +47,7 @@ export function useChatCompletion(options: UseChatCompletionOptions = {}): UseCh
       return base.mutationFn?.({ params, signal: current.signal }, undefined as never) as Promise<ChatCompletion>;
     },
     onSuccess: (completion, params) => {
-      if (params.store) {
-        queryClient.setQueryData(completionKeys.detail(completion.id), completion);
-        void queryClient.invalidateQueries({ queryKey: completionKeys.lists() });
-      }
+      cacheStoredCompletion(queryClient, completion, params);
       callbacks.current.onSuccess?.(completion);
     },
     onError: (error) => callbacks.current.onError?.(error),

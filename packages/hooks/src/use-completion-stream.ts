@@ -1,27 +1,27 @@
-import type { ChatCompletion, SnapshotChoice } from '@completions-kit/core';
-import { completionKeys } from '@completions-kit/core';
+import { createCompletionRun, type NotifyEvery, type SnapshotChoice } from '@completions-kit/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { useChatCompletionsClient } from './provider.tsx';
+import { cacheStoredCompletion } from './query-cache.ts';
 import {
+  bindRun,
   type CompletionStreamActions,
   type CompletionStreamState,
   type CompletionStreamStore,
-  createCompletionStreamStore,
-  type NotifyEvery,
+  runCallbacks,
   type StreamCallbacks,
 } from './stream-store.ts';
 
 export interface UseCompletionStreamOptions extends StreamCallbacks {
-  /** How often React hears of new chunks. Default: once per animation frame. Set at mount. */
+  /** How often React hears of new chunks: `frame`, every N ms, or `chunk`. Default: `frame`. Set at mount. */
   notify?: NotifyEvery;
 }
 
-export type UseCompletionStreamResult = Omit<CompletionStreamState, never> &
+export type UseCompletionStreamResult = CompletionStreamState &
   CompletionStreamActions & {
     /** The store behind the hook, for `useCompletionChoice` and selectors of your own. */
-    store: CompletionStreamStore;
+    readonly store: CompletionStreamStore;
   };
 
 /**
@@ -40,16 +40,16 @@ export function useCompletionStream(options: UseCompletionStreamOptions = {}): U
   const latest = useRef({ client, options, queryClient });
   latest.current = { client, options, queryClient };
   const [store] = useState(() =>
-    createCompletionStreamStore({
-      client: () => latest.current.client,
-      callbacks: () => latest.current.options,
-      notify: options.notify ?? 'frame',
-      onDone: (completion: ChatCompletion, params) => {
-        if (!params.store) return;
-        latest.current.queryClient.setQueryData(completionKeys.detail(completion.id), completion);
-        void latest.current.queryClient.invalidateQueries({ queryKey: completionKeys.lists() });
-      },
-    }),
+    bindRun(
+      createCompletionRun({
+        client: () => latest.current.client,
+        notify: options.notify ?? 'frame',
+        ...runCallbacks(
+          () => latest.current.options,
+          (completion, params) => cacheStoredCompletion(latest.current.queryClient, completion, params),
+        ),
+      }),
+    ),
   );
   useEffect(() => () => store.getState().stop(), [store]);
   const status = useStore(store, (state) => state.status);
