@@ -6,7 +6,7 @@ export type {
 } from './client/create-client.ts';
 export { createChatCompletionsClient } from './client/create-client.ts';
 export type { ErrorDetails, ErrorKind } from './client/errors.ts';
-export { apiErrorFromBody, ChatCompletionsError, isChatCompletionsError } from './client/errors.ts';
+export { apiErrorFromBody, ChatCompletionsError, errorAdvice, isChatCompletionsError } from './client/errors.ts';
 export { parseJson } from './client/json.ts';
 export type { EndpointOptions, Provider } from './client/providers.ts';
 export { targetFor } from './client/providers.ts';

@@ -17,6 +17,7 @@ describe('the public API', () => {
         'CursorPage',
         'accumulateChunk',
         'createCompletionRun',
+        'errorAdvice',
         'apiErrorFromBody',
         'assertValidMetadata',
         'completionKeys',

@@ -30,10 +30,10 @@ export type {
   StreamCallbacks,
 } from './stream-store.ts';
 export { createCompletionStreamStore } from './stream-store.ts';
-export type { UseCompletionRunOptions, UseCompletionRunResult } from './use-completion-run.ts';
-export { useCompletionRun } from './use-completion-run.ts';
 export type { UseChatCompletionOptions, UseChatCompletionResult } from './use-chat-completion.ts';
 export { useChatCompletion } from './use-chat-completion.ts';
+export type { UseCompletionRunOptions, UseCompletionRunResult } from './use-completion-run.ts';
+export { useCompletionRun } from './use-completion-run.ts';
 export type { UseCompletionStreamOptions, UseCompletionStreamResult } from './use-completion-stream.ts';
 export { useCompletionChoice, useCompletionStream } from './use-completion-stream.ts';
 export { useStoredCompletion, useStoredCompletionMessages, useStoredCompletions } from './use-stored-completions.ts';

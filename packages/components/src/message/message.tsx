@@ -1,4 +1,4 @@
-import type { ChatCompletionContentPart, FinishReason, UrlCitationAnnotation } from '@completions-kit/core';
+import type { ChatCompletionContentPart, FinishReason, RunStatus, UrlCitationAnnotation } from '@completions-kit/core';
 import { type ComponentPropsWithoutRef, forwardRef, type ReactNode } from 'react';
 import { type AudioFormat, AudioOutput } from '../audio/audio-output.tsx';
 import { CitedText, Sources } from '../citations/cited-text.tsx';
@@ -18,12 +18,13 @@ export interface AnyMessage {
   audio?: { id?: string; data?: string; transcript?: string; expires_at?: number } | null;
 }
 
-export type MessageStatus = 'streaming' | 'done' | 'error' | 'aborted' | 'incomplete';
+/** @deprecated Use `RunStatus` from `@completions-kit/core` (the same union). */
+export type MessageStatus = RunStatus;
 
 export interface MessageProps extends Omit<ComponentPropsWithoutRef<'article'>, 'content'> {
   message: AnyMessage;
-  /** The stream's state, for a message still arriving or cut short. Default: done. */
-  status?: MessageStatus;
+  /** The run's status, for a message still arriving or cut short (`submitted` shows as arriving). Default: done. */
+  status?: RunStatus;
   finishReason?: FinishReason | null;
   /** The request's `audio.format`, for playing `message.audio`. Default: wav. */
   audioFormat?: AudioFormat;
@@ -39,7 +40,8 @@ const finishText: Record<string, string> = {
   function_call: 'Waiting for the function result',
 };
 
-const statusText: Partial<Record<MessageStatus, string>> = {
+const statusText: Partial<Record<RunStatus, string>> = {
+  submitted: 'Waiting for the answer…',
   streaming: 'Writing…',
   aborted: 'Stopped: the answer is partial',
   incomplete: 'The connection ended early: the answer may be incomplete',
@@ -90,7 +92,8 @@ export const Message = forwardRef<HTMLElement, MessageProps>(function Message(
   const customText = customRender !== undefined;
   const renderText = customRender ?? ((text: string) => text);
   const content = message.content;
-  const complete = status !== 'streaming';
+  const arriving = status === 'streaming' || status === 'submitted';
+  const complete = !arriving;
   const refused = !!message.refusal;
   return (
     <article
@@ -99,7 +102,7 @@ export const Message = forwardRef<HTMLElement, MessageProps>(function Message(
       data-status={status}
       data-finish-reason={finishReason ?? undefined}
       data-refused={refused || undefined}
-      aria-busy={status === 'streaming'}
+      aria-busy={arriving}
       {...props}
       ref={ref}
     >
@@ -110,7 +113,7 @@ export const Message = forwardRef<HTMLElement, MessageProps>(function Message(
       {typeof content === 'string' && content !== '' ? (
         message.role === 'assistant' && !customText ? (
           <>
-            <Markdown text={content} annotations={message.annotations} streaming={status === 'streaming'} />
+            <Markdown text={content} annotations={message.annotations} streaming={arriving} />
             <Sources text={content} annotations={message.annotations} />
           </>
         ) : message.annotations?.length ? (
@@ -128,9 +131,7 @@ export const Message = forwardRef<HTMLElement, MessageProps>(function Message(
           {message.refusal}
         </p>
       ) : null}
-      {message.audio ? (
-        <AudioOutput audio={message.audio} format={audioFormat} streaming={status === 'streaming'} />
-      ) : null}
+      {message.audio ? <AudioOutput audio={message.audio} format={audioFormat} streaming={arriving} /> : null}
       {message.tool_calls?.map((call, index) => (
         <ToolCall key={'id' in call && call.id ? call.id : index} call={call} complete={complete} />
       ))}

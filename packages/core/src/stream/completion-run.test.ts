@@ -41,7 +41,8 @@ function streamRoute(pieces: string[], { gapMs = 0, finish = true, headersAfterM
     if (!finish) {
       // Let the written chunks reach the client before the reset.
       await sleep(30);
-      return response.destroy();
+      response.destroy();
+      return;
     }
     response.end(`${finishEvent()}data: [DONE]\n\n`);
   });

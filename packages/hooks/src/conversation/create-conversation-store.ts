@@ -14,7 +14,7 @@ import {
 } from '@completions-kit/core';
 import { createJSONStorage, persist } from 'zustand/middleware';
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { activePath, addTurn, emptyTree, messagesTo, switchSibling, toolCallsAnswered, type TurnTree } from './tree.ts';
+import { activePath, addTurn, emptyTree, messagesTo, switchSibling, type TurnTree, toolCallsAnswered } from './tree.ts';
 
 export type ConversationParams = Omit<ChatCompletionCreateParamsNonStreaming, 'messages' | 'stream'>;
 
@@ -80,7 +80,11 @@ const initial: ConversationState = {
 };
 
 const legacyStatus = (status: RunStatus): ConversationState['status'] =>
-  status === 'submitted' || status === 'streaming' ? 'running' : status === 'error' || status === 'incomplete' ? 'error' : 'idle';
+  status === 'submitted' || status === 'streaming'
+    ? 'running'
+    : status === 'error' || status === 'incomplete'
+      ? 'error'
+      : 'idle';
 
 /** What an answer that ended leaves in the tree: the finished message, or the partial one if any text came. */
 function answerOf(state: RunState): ChatCompletionMessageParam | undefined {
