@@ -10,7 +10,7 @@ export type { TurnNode, TurnTree } from './conversation/tree.ts';
 export { activePath, siblingsOf } from './conversation/tree.ts';
 export type { ConversationTurn } from './conversation/use-conversation.ts';
 export { useConversation } from './conversation/use-conversation.ts';
-export type { StoredPage } from './options.ts';
+export type { ChatCompletionMutationSettings, StoredPage } from './options.ts';
 export {
   chatCompletionMutationOptions,
   completionKeys,
@@ -20,6 +20,10 @@ export {
 } from './options.ts';
 export type { ChatCompletionsProviderProps } from './provider.tsx';
 export { ChatCompletionsProvider, useChatCompletionsClient } from './provider.tsx';
+export {
+  deleteStoredCompletionMutationOptions,
+  updateStoredCompletionMutationOptions,
+} from './stored-mutation-options.ts';
 export type {
   CompletionStreamActions,
   CompletionStreamState,

@@ -37,15 +37,15 @@ export function useChatCompletion(options: UseChatCompletionOptions = {}): UseCh
   const controller = useRef<AbortController | null>(null);
   const callbacks = useRef(options);
   callbacks.current = options;
-  const base = chatCompletionMutationOptions(client);
-  const mutation = useMutation<ChatCompletion, ChatCompletionsError, ChatCompletionCreateParamsNonStreaming>({
-    mutationKey: base.mutationKey,
-    mutationFn: (params) => {
-      controller.current?.abort();
-      const current = new AbortController();
-      controller.current = current;
-      return base.mutationFn?.({ params, signal: current.signal }, undefined as never) as Promise<ChatCompletion>;
-    },
+  const mutation = useMutation({
+    ...chatCompletionMutationOptions(client, {
+      signal: () => {
+        // A new request replaces the one in flight.
+        controller.current?.abort();
+        controller.current = new AbortController();
+        return controller.current.signal;
+      },
+    }),
     onSuccess: (completion, params) => {
       cacheStoredCompletion(queryClient, completion, params);
       callbacks.current.onSuccess?.(completion);
