@@ -24,7 +24,10 @@ function withItems<Result extends { data: InfiniteData<StoredPage<Item>, unknown
       const data = result.data;
       if (!data) return [];
       let items = flattened.get(data);
-      if (!items) flattened.set(data, (items = data.pages.flatMap((page) => page.data)));
+      if (!items) {
+        items = data.pages.flatMap((page) => page.data);
+        flattened.set(data, items);
+      }
       return items;
     },
   }) as Result & { readonly items: Item[] };
