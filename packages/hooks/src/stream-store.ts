@@ -6,13 +6,11 @@ import {
   type ChatCompletionsClient,
   type ChatCompletionsError,
   type CompletionRun,
-  type CompletionUsage,
   createCompletionRun,
   type NotifyEvery,
   type RunState,
   type RunStatus,
   type StreamStatus,
-  type StreamTimings,
 } from '@completions-kit/core';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 
@@ -21,16 +19,8 @@ export type { NotifyEvery };
 /** @deprecated Use `RunStatus` from `@completions-kit/core` (the same union). */
 export type CompletionStreamStatus = RunStatus;
 
-export interface CompletionStreamState {
-  readonly status: RunStatus;
-  /** Every choice accumulated so far; kept after stop() and errors. */
-  readonly snapshot: ChatCompletionSnapshot | undefined;
-  /** The finished completion, once status is `done`. */
-  readonly completion: ChatCompletion | undefined;
-  readonly usage: CompletionUsage | undefined;
-  readonly error: ChatCompletionsError | undefined;
-  readonly timings: StreamTimings | undefined;
-}
+/** A stream's state: the run's, without the request. */
+export type CompletionStreamState = Omit<RunState, 'request'>;
 
 export interface StreamCallbacks {
   onChunk?: (chunk: ChatCompletionChunk) => void;

@@ -42,6 +42,16 @@ export type UseCompletionRunResult = RunState & {
  * start({ model, messages, stream: true });
  */
 export function useCompletionRun(options: UseCompletionRunOptions = {}): UseCompletionRunResult {
+  const run = useRunOnce(options);
+  const state = useSyncExternalStore(run.subscribe, run.getState, run.getState);
+  return { ...state, start: run.start, stop: run.stop, reset: run.reset, run };
+}
+
+/**
+ * The run behind a hook: made once, sending with the provider's latest client, calling the latest
+ * callbacks, writing stored completions into the query cache, and stopped on unmount.
+ */
+export function useRunOnce(options: UseCompletionRunOptions): CompletionRun {
   const client = useChatCompletionsClient();
   const queryClient = useQueryClient();
   const latest = useRef({ client, options, queryClient });
@@ -57,7 +67,6 @@ export function useCompletionRun(options: UseCompletionRunOptions = {}): UseComp
       ),
     }),
   );
-  const state = useSyncExternalStore(run.subscribe, run.getState, run.getState);
   useEffect(() => () => run.stop(), [run]);
-  return { ...state, start: run.start, stop: run.stop, reset: run.reset, run };
+  return run;
 }

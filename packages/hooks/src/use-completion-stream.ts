@@ -1,17 +1,14 @@
-import { createCompletionRun, type NotifyEvery, type SnapshotChoice } from '@completions-kit/core';
-import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import type { NotifyEvery, SnapshotChoice } from '@completions-kit/core';
+import { useState } from 'react';
 import { useStore } from 'zustand';
-import { useChatCompletionsClient } from './provider.tsx';
-import { cacheStoredCompletion } from './query-cache.ts';
 import {
   bindRun,
   type CompletionStreamActions,
   type CompletionStreamState,
   type CompletionStreamStore,
-  runCallbacks,
   type StreamCallbacks,
 } from './stream-store.ts';
+import { useRunOnce } from './use-completion-run.ts';
 
 export interface UseCompletionStreamOptions extends StreamCallbacks {
   /** How often React hears of new chunks: `frame`, every N ms, or `chunk`. Default: `frame`. Set at mount. */
@@ -35,23 +32,8 @@ export type UseCompletionStreamResult = CompletionStreamState &
  * start({ model, messages });
  */
 export function useCompletionStream(options: UseCompletionStreamOptions = {}): UseCompletionStreamResult {
-  const client = useChatCompletionsClient();
-  const queryClient = useQueryClient();
-  const latest = useRef({ client, options, queryClient });
-  latest.current = { client, options, queryClient };
-  const [store] = useState(() =>
-    bindRun(
-      createCompletionRun({
-        client: () => latest.current.client,
-        notify: options.notify ?? 'frame',
-        ...runCallbacks(
-          () => latest.current.options,
-          (completion, params) => cacheStoredCompletion(latest.current.queryClient, completion, params),
-        ),
-      }),
-    ),
-  );
-  useEffect(() => () => store.getState().stop(), [store]);
+  const run = useRunOnce(options);
+  const [store] = useState(() => bindRun(run));
   const status = useStore(store, (state) => state.status);
   const snapshot = useStore(store, (state) => state.snapshot);
   const completion = useStore(store, (state) => state.completion);

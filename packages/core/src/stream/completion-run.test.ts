@@ -1,24 +1,11 @@
 import type { ServerResponse } from 'node:http';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createChatCompletionsClient } from '../client/create-client.ts';
-import {
-  chunkEvent,
-  finishEvent,
-  sendJson,
-  sleep,
-  startTestServer,
-  type TestServer,
-} from '../test-support/http-server.ts';
+import { chunkEvent, finishEvent, sendJson, serverPerTest, sleep } from '../test-support/http-server.ts';
 import type { RunStatus } from '../types.ts';
 import { type CompletionRunOptions, createCompletionRun, type RunState } from './completion-run.ts';
 
-let server: TestServer;
-beforeEach(async () => {
-  server = await startTestServer();
-});
-afterEach(async () => {
-  await server.close();
-});
+const server = serverPerTest();
 
 const request = { model: 'test-model', messages: [{ role: 'user' as const, content: 'Hi' }] };
 const streamed = { ...request, stream: true as const };
