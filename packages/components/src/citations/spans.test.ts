@@ -11,6 +11,17 @@ const cite = (url: string, start: number, end: number, title = url): UrlCitation
   url_citation: { url, title, start_index: start, end_index: end },
 });
 
+describe('citation spans, computed once', () => {
+  it('gives the markdown and the sources of one message the same spans, and recomputes when the text grows', () => {
+    const annotations = [cite('https://example.com/a', 0, 5)];
+    const first = citationSpans('Hello world', annotations);
+    expect(citationSpans('Hello world', annotations)).toBe(first);
+    const grown = citationSpans('Hello world, more', annotations);
+    expect(grown).not.toBe(first);
+    expect(grown).toEqual(first);
+  });
+});
+
 describe('code-point offsets to string indices', () => {
   it('is the identity for text without astral characters', () => {
     expect(codePointRangeToIndices('hello world', 6, 11)).toEqual({ start: 6, end: 11 });

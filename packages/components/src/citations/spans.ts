@@ -39,12 +39,27 @@ export interface CitationSpan {
   range: { start: number; end: number } | null;
 }
 
-/** Citations sorted by where they sit, deduplicated by url and span, numbered by source. */
+const lastSpans = new WeakMap<readonly UrlCitationAnnotation[], { text: string; spans: CitationSpan[] }>();
+
+/**
+ * Citations sorted by where they sit, deduplicated by url and span, numbered by source. The result
+ * for an annotations array and text is kept: a message's markdown and its sources list ask for the
+ * same spans in one render, and get them computed once. Treat the array as read-only.
+ */
 export function citationSpans(text: string, annotations: readonly UrlCitationAnnotation[] | undefined): CitationSpan[] {
+  if (!annotations) return [];
+  const kept = lastSpans.get(annotations);
+  if (kept?.text === text) return kept.spans;
+  const spans = computeSpans(text, annotations);
+  lastSpans.set(annotations, { text, spans });
+  return spans;
+}
+
+function computeSpans(text: string, annotations: readonly UrlCitationAnnotation[]): CitationSpan[] {
   const seen = new Set<string>();
   const numbers = new Map<string, number>();
   const spans: CitationSpan[] = [];
-  for (const annotation of annotations ?? []) {
+  for (const annotation of annotations) {
     if (annotation?.type !== 'url_citation' || !annotation.url_citation) continue;
     const { url, title, start_index: start, end_index: end } = annotation.url_citation;
     const key = `${url}#${start}-${end}`;

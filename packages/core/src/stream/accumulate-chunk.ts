@@ -234,25 +234,28 @@ function mergeToolCall(
   draft: AccumulatorDraft | undefined,
 ): SnapshotToolCall {
   const id = delta.id || call.id;
-  if (call.type === 'custom') {
-    const piece = delta.custom;
-    if (!piece && id === call.id) return call;
-    const next = writable(call, draft);
-    const custom = writable(call.custom, draft);
-    if (piece?.name) custom.name = piece.name;
-    if (piece?.input) custom.input += piece.input;
-    next.id = id;
-    next.custom = custom;
-    return next;
-  }
-  const piece = delta.function;
-  if (!piece && id === call.id) return call;
+  if (!(call.type === 'custom' ? delta.custom : delta.function) && id === call.id) return call;
   const next = writable(call, draft);
-  const fn = writable(call.function, draft);
-  if (piece?.name) fn.name = piece.name;
-  if (piece?.arguments) fn.arguments += piece.arguments;
   next.id = id;
-  next.function = fn;
+  if (next.type === 'custom') {
+    next.custom = mergePiece(next.custom, 'input', delta.custom?.name, delta.custom?.input, draft);
+  } else {
+    next.function = mergePiece(next.function, 'arguments', delta.function?.name, delta.function?.arguments, draft);
+  }
+  return next;
+}
+
+/** A name set once and a text appended to: a function's arguments and a custom tool's input alike. */
+function mergePiece<Piece extends { name: string }>(
+  piece: Piece,
+  textKey: Exclude<keyof Piece, 'name'>,
+  name: string | undefined,
+  text: string | undefined,
+  draft: AccumulatorDraft | undefined,
+): Piece {
+  const next = writable(piece, draft);
+  if (name) next.name = name;
+  if (text) (next as Record<typeof textKey, string>)[textKey] += text;
   return next;
 }
 
