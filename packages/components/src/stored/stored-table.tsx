@@ -1,5 +1,6 @@
 import type { Metadata } from '@completions-kit/core';
 import { type ComponentPropsWithoutRef, forwardRef, type KeyboardEvent, useEffect, useRef } from 'react';
+import { UtcTime } from '../time/utc-time.tsx';
 import { useVirtualList } from '../virtual/use-virtual-list.ts';
 
 /** What a row needs of a stored completion (a list item from `GET /chat/completions`). */
@@ -27,8 +28,6 @@ export interface StoredTableProps extends ComponentPropsWithoutRef<'section'> {
   /** Row height in pixels (rows are fixed height). Default: 40. */
   rowHeight?: number;
 }
-
-const when = (created: number) => new Date(created * 1000).toISOString().replace('T', ' ').slice(0, 16);
 
 /**
  * Stored completions as a virtualized table (model, created, first user words, metadata): 10,000 rows
@@ -113,7 +112,7 @@ export const StoredTable = forwardRef<HTMLElement, StoredTableProps>(function St
                   </td>
                   <td>{row.model}</td>
                   <td>
-                    <time dateTime={new Date(row.created * 1000).toISOString()}>{when(row.created)}</time>
+                    <UtcTime seconds={row.created} />
                   </td>
                   <td>{pairs.length === 0 ? '—' : pairs.map(([key, value]) => `${key}=${value}`).join(', ')}</td>
                 </tr>

@@ -1,5 +1,6 @@
 import type { ChatCompletion } from '@completions-kit/core';
 import { type ComponentPropsWithoutRef, forwardRef, type ReactNode } from 'react';
+import { UtcTime } from '../time/utc-time.tsx';
 import { type CostBreakdown, costOf, examplePrices, formatDollars, type PriceTable, priceFor } from './cost.ts';
 
 export interface UsageViewProps extends ComponentPropsWithoutRef<'section'> {
@@ -100,9 +101,7 @@ export const UsageView = forwardRef<HTMLElement, UsageViewProps>(function UsageV
           {completion.model}
         </Row>
         <Row term="Created" slot="usage-created">
-          <time dateTime={new Date(completion.created * 1000).toISOString()}>
-            {new Date(completion.created * 1000).toISOString().replace('T', ' ').slice(0, 19)} UTC
-          </time>
+          <UtcTime seconds={completion.created} precision="seconds" /> UTC
         </Row>
         {completion.service_tier ? (
           <Row term="Service tier" slot="usage-service-tier">

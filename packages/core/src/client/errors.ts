@@ -57,6 +57,11 @@ export class ChatCompletionsError extends Error {
   }
 }
 
+/** The request id a server sent: `x-request-id`, or Azure's `apim-request-id`. */
+export function requestIdOf(headers: Headers): string | null {
+  return headers.get('x-request-id') ?? headers.get('apim-request-id');
+}
+
 export function isChatCompletionsError(value: unknown, kind?: ErrorKind): value is ChatCompletionsError {
   return value instanceof ChatCompletionsError && (kind === undefined || value.kind === kind);
 }
@@ -127,7 +132,7 @@ export function apiErrorFromBody(status: number, bodyText: string, headers: Head
     ...fields,
     status,
     type: fields.type ?? (status >= 500 ? 'server_error' : 'invalid_request_error'),
-    requestId: headers.get('x-request-id') ?? headers.get('apim-request-id'),
+    requestId: requestIdOf(headers),
     headers,
   });
 }

@@ -1,4 +1,4 @@
-import { ChatCompletionsError, streamErrorFromPayload } from '../client/errors.ts';
+import { ChatCompletionsError, requestIdOf, streamErrorFromPayload } from '../client/errors.ts';
 import type {
   ChatCompletion,
   ChatCompletionChunk,
@@ -57,7 +57,7 @@ export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> 
   constructor(response: Response, options: ChatCompletionStreamOptions = {}) {
     this.#controller = options.controller ?? new AbortController();
     this.#startedAt = options.startedAt ?? performance.now();
-    this.requestId = response.headers.get('x-request-id') ?? response.headers.get('apim-request-id');
+    this.requestId = requestIdOf(response.headers);
     this.#final = new Promise<ChatCompletion>((resolve, reject) => {
       this.#settle = (result) => (result instanceof ChatCompletionsError ? reject(result) : resolve(result));
     });
