@@ -13,6 +13,7 @@ export { targetFor } from './client/providers.ts';
 export type { ResponseInfo, RetryInfo } from './client/request.ts';
 export { responseInfo } from './client/request.ts';
 export { isRetryableStatus, retryAfterMs, retryDelayMs } from './client/retry.ts';
+export { paramLimits } from './params.ts';
 export { completionKeys } from './query-keys.ts';
 export type { MetadataIssue } from './stored/metadata.ts';
 export { assertValidMetadata, metadataLimits, validateMetadata } from './stored/metadata.ts';

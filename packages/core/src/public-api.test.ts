@@ -28,6 +28,7 @@ describe('the public API', () => {
         'listSearchParams',
         'metadataLimits',
         'nextCursor',
+        'paramLimits',
         'parseJson',
         'readEvents',
         'responseInfo',
