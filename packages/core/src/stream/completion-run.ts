@@ -101,6 +101,124 @@ function asError(caught: unknown): ChatCompletionsError {
   return new ChatCompletionsError('connection', String(caught), { cause: caught });
 }
 
+/** The run's machinery; `createCompletionRun` hands it out as a `CompletionRun`. */
+class Run implements CompletionRun {
+  readonly #options: CompletionRunOptions;
+  readonly #schedule: ((flush: () => void) => () => void) | null;
+  readonly #listeners = new Set<(state: RunState) => void>();
+  #state = idle;
+  #live: Attempt | null = null;
+  #cancelFlush: (() => void) | null = null;
+  #disposed = false;
+
+  constructor(options: CompletionRunOptions) {
+    this.#options = options;
+    this.#schedule = scheduler(options.notify ?? 'frame');
+  }
+
+  // Arrow properties: bindings pass these around unbound (useSyncExternalStore, store actions).
+  getState = (): RunState => this.#state;
+
+  subscribe = (listener: (state: RunState) => void): (() => void) => {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  };
+
+  start = async (params: ChatCompletionCreateParams): Promise<ChatCompletion | undefined> => {
+    if (this.#disposed || (this.#live && this.#options.whileRunning === 'refuse')) return undefined;
+    this.stop();
+    const attempt: Attempt = { controller: new AbortController() };
+    this.#live = attempt;
+    this.#state = idle;
+    this.#publish({ status: 'submitted', request: params });
+    let result: ChatCompletion | ChatCompletionStream;
+    try {
+      result = await this.#options.client().chat.completions.create(params, { signal: attempt.controller.signal });
+    } catch (caught) {
+      const error = asError(caught);
+      this.#settle(attempt, { status: error.kind === 'abort' ? 'aborted' : 'error', error });
+      return undefined;
+    }
+    if (this.#live !== attempt) {
+      // Superseded or stopped while the headers were on their way: this answer belongs to nobody.
+      if (result instanceof ChatCompletionStream) result.abort();
+      return undefined;
+    }
+    if (result instanceof ChatCompletionStream) return this.#follow(attempt, result);
+    const snapshot = result as unknown as ChatCompletionSnapshot;
+    this.#settle(attempt, { status: 'done', completion: result, snapshot, usage: result.usage });
+    return result;
+  };
+
+  stop = (): void => {
+    const attempt = this.#live;
+    if (!attempt) return;
+    attempt.controller.abort();
+    if (attempt.stream) {
+      attempt.stream.abort();
+      this.#settle(attempt, { ...streamPart(attempt.stream), status: 'aborted' });
+    } else {
+      this.#settle(attempt, {
+        status: 'aborted',
+        error: new ChatCompletionsError('abort', 'The request was stopped.'),
+      });
+    }
+  };
+
+  reset = (): void => {
+    this.stop();
+    this.#publish(idle);
+  };
+
+  dispose = (): void => {
+    this.stop();
+    this.#disposed = true;
+    this.#listeners.clear();
+  };
+
+  async #follow(attempt: Attempt, stream: ChatCompletionStream): Promise<ChatCompletion | undefined> {
+    attempt.stream = stream;
+    this.#publish({ status: 'streaming', timings: stream.timings });
+    try {
+      for await (const chunk of stream) this.#onChunk(attempt, stream, chunk);
+    } catch {
+      // The stream's status and error say what happened; they are read below.
+    }
+    if (this.#live !== attempt) return undefined;
+    const part = streamPart(stream);
+    const completion = stream.status === 'done' && part.snapshot ? finalizeSnapshot(part.snapshot) : undefined;
+    this.#settle(attempt, { ...part, status: stream.status, completion });
+    return completion;
+  }
+
+  #onChunk(attempt: Attempt, stream: ChatCompletionStream, chunk: ChatCompletionChunk): void {
+    this.#options.onChunk?.(chunk);
+    if (this.#live !== attempt) return;
+    if (!this.#schedule) {
+      this.#publish(streamPart(stream));
+      return;
+    }
+    this.#cancelFlush ??= this.#schedule(() => {
+      this.#cancelFlush = null;
+      if (this.#live === attempt) this.#publish(streamPart(stream));
+    });
+  }
+
+  #publish(patch: Partial<RunState>): void {
+    this.#state = { ...this.#state, ...patch };
+    for (const listener of this.#listeners) listener(this.#state);
+  }
+
+  #settle(attempt: Attempt, patch: Partial<RunState>): void {
+    if (this.#live !== attempt) return;
+    this.#live = null;
+    this.#cancelFlush?.();
+    this.#cancelFlush = null;
+    this.#publish(patch);
+    this.#options.onFinish?.(this.#state);
+  }
+}
+
 /**
  * One request's whole life, owned in one place: submitted, streaming, then done, error, aborted or
  * incomplete. The stream store, the conversation store and the run hook are bindings of it.
@@ -111,104 +229,5 @@ function asError(caught: unknown): ChatCompletionsError {
  * await run.start({ model, messages, stream: true });
  */
 export function createCompletionRun(options: CompletionRunOptions): CompletionRun {
-  const schedule = scheduler(options.notify ?? 'frame');
-  const listeners = new Set<(state: RunState) => void>();
-  let state = idle;
-  let live: Attempt | null = null;
-  let cancelFlush: (() => void) | null = null;
-  let disposed = false;
-
-  const publish = (patch: Partial<RunState>) => {
-    state = { ...state, ...patch };
-    for (const listener of listeners) listener(state);
-  };
-  const settle = (attempt: Attempt, patch: Partial<RunState>) => {
-    if (live !== attempt) return;
-    live = null;
-    cancelFlush?.();
-    cancelFlush = null;
-    publish(patch);
-    options.onFinish?.(state);
-  };
-  const onChunk = (attempt: Attempt, stream: ChatCompletionStream, chunk: ChatCompletionChunk) => {
-    options.onChunk?.(chunk);
-    if (live !== attempt) return;
-    if (!schedule) publish(streamPart(stream));
-    else
-      cancelFlush ??= schedule(() => {
-        cancelFlush = null;
-        if (live === attempt) publish(streamPart(stream));
-      });
-  };
-
-  const follow = async (attempt: Attempt, stream: ChatCompletionStream) => {
-    attempt.stream = stream;
-    publish({ status: 'streaming', timings: stream.timings });
-    try {
-      for await (const chunk of stream) onChunk(attempt, stream, chunk);
-    } catch {
-      // The stream's status and error say what happened; they are read below.
-    }
-    if (live !== attempt) return undefined;
-    const part = streamPart(stream);
-    const completion = stream.status === 'done' && part.snapshot ? finalizeSnapshot(part.snapshot) : undefined;
-    settle(attempt, { ...part, status: stream.status, completion });
-    return completion;
-  };
-
-  const start = async (params: ChatCompletionCreateParams): Promise<ChatCompletion | undefined> => {
-    if (disposed || (live && options.whileRunning === 'refuse')) return undefined;
-    stop();
-    const attempt: Attempt = { controller: new AbortController() };
-    live = attempt;
-    state = idle;
-    publish({ status: 'submitted', request: params });
-    let result: ChatCompletion | ChatCompletionStream;
-    try {
-      result = await options.client().chat.completions.create(params, { signal: attempt.controller.signal });
-    } catch (caught) {
-      const error = asError(caught);
-      settle(attempt, { status: error.kind === 'abort' ? 'aborted' : 'error', error });
-      return undefined;
-    }
-    if (live !== attempt) {
-      // Superseded or stopped while the headers were on their way: this answer belongs to nobody.
-      if (result instanceof ChatCompletionStream) result.abort();
-      return undefined;
-    }
-    if (result instanceof ChatCompletionStream) return follow(attempt, result);
-    const snapshot = result as unknown as ChatCompletionSnapshot;
-    settle(attempt, { status: 'done', completion: result, snapshot, usage: result.usage });
-    return result;
-  };
-
-  function stop(): void {
-    const attempt = live;
-    if (!attempt) return;
-    attempt.controller.abort();
-    const stopped = new ChatCompletionsError('abort', 'The request was stopped.');
-    if (attempt.stream) {
-      attempt.stream.abort();
-      settle(attempt, { ...streamPart(attempt.stream), status: 'aborted' });
-    } else settle(attempt, { status: 'aborted', error: stopped });
-  }
-
-  return {
-    getState: () => state,
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    start,
-    stop,
-    reset() {
-      stop();
-      publish(idle);
-    },
-    dispose() {
-      stop();
-      disposed = true;
-      listeners.clear();
-    },
-  };
+  return new Run(options);
 }
