@@ -101,7 +101,7 @@ export const UsageView = forwardRef<HTMLElement, UsageViewProps>(function UsageV
           {completion.model}
         </Row>
         <Row term="Created" slot="usage-created">
-          <UtcTime seconds={completion.created} precision="seconds" /> UTC
+          <UtcTime seconds={completion.created} precision="seconds" suffix=" UTC" />
         </Row>
         {completion.service_tier ? (
           <Row term="Service tier" slot="usage-service-tier">
