@@ -154,6 +154,16 @@ async function kit(bytes: Uint8Array) {
   return new ChatCompletionStream(new Response(body(bytes))).finalCompletion();
 }
 
+/** The kit as a UI reads it: a snapshot handed out every 8 chunks (one frame at ~500 tokens/s). */
+async function kitReading(bytes: Uint8Array) {
+  const stream = new ChatCompletionStream(new Response(body(bytes)));
+  let chunks = 0;
+  stream.subscribe(() => {
+    if (++chunks % 8 === 0) void stream.snapshot;
+  });
+  return stream.finalCompletion();
+}
+
 async function openaiHelper(bytes: Uint8Array) {
   const client = new OpenAI({
     apiKey: 'bench',
@@ -233,3 +243,27 @@ const [, logprobs4k, , logprobs20k] = perChunk as [number, number, number, numbe
 console.log(
   `\nLinearity: µs per chunk at 20,000 / at 4,000 chunks (logprobs) = ${(logprobs20k / logprobs4k).toFixed(2)} (1.0 = linear; quadratic would be ~5)`,
 );
+
+// Handed-out snapshots never change, so a grown logprob array is copied once per hand-out: the cost
+// per chunk must still not grow with the length of the stream.
+console.log('\nReading a snapshot every 8 chunks (as a UI does, once per frame), logprobs top 5:');
+console.log(['stream', 'kit ms', 'kit reading ms', 'reading/kit', 'reading µs/chunk'].join('\t'));
+const readingPerChunk: number[] = [];
+for (const [name, bytes, times] of [cases[1], cases[3]] as [string, Uint8Array, number][]) {
+  const contenders = [kit, kitReading].map((run) => () => run(bytes));
+  await medians(contenders, 2);
+  const chunks = await floor(bytes);
+  const [kitMs = 0, readingMs = 0] = await medians(contenders, times);
+  readingPerChunk.push((readingMs * 1000) / chunks);
+  console.log(
+    [
+      name,
+      kitMs.toFixed(1),
+      readingMs.toFixed(1),
+      `${(readingMs / kitMs).toFixed(2)}x`,
+      ((readingMs * 1000) / chunks).toFixed(2),
+    ].join('\t'),
+  );
+}
+const [reading4k = 0, reading20k = 0] = readingPerChunk;
+console.log(`Linearity while reading: µs per chunk at 20,000 / at 4,000 = ${(reading20k / reading4k).toFixed(2)}`);

@@ -27,8 +27,8 @@ const budgets: Budget[] = [
     gzipBudgetBytes: 2 * 1024,
   },
   // Every hook and all of core (the app imports the client too), without the peers an app already
-  // has (React, TanStack Query, zustand) and eventsource-parser. Target 8 KB; it is 9.7 KB: core is
-  // 0.45 KB over its own, and the conversation store adds 1 KB that apps not using it shake off.
+  // has (React, TanStack Query, zustand) and eventsource-parser. The target, 8 KB, is the budget:
+  // the kit is over it (see the hooks README's size note), and the miss shows until it is fixed.
   {
     name: '@completions-kit/hooks + core',
     entries: ['packages/hooks/src/index.ts', 'packages/core/src/index.ts'],
@@ -42,7 +42,7 @@ const budgets: Budget[] = [
       'zustand/middleware',
       'eventsource-parser',
     ],
-    gzipBudgetBytes: 10 * 1024,
+    gzipBudgetBytes: 8 * 1024,
   },
   // Components without React and without the markdown and highlighting libraries. Target 15 KB.
   {

@@ -38,8 +38,15 @@ export type UrlCitationAnnotation = ChatCompletionMessage.Annotation;
 /** Stored-completion metadata: up to 16 string pairs (keys <= 64, values <= 512 characters). */
 export type Metadata = Record<string, string>;
 
-/** Where a stream is. `incomplete`: the body ended without `[DONE]` and without a finish_reason. */
-export type StreamStatus = 'streaming' | 'done' | 'error' | 'aborted' | 'incomplete';
+/**
+ * Where a request is in its life: the one status vocabulary of the kit (runs, stores, hooks, the
+ * components' `data-status`). `submitted`: sent, no answer yet; `incomplete`: the body ended without
+ * `[DONE]` and without a finish_reason; `aborted`: stopped by the caller (what arrived is kept).
+ */
+export type RunStatus = 'idle' | 'submitted' | 'streaming' | 'done' | 'error' | 'aborted' | 'incomplete';
+
+/** Where a stream is once its headers arrived. */
+export type StreamStatus = Exclude<RunStatus, 'idle' | 'submitted'>;
 
 /** A delta as it arrives on the real wire: `annotations` streams although the spec omits it. */
 export type ChunkDelta = ChatCompletionChunk.Choice.Delta & { annotations?: UrlCitationAnnotation[] };

@@ -10,7 +10,7 @@ export type { TurnNode, TurnTree } from './conversation/tree.ts';
 export { activePath, siblingsOf } from './conversation/tree.ts';
 export type { ConversationTurn } from './conversation/use-conversation.ts';
 export { useConversation } from './conversation/use-conversation.ts';
-export type { StoredPage } from './options.ts';
+export type { ChatCompletionMutationSettings, StoredPage } from './options.ts';
 export {
   chatCompletionMutationOptions,
   completionKeys,
@@ -20,6 +20,10 @@ export {
 } from './options.ts';
 export type { ChatCompletionsProviderProps } from './provider.tsx';
 export { ChatCompletionsProvider, useChatCompletionsClient } from './provider.tsx';
+export {
+  deleteStoredCompletionMutationOptions,
+  updateStoredCompletionMutationOptions,
+} from './stored-mutation-options.ts';
 export type {
   CompletionStreamActions,
   CompletionStreamState,
@@ -32,6 +36,8 @@ export type {
 export { createCompletionStreamStore } from './stream-store.ts';
 export type { UseChatCompletionOptions, UseChatCompletionResult } from './use-chat-completion.ts';
 export { useChatCompletion } from './use-chat-completion.ts';
+export type { UseCompletionRunOptions, UseCompletionRunResult } from './use-completion-run.ts';
+export { useCompletionRun } from './use-completion-run.ts';
 export type { UseCompletionStreamOptions, UseCompletionStreamResult } from './use-completion-stream.ts';
 export { useCompletionChoice, useCompletionStream } from './use-completion-stream.ts';
 export { useStoredCompletion, useStoredCompletionMessages, useStoredCompletions } from './use-stored-completions.ts';

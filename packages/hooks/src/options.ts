@@ -3,6 +3,7 @@ import {
   type ChatCompletionCreateParamsNonStreaming,
   type ChatCompletionStoreMessage,
   type ChatCompletionsClient,
+  type ChatCompletionsError,
   type CursorPageBody,
   completionKeys,
   isChatCompletionsError,
@@ -21,12 +22,22 @@ function plain<Item>(page: CursorPageBody<Item>): StoredPage<Item> {
   return { object: 'list', data: page.data, first_id: page.first_id, last_id: page.last_id, has_more: page.has_more };
 }
 
-/** Non-streamed create as a mutation. `signal` lets `useChatCompletion().abort()` stop it. */
-export function chatCompletionMutationOptions(client: ChatCompletionsClient) {
-  return mutationOptions({
+export interface ChatCompletionMutationSettings {
+  /** Called once per mutation for the signal that can abort it. Default: none (the request runs to its end). */
+  signal?: () => AbortSignal | undefined;
+}
+
+/** Non-streamed create as a mutation; its variables are the request, as in `useChatCompletion`. */
+export function chatCompletionMutationOptions(
+  client: ChatCompletionsClient,
+  settings: ChatCompletionMutationSettings = {},
+) {
+  return mutationOptions<ChatCompletion, ChatCompletionsError, ChatCompletionCreateParamsNonStreaming>({
     mutationKey: [...completionKeys.all, 'create'],
-    mutationFn: ({ params, signal }: { params: ChatCompletionCreateParamsNonStreaming; signal?: AbortSignal }) =>
-      client.chat.completions.create({ ...params, stream: false }, signal ? { signal } : {}),
+    mutationFn: (params) => {
+      const signal = settings.signal?.();
+      return client.chat.completions.create({ ...params, stream: false }, signal ? { signal } : {});
+    },
   });
 }
 

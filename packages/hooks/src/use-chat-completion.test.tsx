@@ -1,11 +1,9 @@
-import type { ChatCompletionsError } from '@completions-kit/core';
 import { completionKeys } from '@completions-kit/core';
 import { act, renderHook, waitFor } from '@testing-library/react';
-import { describe, expect, expectTypeOf, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { useChatCompletionsClient } from './provider.tsx';
 import { providers, testClient, user } from './test-support/render.tsx';
 import { useChatCompletion } from './use-chat-completion.ts';
-import type { UseCompletionStreamResult } from './use-completion-stream.ts';
 
 describe('the provider', () => {
   it('says clearly when a hook is used outside it', () => {
@@ -46,18 +44,5 @@ describe('useChatCompletion against the local server', () => {
     act(() => result.current.abort());
     await waitFor(() => expect(result.current.status).toBe('error'));
     expect(result.current.error?.kind).toBe('abort');
-  });
-
-  it('has typed results', () => {
-    expectTypeOf<ReturnType<typeof useChatCompletion>['error']>().toEqualTypeOf<ChatCompletionsError | null>();
-    expectTypeOf<ReturnType<typeof useChatCompletion>['data']>().toEqualTypeOf<
-      import('@completions-kit/core').ChatCompletion | undefined
-    >();
-    expectTypeOf<UseCompletionStreamResult['status']>().toEqualTypeOf<
-      'idle' | 'submitted' | 'streaming' | 'done' | 'error' | 'aborted' | 'incomplete'
-    >();
-    expectTypeOf<UseCompletionStreamResult['snapshot']>().toEqualTypeOf<
-      import('@completions-kit/core').ChatCompletionSnapshot | undefined
-    >();
   });
 });

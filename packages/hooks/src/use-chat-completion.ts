@@ -3,11 +3,11 @@ import type {
   ChatCompletionCreateParamsNonStreaming,
   ChatCompletionsError,
 } from '@completions-kit/core';
-import { completionKeys } from '@completions-kit/core';
 import { type UseMutationResult, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef } from 'react';
 import { chatCompletionMutationOptions } from './options.ts';
 import { useChatCompletionsClient } from './provider.tsx';
+import { cacheStoredCompletion } from './query-cache.ts';
 
 export interface UseChatCompletionOptions {
   onSuccess?: (completion: ChatCompletion) => void;
@@ -37,20 +37,17 @@ export function useChatCompletion(options: UseChatCompletionOptions = {}): UseCh
   const controller = useRef<AbortController | null>(null);
   const callbacks = useRef(options);
   callbacks.current = options;
-  const base = chatCompletionMutationOptions(client);
-  const mutation = useMutation<ChatCompletion, ChatCompletionsError, ChatCompletionCreateParamsNonStreaming>({
-    mutationKey: base.mutationKey,
-    mutationFn: (params) => {
-      controller.current?.abort();
-      const current = new AbortController();
-      controller.current = current;
-      return base.mutationFn?.({ params, signal: current.signal }, undefined as never) as Promise<ChatCompletion>;
-    },
+  const mutation = useMutation({
+    ...chatCompletionMutationOptions(client, {
+      signal: () => {
+        // A new request replaces the one in flight.
+        controller.current?.abort();
+        controller.current = new AbortController();
+        return controller.current.signal;
+      },
+    }),
     onSuccess: (completion, params) => {
-      if (params.store) {
-        queryClient.setQueryData(completionKeys.detail(completion.id), completion);
-        void queryClient.invalidateQueries({ queryKey: completionKeys.lists() });
-      }
+      cacheStoredCompletion(queryClient, completion, params);
       callbacks.current.onSuccess?.(completion);
     },
     onError: (error) => callbacks.current.onError?.(error),

@@ -1,27 +1,24 @@
-import type { ChatCompletion, SnapshotChoice } from '@completions-kit/core';
-import { completionKeys } from '@completions-kit/core';
-import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import type { NotifyEvery, SnapshotChoice } from '@completions-kit/core';
+import { useState } from 'react';
 import { useStore } from 'zustand';
-import { useChatCompletionsClient } from './provider.tsx';
 import {
+  bindRun,
   type CompletionStreamActions,
   type CompletionStreamState,
   type CompletionStreamStore,
-  createCompletionStreamStore,
-  type NotifyEvery,
   type StreamCallbacks,
 } from './stream-store.ts';
+import { useRunOnce } from './use-completion-run.ts';
 
 export interface UseCompletionStreamOptions extends StreamCallbacks {
-  /** How often React hears of new chunks. Default: once per animation frame. Set at mount. */
+  /** How often React hears of new chunks: `frame`, every N ms, or `chunk`. Default: `frame`. Set at mount. */
   notify?: NotifyEvery;
 }
 
-export type UseCompletionStreamResult = Omit<CompletionStreamState, never> &
+export type UseCompletionStreamResult = CompletionStreamState &
   CompletionStreamActions & {
     /** The store behind the hook, for `useCompletionChoice` and selectors of your own. */
-    store: CompletionStreamStore;
+    readonly store: CompletionStreamStore;
   };
 
 /**
@@ -35,23 +32,8 @@ export type UseCompletionStreamResult = Omit<CompletionStreamState, never> &
  * start({ model, messages });
  */
 export function useCompletionStream(options: UseCompletionStreamOptions = {}): UseCompletionStreamResult {
-  const client = useChatCompletionsClient();
-  const queryClient = useQueryClient();
-  const latest = useRef({ client, options, queryClient });
-  latest.current = { client, options, queryClient };
-  const [store] = useState(() =>
-    createCompletionStreamStore({
-      client: () => latest.current.client,
-      callbacks: () => latest.current.options,
-      notify: options.notify ?? 'frame',
-      onDone: (completion: ChatCompletion, params) => {
-        if (!params.store) return;
-        latest.current.queryClient.setQueryData(completionKeys.detail(completion.id), completion);
-        void latest.current.queryClient.invalidateQueries({ queryKey: completionKeys.lists() });
-      },
-    }),
-  );
-  useEffect(() => () => store.getState().stop(), [store]);
+  const run = useRunOnce(options);
+  const [store] = useState(() => bindRun(run));
   const status = useStore(store, (state) => state.status);
   const snapshot = useStore(store, (state) => state.snapshot);
   const completion = useStore(store, (state) => state.completion);

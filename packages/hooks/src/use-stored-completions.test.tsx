@@ -44,6 +44,26 @@ describe('stored completions hooks against the local server', () => {
     await waitFor(() => expect(odd.current.items.map((item) => item.id)).toEqual([ids[1], ids[3], ids[5]]));
   });
 
+  it('keeps tracked properties: reading items and status, a refetch with the same data renders nothing', async () => {
+    const { wrapper, queryClient } = providers();
+    let renders = 0;
+    const { result } = renderHook(
+      () => {
+        renders++;
+        const { items, status } = useStoredCompletions({ metadata: { run }, limit: 3 });
+        return { items, status };
+      },
+      { wrapper },
+    );
+    await waitFor(() => expect(result.current.items).toHaveLength(3));
+    const settled = renders;
+    const items = result.current.items;
+    // isFetching goes true then false; data is structurally the same, so it keeps its identity.
+    await act(() => queryClient.refetchQueries({ queryKey: completionKeys.lists() }));
+    expect(renders).toBe(settled);
+    expect(result.current.items).toBe(items);
+  });
+
   it('reads one completion and its request messages', async () => {
     const { wrapper } = providers();
     const { result } = renderHook(

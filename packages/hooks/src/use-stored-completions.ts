@@ -1,12 +1,37 @@
 import type { ChatCompletion, ChatCompletionStoreMessage, MessagesQuery, StoredListQuery } from '@completions-kit/core';
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { type InfiniteData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import {
+  type StoredPage,
   storedCompletionMessagesInfiniteOptions,
   storedCompletionOptions,
   storedCompletionsInfiniteOptions,
 } from './options.ts';
 import { useChatCompletionsClient } from './provider.tsx';
+
+const flattened = new WeakMap<object, unknown[]>();
+
+/**
+ * Adds `items` (every loaded page's items, one array per `data`) as a getter. Spreading the result
+ * would read every field and so subscribe the component to all of them; a getter keeps TanStack's
+ * tracked properties: a component that reads `items` and `status` ignores `isFetching` changes.
+ */
+function withItems<Result extends { data: InfiniteData<StoredPage<Item>, unknown> | undefined }, Item>(
+  result: Result,
+): Result & { readonly items: Item[] } {
+  return Object.defineProperty(result, 'items', {
+    enumerable: true,
+    get() {
+      const data = result.data;
+      if (!data) return [];
+      let items = flattened.get(data);
+      if (!items) {
+        items = data.pages.flatMap((page) => page.data);
+        flattened.set(data, items);
+      }
+      return items;
+    },
+  }) as Result & { readonly items: Item[] };
+}
 
 /**
  * Stored completions, page by page (newest first by default on the real API), with the items of
@@ -18,8 +43,7 @@ import { useChatCompletionsClient } from './provider.tsx';
 export function useStoredCompletions(query: StoredListQuery = {}) {
   const client = useChatCompletionsClient();
   const result = useInfiniteQuery(storedCompletionsInfiniteOptions(client, query));
-  const items = useMemo<ChatCompletion[]>(() => result.data?.pages.flatMap((page) => page.data) ?? [], [result.data]);
-  return { ...result, items };
+  return withItems<typeof result, ChatCompletion>(result);
 }
 
 /** One stored completion; a 404 right after storing is retried briefly. Disabled without an id. */
@@ -35,9 +59,5 @@ export function useStoredCompletionMessages(id: string | undefined, query: Messa
     ...storedCompletionMessagesInfiniteOptions(client, id ?? '', query),
     enabled: !!id,
   });
-  const items = useMemo<ChatCompletionStoreMessage[]>(
-    () => result.data?.pages.flatMap((page) => page.data) ?? [],
-    [result.data],
-  );
-  return { ...result, items };
+  return withItems<typeof result, ChatCompletionStoreMessage>(result);
 }

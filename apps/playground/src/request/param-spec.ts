@@ -1,9 +1,17 @@
+import { paramLimits } from '@completions-kit/core';
+
 /** Every request parameter the composer offers, with the API's constraints, shown and checked inline. */
 export type ParamSpec =
   | { name: string; label: string; kind: 'number' | 'integer'; min?: number; max?: number; hint: string; group: string }
   | { name: string; label: string; kind: 'boolean'; hint: string; group: string; default?: boolean }
   | { name: string; label: string; kind: 'select'; options: string[]; hint: string; group: string }
   | { name: string; label: string; kind: 'text' | 'lines' | 'json'; hint: string; group: string };
+
+/** A numeric parameter's range from core's `paramLimits` (what the server checks), with its hint. */
+function limited(name: keyof typeof paramLimits, suffix = '') {
+  const [min, max] = paramLimits[name];
+  return { name, min, max, hint: `${min} to ${max}${suffix}` };
+}
 
 export const paramSpecs: ParamSpec[] = [
   { name: 'model', label: 'Model', kind: 'text', hint: 'Required.', group: 'Model' },
@@ -23,9 +31,9 @@ export const paramSpecs: ParamSpec[] = [
     group: 'Model',
     default: true,
   },
-  { name: 'temperature', label: 'Temperature', kind: 'number', min: 0, max: 2, hint: '0 to 2', group: 'Sampling' },
-  { name: 'top_p', label: 'Top p', kind: 'number', min: 0, max: 1, hint: '0 to 1', group: 'Sampling' },
-  { name: 'n', label: 'Choices (n)', kind: 'integer', min: 1, max: 128, hint: '1 to 128', group: 'Sampling' },
+  { ...limited('temperature'), label: 'Temperature', kind: 'number', group: 'Sampling' },
+  { ...limited('top_p'), label: 'Top p', kind: 'number', group: 'Sampling' },
+  { ...limited('n'), label: 'Choices (n)', kind: 'integer', group: 'Sampling' },
   {
     name: 'max_completion_tokens',
     label: 'Max completion tokens',
@@ -36,24 +44,8 @@ export const paramSpecs: ParamSpec[] = [
   },
   { name: 'seed', label: 'Seed', kind: 'integer', hint: 'An integer, for repeatable sampling', group: 'Sampling' },
   { name: 'stop', label: 'Stop sequences', kind: 'lines', hint: 'Up to 4, one per line', group: 'Sampling' },
-  {
-    name: 'frequency_penalty',
-    label: 'Frequency penalty',
-    kind: 'number',
-    min: -2,
-    max: 2,
-    hint: '-2 to 2',
-    group: 'Sampling',
-  },
-  {
-    name: 'presence_penalty',
-    label: 'Presence penalty',
-    kind: 'number',
-    min: -2,
-    max: 2,
-    hint: '-2 to 2',
-    group: 'Sampling',
-  },
+  { ...limited('frequency_penalty'), label: 'Frequency penalty', kind: 'number', group: 'Sampling' },
+  { ...limited('presence_penalty'), label: 'Presence penalty', kind: 'number', group: 'Sampling' },
   { name: 'logit_bias', label: 'Logit bias', kind: 'json', hint: 'JSON: token id to -100..100', group: 'Sampling' },
   {
     name: 'logprobs',
@@ -62,15 +54,7 @@ export const paramSpecs: ParamSpec[] = [
     hint: 'Return the probability of each token',
     group: 'Logprobs',
   },
-  {
-    name: 'top_logprobs',
-    label: 'Top logprobs',
-    kind: 'integer',
-    min: 0,
-    max: 20,
-    hint: '0 to 20; needs Logprobs',
-    group: 'Logprobs',
-  },
+  { ...limited('top_logprobs', '; needs Logprobs'), label: 'Top logprobs', kind: 'integer', group: 'Logprobs' },
   {
     name: 'modalities',
     label: 'Output',

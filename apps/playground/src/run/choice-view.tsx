@@ -1,16 +1,11 @@
-import {
-  type AudioFormat,
-  type ChoiceLike,
-  Message,
-  type MessageStatus,
-  TokenLogprobs,
-} from '@completions-kit/components';
+import { type AudioFormat, type ChoiceLike, Message, TokenLogprobs } from '@completions-kit/components';
+import type { RunStatus } from '@completions-kit/core';
 import { functionCalls } from './function-calls.ts';
 import { ToolAnswers } from './tool-answers.tsx';
 
 export interface ChoiceViewProps {
   choice: ChoiceLike;
-  status: MessageStatus;
+  status: RunStatus;
   audioFormat: AudioFormat | undefined;
   onAnswerTools: (choice: ChoiceLike, results: Record<string, string>) => void;
 }

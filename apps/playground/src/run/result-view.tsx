@@ -1,4 +1,5 @@
-import { type AudioFormat, type ChoiceLike, Choices, type MessageStatus, UsageView } from '@completions-kit/components';
+import { type AudioFormat, type ChoiceLike, Choices, UsageView } from '@completions-kit/components';
+import { type ChatCompletionsError, errorAdvice, type RunStatus } from '@completions-kit/core';
 import { ChoiceView } from './choice-view.tsx';
 import { Timeline } from './timeline.tsx';
 import type { Run } from './use-run.ts';
@@ -14,25 +15,20 @@ export interface ResultViewProps {
   label?: string;
 }
 
-const statusText: Record<string, string> = {
-  submitted: 'Sent; waiting for the first token…',
+const statusText: Record<RunStatus, string> = {
+  idle: '',
+  submitted: 'Sent; waiting for the answer…',
   streaming: 'Streaming…',
-  pending: 'Waiting for the answer…',
   done: 'Done.',
-  success: 'Done.',
   aborted: 'Stopped: the partial output is kept.',
   incomplete: 'The connection ended early: the output may be incomplete.',
   error: 'Failed.',
 };
 
-/** Advice for an error, by kind, beside the server's own message. */
-function advice(kind: string | undefined, status: number | undefined): string {
-  if (status === 401) return 'Check the key, or use the local server (or its proxy) instead.';
-  if (status === 429) return 'Wait a moment and retry.';
-  if (kind === 'connection' || kind === 'timeout') return 'Is the server running? npm start starts it.';
-  if (kind === 'abort') return 'You stopped it; Retry sends it again.';
-  if (status === 400 || kind === 'invalid') return 'Fix the field it names in the composer, then retry.';
-  return 'Retry; if it keeps failing, the raw response below says more.';
+/** The message, and core's advice unless the message already ends with it. */
+function advice(error: ChatCompletionsError): string {
+  const text = errorAdvice(error);
+  return error.message.endsWith(text) ? '' : text;
 }
 
 export function ResultView({
@@ -44,16 +40,10 @@ export function ResultView({
   label = 'Result',
 }: ResultViewProps) {
   const { snapshot, request, error } = run;
-  const messageStatus: MessageStatus =
-    run.status === 'streaming' || run.status === 'submitted'
-      ? 'streaming'
-      : run.status === 'aborted' || run.status === 'incomplete' || run.status === 'error'
-        ? run.status
-        : 'done';
   const audioFormat = (request as { audio?: { format?: AudioFormat } } | null)?.audio?.format;
   const choices = (snapshot?.choices ?? []) as unknown as ChoiceLike[];
   const renderChoice = (choice: ChoiceLike) => (
-    <ChoiceView choice={choice} status={messageStatus} audioFormat={audioFormat} onAnswerTools={onAnswerTools} />
+    <ChoiceView choice={choice} status={run.status} audioFormat={audioFormat} onAnswerTools={onAnswerTools} />
   );
   const usageSource = run.completion ?? (snapshot?.usage ? snapshot : undefined);
   return (
@@ -67,7 +57,7 @@ export function ResultView({
             <strong>{error.status ? `${error.status}: ` : ''}</strong>
             {error.message}
           </p>
-          <p>{advice(error.kind, error.status)}</p>
+          <p>{advice(error)}</p>
           <button type="button" onClick={onRetry}>
             Retry
           </button>

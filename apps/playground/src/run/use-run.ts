@@ -1,10 +1,5 @@
-import type {
-  ChatCompletion,
-  ChatCompletionCreateParams,
-  ChatCompletionCreateParamsNonStreaming,
-  ChatCompletionsError,
-} from '@completions-kit/core';
-import { useChatCompletion, useCompletionStream } from '@completions-kit/hooks';
+import type { ChatCompletionChunk, ChatCompletionCreateParams } from '@completions-kit/core';
+import { useCompletionRun } from '@completions-kit/hooks';
 import { useCallback, useRef, useState } from 'react';
 
 export interface ChunkTime {
@@ -14,54 +9,33 @@ export interface ChunkTime {
   characters: number;
 }
 
+const characters = (chunk: ChatCompletionChunk) =>
+  (chunk.choices ?? []).reduce((sum, choice) => sum + (choice.delta?.content?.length ?? 0), 0);
+
 /**
- * One place to run a request streamed or not: the stream hook or the create mutation, plus the
- * arrival time of every chunk for the timeline. Stop keeps what arrived.
+ * The playground's run: the hooks' run (streamed or not, one status vocabulary), plus the arrival
+ * time of every chunk for the timeline. Stop keeps what arrived.
  */
 export function useRun() {
-  const [request, setRequest] = useState<ChatCompletionCreateParams | null>(null);
   const [chunks, setChunks] = useState<ChunkTime[]>([]);
-  const sentAt = useRef(0);
   const pending = useRef<ChunkTime[]>([]);
-  const stream = useCompletionStream({
-    onChunk: (chunk) => {
-      const characters = (chunk.choices ?? []).reduce((sum, choice) => sum + (choice.delta?.content?.length ?? 0), 0);
-      pending.current.push({ at: performance.now() - sentAt.current, characters });
-    },
+  const sentAt = useRef(0);
+  const current = useCompletionRun({
+    onChunk: (chunk) => pending.current.push({ at: performance.now() - sentAt.current, characters: characters(chunk) }),
     onFinish: () => setChunks([...pending.current]),
   });
-  const create = useChatCompletion();
-  const streamed = request?.stream === true;
+  const { start } = current;
   const run = useCallback(
     (body: ChatCompletionCreateParams) => {
-      setRequest(body);
-      setChunks([]);
       pending.current = [];
+      setChunks([]);
       sentAt.current = performance.now();
-      stream.reset();
-      create.reset();
-      if (body.stream) {
-        const { stream: _, ...rest } = body;
-        void stream.start(rest);
-      } else create.mutate(body as ChatCompletionCreateParamsNonStreaming);
+      void start(body);
     },
-    [stream, create],
+    [start],
   );
-  const running = streamed ? stream.status === 'submitted' || stream.status === 'streaming' : create.isPending;
-  const completion: ChatCompletion | undefined = streamed ? stream.completion : create.data;
-  const error: ChatCompletionsError | undefined = streamed ? stream.error : (create.error ?? undefined);
-  return {
-    run,
-    stop: streamed ? stream.stop : create.abort,
-    request,
-    running,
-    status: streamed ? stream.status : create.status,
-    snapshot: streamed ? stream.snapshot : create.data,
-    completion,
-    error,
-    timings: streamed ? stream.timings : undefined,
-    chunks: streamed && running ? pending.current : chunks,
-  };
+  const running = current.status === 'submitted' || current.status === 'streaming';
+  return { ...current, run, running, chunks: running ? pending.current : chunks };
 }
 
 export type Run = ReturnType<typeof useRun>;

@@ -40,6 +40,30 @@ describe('exported code', () => {
     expect(local).toContain("curl 'http://127.0.0.1:5173/v1/chat/completions'");
     expect(local).not.toContain('Authorization');
   });
+
+  it('addresses Azure as core does: the deployment in the path and the api-version, in every language', () => {
+    const azure: Connection = {
+      preset: 'azure-openai',
+      baseURL: 'https://res.openai.azure.com/openai',
+      provider: 'azure-openai',
+      apiVersion: '',
+      deployment: 'my-deployment',
+    };
+    const curl = curlCode(body, azure, 'http://localhost');
+    expect(curl).toContain(
+      "curl 'https://res.openai.azure.com/openai/deployments/my-deployment/chat/completions?api-version=2024-10-21'",
+    );
+    expect(curl).toContain('-H "api-key: $OPENAI_API_KEY"');
+    expect(curl).not.toContain('Bearer');
+    const javascript = javascriptCode(body, azure, 'http://localhost');
+    expect(javascript).toContain('baseURL: "https://res.openai.azure.com/openai/deployments/my-deployment"');
+    expect(javascript).toContain('defaultQuery: {"api-version":"2024-10-21"}');
+    expect(javascript).toContain('defaultHeaders: { "api-key": process.env.OPENAI_API_KEY }');
+    const python = pythonCode(body, { ...azure, apiVersion: '2025-01-01-preview' }, 'http://localhost');
+    expect(python).toContain('base_url="https://res.openai.azure.com/openai/deployments/my-deployment"');
+    expect(python).toContain('default_query={ "api-version": "2025-01-01-preview" }');
+    expect(python).toContain('default_headers={"api-key": os.environ["OPENAI_API_KEY"]}');
+  });
 });
 
 describe('share links', () => {

@@ -1,13 +1,25 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { UrlCitationAnnotation } from '@completions-kit/core';
 import { describe, expect, it } from 'vitest';
+// The guard the README promises: skip without ../shared locally, fail under CI=true.
+import { fixturesDir, haveFixtures } from '../../../core/src/test-support/fixtures.ts';
 import { citationSources, citationSpans, codePointRangeToIndices } from './spans.ts';
 
 const cite = (url: string, start: number, end: number, title = url): UrlCitationAnnotation => ({
   type: 'url_citation',
   url_citation: { url, title, start_index: start, end_index: end },
+});
+
+describe('citation spans, computed once', () => {
+  it('gives the markdown and the sources of one message the same spans, and recomputes when the text grows', () => {
+    const annotations = [cite('https://example.com/a', 0, 5)];
+    const first = citationSpans('Hello world', annotations);
+    expect(citationSpans('Hello world', annotations)).toBe(first);
+    const grown = citationSpans('Hello world, more', annotations);
+    expect(grown).not.toBe(first);
+    expect(grown).toEqual(first);
+  });
 });
 
 describe('code-point offsets to string indices', () => {
@@ -66,11 +78,8 @@ describe('citation spans', () => {
     expect(span?.link).toBeNull();
   });
 
-  it('spans exactly the markdown link on the recorded web-search response', () => {
-    const fixtures = path.resolve(
-      path.dirname(fileURLToPath(import.meta.url)),
-      '../../../../../shared/fixtures/openai/responses',
-    );
+  it.skipIf(!haveFixtures())('spans exactly the markdown link on the recorded web-search response', () => {
+    const fixtures = path.join(fixturesDir, 'responses');
     const response = JSON.parse(readFileSync(path.join(fixtures, 'dotnet-web-search-url-citation.json'), 'utf8'));
     const message = response.choices[0].message;
     const spans = citationSpans(message.content, message.annotations);

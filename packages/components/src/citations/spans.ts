@@ -46,8 +46,24 @@ export interface CitationSpan {
   range: { start: number; end: number } | null;
 }
 
-/** Citations sorted by where they sit, deduplicated by url and span, numbered by source. */
+const lastSpans = new WeakMap<readonly UrlCitationAnnotation[], { text: string; spans: CitationSpan[] }>();
+
+/**
+ * Citations sorted by where they sit, deduplicated by url and span, numbered by source. The result
+ * for an annotations array and text is kept: a message's markdown and its sources list ask for the
+ * same spans in one render, and get them computed once. Treat the array as read-only.
+ */
 export function citationSpans(text: string, annotations: readonly UrlCitationAnnotation[] | undefined): CitationSpan[] {
+  // Hostile or partial data may hold anything here; a WeakMap only takes objects.
+  if (!Array.isArray(annotations)) return [];
+  const kept = lastSpans.get(annotations);
+  if (kept?.text === text) return kept.spans;
+  const spans = computeSpans(text, annotations);
+  lastSpans.set(annotations, { text, spans });
+  return spans;
+}
+
+function computeSpans(text: string, annotations: readonly UrlCitationAnnotation[]): CitationSpan[] {
   const seen = new Set<string>();
   const numbers = new Map<string, number>();
   const spans: CitationSpan[] = [];

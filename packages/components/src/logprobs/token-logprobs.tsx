@@ -18,7 +18,7 @@ import { SummaryLines } from './summary-lines.tsx';
 import { TokenBlockMemo } from './token-block.tsx';
 
 export interface TokenLogprobsProps extends ComponentPropsWithoutRef<'section'> {
-  /** `choice.logprobs.content` (or `.refusal`); it may still be growing. */
+  /** `choice.logprobs.content` (or `.refusal`); mid-stream, each snapshot brings a longer array. */
   tokens: readonly ChatCompletionTokenLogprob[];
   /** What the tokens are, for labels. Default: "Answer". */
   label?: string;
@@ -43,11 +43,11 @@ export const TokenLogprobs = forwardRef<HTMLElement, TokenLogprobsProps>(functio
   ref,
 ) {
   const merged = useRef<DisplayToken[]>([]);
-  // Logprob arrays grow in place while streaming: the length is part of what changed.
+  // A snapshot's arrays never change once handed out: a new array is all a new token can be.
   const display = useMemo(() => {
     merged.current = extendMerge(merged.current, tokens);
     return merged.current;
-  }, [tokens, tokens.length]);
+  }, [tokens]);
   const summary = useMemo(() => summarize(display, leastConfident), [display, leastConfident]);
   const blocks = useMemo(() => tokenBlocks(display, blockSize), [display, blockSize]);
   const [active, setActive] = useState(0);

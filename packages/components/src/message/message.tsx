@@ -1,4 +1,4 @@
-import type { ChatCompletionContentPart, FinishReason, UrlCitationAnnotation } from '@completions-kit/core';
+import type { ChatCompletionContentPart, FinishReason, RunStatus, UrlCitationAnnotation } from '@completions-kit/core';
 import { type ComponentPropsWithoutRef, forwardRef, type ReactNode, useState } from 'react';
 import { type AudioFormat, AudioOutput } from '../audio/audio-output.tsx';
 import { CitedText, Sources } from '../citations/cited-text.tsx';
@@ -20,12 +20,13 @@ export interface AnyMessage {
   audio?: { id?: string; data?: string; transcript?: string; expires_at?: number } | null;
 }
 
-export type MessageStatus = 'streaming' | 'done' | 'error' | 'aborted' | 'incomplete';
+/** @deprecated Use `RunStatus` from `@completions-kit/core` (the same union). */
+export type MessageStatus = RunStatus;
 
 export interface MessageProps extends Omit<ComponentPropsWithoutRef<'article'>, 'content'> {
   message: AnyMessage;
-  /** The stream's state, for a message still arriving or cut short. Default: done. */
-  status?: MessageStatus;
+  /** The run's status, for a message still arriving or cut short (`submitted` shows as arriving). Default: done. */
+  status?: RunStatus;
   finishReason?: FinishReason | null;
   /** The request's `audio.format`, for playing `message.audio`. Default: wav. */
   audioFormat?: AudioFormat;
@@ -44,7 +45,8 @@ const finishText: Record<string, string> = {
   function_call: 'Waiting for the function result',
 };
 
-const statusText: Partial<Record<MessageStatus, string>> = {
+const statusText: Partial<Record<RunStatus, string>> = {
+  submitted: 'Waiting for the answer…',
   streaming: 'Writing…',
   aborted: 'Stopped: the answer is partial',
   incomplete: 'The connection ended early: the answer may be incomplete',
@@ -71,7 +73,8 @@ const MessageBody = forwardRef<HTMLElement, MessageProps>(function MessageBody(
   const customText = customRender !== undefined;
   const renderText = customRender ?? reveal;
   const content = message.content;
-  const complete = status !== 'streaming';
+  const arriving = status === 'streaming' || status === 'submitted';
+  const complete = !arriving;
   const refused = !!message.refusal;
   // Hundreds of tool calls take long to lay out: the first ones show, the rest on request.
   const [allCalls, showAllCalls] = useState(false);
@@ -84,7 +87,7 @@ const MessageBody = forwardRef<HTMLElement, MessageProps>(function MessageBody(
       data-status={status}
       data-finish-reason={finishReason ?? undefined}
       data-refused={refused || undefined}
-      aria-busy={status === 'streaming'}
+      aria-busy={arriving}
       {...props}
       ref={ref}
     >
@@ -95,7 +98,7 @@ const MessageBody = forwardRef<HTMLElement, MessageProps>(function MessageBody(
       {typeof content === 'string' && content !== '' ? (
         message.role === 'assistant' && !customText ? (
           <>
-            <Markdown text={content} annotations={message.annotations} streaming={status === 'streaming'} />
+            <Markdown text={content} annotations={message.annotations} streaming={arriving} />
             <Sources text={content} annotations={message.annotations} />
           </>
         ) : message.annotations?.length ? (
@@ -113,9 +116,7 @@ const MessageBody = forwardRef<HTMLElement, MessageProps>(function MessageBody(
           {reveal(message.refusal as string)}
         </p>
       ) : null}
-      {message.audio ? (
-        <AudioOutput audio={message.audio} format={audioFormat} streaming={status === 'streaming'} />
-      ) : null}
+      {message.audio ? <AudioOutput audio={message.audio} format={audioFormat} streaming={arriving} /> : null}
       {shownCalls.map((call, index) => (
         <ToolCall key={'id' in call && call.id ? call.id : index} call={call} complete={complete} />
       ))}

@@ -1,5 +1,6 @@
 import { type Metadata, metadataLimits, validateMetadata } from '@completions-kit/core';
 import { type ComponentPropsWithoutRef, type FormEvent, forwardRef, useId, useState } from 'react';
+import { KeyValueRow } from './key-value-row.tsx';
 
 export interface MetadataEditorProps extends Omit<ComponentPropsWithoutRef<'form'>, 'onSubmit'> {
   /** The stored metadata (null: none). The editor keeps a draft until Save. */
@@ -65,34 +66,25 @@ export const MetadataEditor = forwardRef<HTMLFormElement, MetadataEditorProps>(f
         const messages = issues.get(row.id);
         const errorId = `${baseId}-error-${row.id}`;
         return (
-          <div key={row.id} data-slot="metadata-row" data-invalid={messages ? '' : undefined}>
-            <input
-              aria-label={`Key ${position + 1}`}
-              value={row.key}
-              aria-invalid={messages ? true : undefined}
-              aria-describedby={messages ? errorId : undefined}
-              onChange={(event) => update(row.id, { key: event.target.value })}
-            />
-            <input
-              aria-label={`Value ${position + 1}`}
-              value={row.value}
-              aria-invalid={messages ? true : undefined}
-              aria-describedby={messages ? errorId : undefined}
-              onChange={(event) => update(row.id, { value: event.target.value })}
-            />
-            <button
-              type="button"
-              aria-label={`Remove key ${position + 1}`}
-              onClick={() => setRows((now) => now.filter((other) => other.id !== row.id))}
-            >
-              ×
-            </button>
+          <KeyValueRow
+            key={row.id}
+            slot="metadata-row"
+            labels={{
+              key: `Key ${position + 1}`,
+              value: `Value ${position + 1}`,
+              remove: `Remove key ${position + 1}`,
+            }}
+            pair={row}
+            onChange={(patch) => update(row.id, patch)}
+            onRemove={() => setRows((now) => now.filter((other) => other.id !== row.id))}
+            errorId={messages ? errorId : undefined}
+          >
             {messages ? (
               <p id={errorId} data-slot="field-error" role="alert">
                 {messages.join(' ')}
               </p>
             ) : null}
-          </div>
+          </KeyValueRow>
         );
       })}
       <button

@@ -1,5 +1,6 @@
 import type { Metadata, StoredListQuery } from '@completions-kit/core';
 import { type ComponentPropsWithoutRef, type FormEvent, forwardRef, useId, useState } from 'react';
+import { KeyValueRow } from './key-value-row.tsx';
 
 export interface StoredFiltersProps extends Omit<ComponentPropsWithoutRef<'form'>, 'onChange'> {
   /** The query in force; the form edits a draft of it. */
@@ -59,26 +60,19 @@ export const StoredFilters = forwardRef<HTMLFormElement, StoredFiltersProps>(fun
       <fieldset data-slot="metadata-filters">
         <legend>Metadata (all pairs must match)</legend>
         {pairs.map((pair, position) => (
-          <div key={pair.id} data-slot="metadata-filter">
-            <input
-              aria-label={`Filter ${position + 1} key`}
-              value={pair.key}
-              onChange={(event) => update(pair.id, { key: event.target.value })}
-            />
-            <span aria-hidden="true">=</span>
-            <input
-              aria-label={`Filter ${position + 1} value`}
-              value={pair.value}
-              onChange={(event) => update(pair.id, { value: event.target.value })}
-            />
-            <button
-              type="button"
-              aria-label={`Remove filter ${position + 1}`}
-              onClick={() => setPairs((now) => now.filter((other) => other.id !== pair.id))}
-            >
-              ×
-            </button>
-          </div>
+          <KeyValueRow
+            key={pair.id}
+            slot="metadata-filter"
+            labels={{
+              key: `Filter ${position + 1} key`,
+              value: `Filter ${position + 1} value`,
+              remove: `Remove filter ${position + 1}`,
+            }}
+            pair={pair}
+            onChange={(patch) => update(pair.id, patch)}
+            onRemove={() => setPairs((now) => now.filter((other) => other.id !== pair.id))}
+            separator={<span aria-hidden="true">=</span>}
+          />
         ))}
         <button
           type="button"

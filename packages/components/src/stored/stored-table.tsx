@@ -1,7 +1,7 @@
 import type { Metadata } from '@completions-kit/core';
 import { type ComponentPropsWithoutRef, forwardRef, type KeyboardEvent, useEffect, useRef } from 'react';
 import { reveal } from '../text/reveal.ts';
-import { utcTime } from '../text/utc-time.ts';
+import { UtcTime } from '../time/utc-time.tsx';
 import { useVirtualList } from '../virtual/use-virtual-list.ts';
 
 /** What a row needs of a stored completion (a list item from `GET /chat/completions`). */
@@ -29,8 +29,6 @@ export interface StoredTableProps extends ComponentPropsWithoutRef<'section'> {
   /** Row height in pixels (rows are fixed height). Default: 40. */
   rowHeight?: number;
 }
-
-const when = (created: number) => utcTime(created)?.replace('T', ' ').slice(0, -8) ?? '–';
 
 /**
  * Stored completions as a virtualized table (model, created, first user words, metadata): 10,000 rows
@@ -115,7 +113,7 @@ export const StoredTable = forwardRef<HTMLElement, StoredTableProps>(function St
                   </td>
                   <td>{reveal(row.model)}</td>
                   <td>
-                    <time dateTime={utcTime(row.created) ?? undefined}>{when(row.created)}</time>
+                    <UtcTime seconds={row.created} />
                   </td>
                   <td>
                     {pairs.length === 0 ? '—' : reveal(pairs.map(([key, value]) => `${key}=${value}`).join(', '))}

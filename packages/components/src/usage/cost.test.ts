@@ -1,9 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { CompletionUsage } from '@completions-kit/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+// The guard the README promises: skip without ../shared locally, fail under CI=true.
+import { fixturesDir, haveFixtures } from '../../../core/src/test-support/fixtures.ts';
 import { costOf, examplePrices, formatDollars, priceFor } from './cost.ts';
 
 describe('prices', () => {
@@ -34,11 +35,8 @@ describe('prices', () => {
     expect(cost.total).toBeCloseTo(17.6);
   });
 
-  it('prices every recorded response with usage, and never below zero', () => {
-    const folder = path.join(
-      path.dirname(fileURLToPath(import.meta.url)),
-      '../../../../../shared/fixtures/openai/responses',
-    );
+  it.skipIf(!haveFixtures())('prices every recorded response with usage, and never below zero', () => {
+    const folder = path.join(fixturesDir, 'responses');
     let priced = 0;
     for (const name of readdirSync(folder).filter((file) => file.endsWith('.json'))) {
       const body = JSON.parse(readFileSync(path.join(folder, name), 'utf8'));

@@ -1,7 +1,7 @@
 import type { ChatCompletion } from '@completions-kit/core';
 import { type ComponentPropsWithoutRef, forwardRef, type ReactNode } from 'react';
 import { reveal } from '../text/reveal.ts';
-import { utcTime } from '../text/utc-time.ts';
+import { UtcTime } from '../time/utc-time.tsx';
 import { type CostBreakdown, costOf, examplePrices, formatDollars, type PriceTable, priceFor } from './cost.ts';
 
 export interface UsageViewProps extends ComponentPropsWithoutRef<'section'> {
@@ -102,9 +102,7 @@ export const UsageView = forwardRef<HTMLElement, UsageViewProps>(function UsageV
           {reveal(completion.model)}
         </Row>
         <Row term="Created" slot="usage-created">
-          <time dateTime={utcTime(completion.created) ?? undefined}>
-            {utcTime(completion.created)?.replace('T', ' ').slice(0, -5) ?? '–'} UTC
-          </time>
+          <UtcTime seconds={completion.created} precision="seconds" suffix=" UTC" />
         </Row>
         {completion.service_tier ? (
           <Row term="Service tier" slot="usage-service-tier">

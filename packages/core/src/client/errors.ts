@@ -57,19 +57,38 @@ export class ChatCompletionsError extends Error {
   }
 }
 
+/** The request id a server sent: `x-request-id`, or Azure's `apim-request-id`. */
+export function requestIdOf(headers: Headers): string | null {
+  return headers.get('x-request-id') ?? headers.get('apim-request-id');
+}
+
 export function isChatCompletionsError(value: unknown, kind?: ErrorKind): value is ChatCompletionsError {
   return value instanceof ChatCompletionsError && (kind === undefined || value.kind === kind);
 }
 
-const hints: Record<number, string> = {
+const statusAdvice: Record<number, string> = {
+  400: 'Fix the field it names, then retry.',
   401: 'Check the API key.',
   403: 'Check the key has access.',
   404: 'Check the model, deployment or id.',
   429: 'Wait, then retry.',
 };
 
-function hintFor(status: number): string {
-  return hints[status] ?? (status >= 500 ? 'Retry later.' : '');
+const kindAdvice: Partial<Record<ErrorKind, string>> = {
+  connection: 'Check that the server is running and reachable, then retry.',
+  timeout: 'Retry; if the server is slow, allow it more time.',
+  abort: 'It was stopped: send it again to retry.',
+  invalid: 'Fix the field it names, then retry.',
+};
+
+function statusHint(status: number): string {
+  return statusAdvice[status] ?? (status >= 500 ? 'Retry later.' : '');
+}
+
+/** What to do about an error, in one sentence: by status first, then by kind. */
+export function errorAdvice(error: { kind: ErrorKind; status?: number | undefined }): string {
+  const hint = error.status === undefined ? '' : statusHint(error.status);
+  return hint || (kindAdvice[error.kind] ?? 'Retry; if it keeps failing, the raw response says more.');
 }
 
 function asText(value: unknown): string | null {
@@ -107,12 +126,13 @@ export function apiErrorFromBody(status: number, bodyText: string, headers: Head
   // An HTML error page from a gateway is never shown as markup: only its status and content type.
   const message =
     fields.message ?? `${status} with a non-JSON body (${(headers.get('content-type') ?? 'no type').split(';')[0]})`;
-  const hint = hintFor(status);
+  // A 400's message names its field already; other statuses end with what to do.
+  const hint = status === 400 ? '' : statusHint(status);
   return new ChatCompletionsError('api', hint ? `${message} ${hint}` : message, {
     ...fields,
     status,
     type: fields.type ?? (status >= 500 ? 'server_error' : 'invalid_request_error'),
-    requestId: headers.get('x-request-id') ?? headers.get('apim-request-id'),
+    requestId: requestIdOf(headers),
     headers,
   });
 }

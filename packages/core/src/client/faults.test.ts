@@ -1,26 +1,13 @@
 // Every fault here comes from a real HTTP server on loopback: the client sees real sockets, real
 // resets and real silences. Only the server's behaviour is scripted.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ChatCompletionStream } from '../stream/chat-completion-stream.ts';
-import {
-  chunkEvent,
-  finishEvent,
-  sendJson,
-  sleep,
-  startTestServer,
-  type TestServer,
-} from '../test-support/http-server.ts';
+import { chunkEvent, finishEvent, sendJson, serverPerTest, sleep } from '../test-support/http-server.ts';
 import { createChatCompletionsClient } from './create-client.ts';
 import { ChatCompletionsError } from './errors.ts';
 import type { RetryInfo } from './request.ts';
 
-let server: TestServer;
-beforeEach(async () => {
-  server = await startTestServer();
-});
-afterEach(async () => {
-  await server.close();
-});
+const server = serverPerTest();
 
 const params = { model: 'test-model', messages: [{ role: 'user' as const, content: 'Hi' }] };
 const completion = {

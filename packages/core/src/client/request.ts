@@ -1,4 +1,4 @@
-import { apiErrorFromBody, ChatCompletionsError } from './errors.ts';
+import { apiErrorFromBody, ChatCompletionsError, requestIdOf } from './errors.ts';
 import { type EndpointOptions, targetFor } from './providers.ts';
 import { isRetryableStatus, retryDelayMs, sleep } from './retry.ts';
 
@@ -128,7 +128,7 @@ async function attempt(transport: TransportOptions, spec: RequestSpec, index: nu
       endpointName: endpoint.name ?? String(index),
       baseURL: endpoint.baseURL,
       status: response.status,
-      requestId: response.headers.get('x-request-id') ?? response.headers.get('apim-request-id'),
+      requestId: requestIdOf(response.headers),
       attempts,
       headers: response.headers,
     };

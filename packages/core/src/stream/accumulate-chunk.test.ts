@@ -45,20 +45,27 @@ describe('accumulateChunk', () => {
     expect(snapshot.choices.map((choice) => choice.message.content)).toEqual(['a', 'b', 'c']);
   });
 
-  it('appends logprobs without copying what came before, and never into the chunk it was given', () => {
-    const firstChunk = chunk([
-      { index: 0, delta: { content: 'a' }, logprobs: { content: [token('a')], refusal: null } },
-    ]);
-    const one = accumulateChunk(undefined, firstChunk);
-    const two = accumulateChunk(
-      one,
-      chunk([{ index: 0, delta: { content: 'b' }, logprobs: { content: [token('b')], refusal: null } }]),
-    );
+  it('appends logprobs without changing a snapshot handed out, and never into the chunk it was given', () => {
+    const logprobChunk = (text: string) =>
+      chunk([{ index: 0, delta: { content: text }, logprobs: { content: [token(text)], refusal: null } }]);
+    const firstChunk = logprobChunk('a');
+    let draft = createDraft();
+    const one = accumulateChunk(undefined, firstChunk, draft);
+    const unseen = one.choices[0]?.logprobs?.content;
+    // Nobody saw `one` yet: the draft's array takes the next token in place (O(1) per token).
+    const two = accumulateChunk(one, logprobChunk('b'), draft);
+    expect(two.choices[0]?.logprobs?.content).toBe(unseen);
+    // `two` is handed out: the next token goes into a copy, and `two` keeps its two tokens for good.
+    draft = createDraft();
+    const three = accumulateChunk(two, logprobChunk('c'), draft);
+    const four = accumulateChunk(three, logprobChunk('d'), draft);
     expect(two.choices[0]?.logprobs?.content?.map((item) => item.token)).toEqual(['a', 'b']);
-    // The array grows in place (O(1) per token) inside a new logprobs object, which selectors watch.
-    expect(two.choices[0]?.logprobs).not.toBe(one.choices[0]?.logprobs);
-    expect(two.choices[0]?.logprobs?.content).toBe(one.choices[0]?.logprobs?.content);
+    expect(four.choices[0]?.logprobs?.content?.map((item) => item.token)).toEqual(['a', 'b', 'c', 'd']);
     expect(firstChunk.choices?.[0]?.logprobs?.content).toHaveLength(1);
+    // The pure fold without a draft never writes into its input either.
+    const pure = accumulateChunk(four, logprobChunk('e'));
+    expect(four.choices[0]?.logprobs?.content).toHaveLength(4);
+    expect(pure.choices[0]?.logprobs?.content).toHaveLength(5);
   });
 
   it('merges tool calls by index and, without an index (Azure AI Inference), by id', () => {

@@ -40,10 +40,11 @@ function writable<T extends object>(value: T, draft: AccumulatorDraft | undefine
  *
  * Only the changed path gets new objects (snapshot -> choices -> choice -> message -> field), so a
  * choice that a chunk does not touch keeps its identity and memoized views skip it. Strings are
- * concatenated; logprob arrays only grow and are shared between snapshots, appended in place, so a
- * token costs O(1) amortized instead of a copy of everything so far (the `logprobs` object itself is
- * new whenever it grows, which is what selectors should watch). Pass a `draft` (see
- * `AccumulatorDraft`) to skip copies of objects nobody has seen yet.
+ * concatenated. A snapshot that was returned is never changed afterwards, logprob arrays included.
+ * Pass a `draft` (see `AccumulatorDraft`) to write into objects nobody has seen yet instead of
+ * copying them: then a token costs O(1) amortized, and a grown logprob array is copied once per
+ * hand-out (once per rendered frame) rather than once per token. Without a draft every call copies
+ * the changed path, logprob arrays included.
  *
  * @example
  * let snapshot: ChatCompletionSnapshot | undefined;
@@ -117,7 +118,7 @@ function accumulateChoice(
   draft: AccumulatorDraft | undefined,
 ): SnapshotChoice {
   const message = delta.delta ? accumulateMessage(choice.message, delta.delta, draft) : choice.message;
-  const logprobs = delta.logprobs ? appendLogprobs(choice.logprobs, delta.logprobs) : choice.logprobs;
+  const logprobs = delta.logprobs ? appendLogprobs(choice.logprobs, delta.logprobs, draft) : choice.logprobs;
   const finishReason = delta.finish_reason ?? choice.finish_reason;
   let next: SnapshotChoice | undefined;
   // Provider keys on a choice (Azure's content_filter_results) are kept as they come.
@@ -233,25 +234,28 @@ function mergeToolCall(
   draft: AccumulatorDraft | undefined,
 ): SnapshotToolCall {
   const id = delta.id || call.id;
-  if (call.type === 'custom') {
-    const piece = delta.custom;
-    if (!piece && id === call.id) return call;
-    const next = writable(call, draft);
-    const custom = writable(call.custom, draft);
-    if (piece?.name) custom.name = piece.name;
-    if (piece?.input) custom.input += piece.input;
-    next.id = id;
-    next.custom = custom;
-    return next;
-  }
-  const piece = delta.function;
-  if (!piece && id === call.id) return call;
+  if (!(call.type === 'custom' ? delta.custom : delta.function) && id === call.id) return call;
   const next = writable(call, draft);
-  const fn = writable(call.function, draft);
-  if (piece?.name) fn.name = piece.name;
-  if (piece?.arguments) fn.arguments += piece.arguments;
   next.id = id;
-  next.function = fn;
+  if (next.type === 'custom') {
+    next.custom = mergePiece(next.custom, 'input', delta.custom?.name, delta.custom?.input, draft);
+  } else {
+    next.function = mergePiece(next.function, 'arguments', delta.function?.name, delta.function?.arguments, draft);
+  }
+  return next;
+}
+
+/** A name set once and a text appended to: a function's arguments and a custom tool's input alike. */
+function mergePiece<Piece extends { name: string }>(
+  piece: Piece,
+  textKey: Exclude<keyof Piece, 'name'>,
+  name: string | undefined,
+  text: string | undefined,
+  draft: AccumulatorDraft | undefined,
+): Piece {
+  const next = writable(piece, draft);
+  if (name) next.name = name;
+  if (text) (next as Record<typeof textKey, string>)[textKey] += text;
   return next;
 }
 
@@ -267,21 +271,33 @@ function mergeAudio(previous: SnapshotAudio | undefined, delta: SnapshotAudio): 
 function appendLogprobs(
   previous: SnapshotLogprobs | null,
   delta: { content?: ChatCompletionTokenLogprob[] | null; refusal?: ChatCompletionTokenLogprob[] | null },
+  draft: AccumulatorDraft | undefined,
 ): SnapshotLogprobs | null {
   if (!delta.content && !delta.refusal) return previous;
-  return {
-    content: appendTokens(previous?.content ?? null, delta.content),
-    refusal: appendTokens(previous?.refusal ?? null, delta.refusal),
-  };
+  const next = previous ? writable(previous, draft) : owned({ content: null, refusal: null }, draft);
+  next.content = appendTokens(next.content, delta.content, draft);
+  next.refusal = appendTokens(next.refusal, delta.refusal, draft);
+  return next;
 }
 
+function owned<T extends object>(value: T, draft: AccumulatorDraft | undefined): T {
+  draft?.owned.add(value);
+  return value;
+}
+
+/**
+ * Appends in place while nobody holds the array (O(1) per token); an array already handed out is
+ * copied once, and the copy takes the appends until the next hand-out. The chunk's own array is
+ * never kept.
+ */
 function appendTokens(
   tokens: ChatCompletionTokenLogprob[] | null,
   added: ChatCompletionTokenLogprob[] | null | undefined,
+  draft: AccumulatorDraft | undefined,
 ): ChatCompletionTokenLogprob[] | null {
   if (!added) return tokens;
-  // The first array is copied so the kit owns it (never the chunk's); later ones append in place.
-  if (tokens === null) return added.slice();
+  if (tokens === null) return owned(added.slice(), draft);
+  if (!draft?.owned.has(tokens)) return owned(tokens.concat(added), draft);
   for (const token of added) tokens.push(token);
   return tokens;
 }

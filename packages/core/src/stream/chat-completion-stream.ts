@@ -1,4 +1,4 @@
-import { ChatCompletionsError, streamErrorFromPayload } from '../client/errors.ts';
+import { ChatCompletionsError, requestIdOf, streamErrorFromPayload } from '../client/errors.ts';
 import type {
   ChatCompletion,
   ChatCompletionChunk,
@@ -34,8 +34,8 @@ type Listener = () => void;
  * const completion = await stream.finalCompletion();
  */
 export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> {
-  status: StreamStatus = 'streaming';
-  error: ChatCompletionsError | undefined;
+  #status: StreamStatus = 'streaming';
+  #error: ChatCompletionsError | undefined;
   /** The request id the server sent (`x-request-id`, or Azure's `apim-request-id`). */
   readonly requestId: string | null;
   readonly #controller: AbortController;
@@ -57,7 +57,7 @@ export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> 
   constructor(response: Response, options: ChatCompletionStreamOptions = {}) {
     this.#controller = options.controller ?? new AbortController();
     this.#startedAt = options.startedAt ?? performance.now();
-    this.requestId = response.headers.get('x-request-id') ?? response.headers.get('apim-request-id');
+    this.requestId = requestIdOf(response.headers);
     this.#final = new Promise<ChatCompletion>((resolve, reject) => {
       this.#settle = (result) => (result instanceof ChatCompletionsError ? reject(result) : resolve(result));
     });
@@ -66,10 +66,21 @@ export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> 
     void this.#pump(response, options.idleTimeoutMs);
   }
 
+  /** `streaming` until the stream ends as `done`, `error`, `aborted` or `incomplete`. */
+  get status(): StreamStatus {
+    return this.#status;
+  }
+
+  /** Why the stream ended early (also set on `aborted` and `incomplete`). */
+  get error(): ChatCompletionsError | undefined {
+    return this.#error;
+  }
+
   /**
    * The completion accumulated so far (undefined before the first chunk). A snapshot once read is
-   * never changed by later chunks (but for logprob arrays, which only grow); chunks that arrive
-   * between two reads are folded without copying.
+   * never changed by later chunks, logprob arrays included. Reading one ends the accumulator's
+   * draft: the next chunk copies the path it changes (once), and the chunks after it write into
+   * that copy until the next read, so a burst of chunks between two renders costs one copy.
    */
   get snapshot(): ChatCompletionSnapshot | undefined {
     this.#draft = null;
@@ -94,7 +105,7 @@ export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> 
 
   /** Stops the stream and its request. The partial snapshot stays; the status becomes `aborted`. */
   abort(): void {
-    if (this.status !== 'streaming') return;
+    if (this.#status !== 'streaming') return;
     this.#finish('aborted', new ChatCompletionsError('abort', 'The stream was aborted.'));
     this.#controller.abort();
   }
@@ -130,14 +141,14 @@ export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> 
           yield chunk as ChatCompletionChunk;
           continue;
         }
-        if (this.status !== 'streaming') break;
+        if (this.#status !== 'streaming') break;
         await new Promise<void>((resolve) => {
           this.#wake = resolve;
         });
       }
       completed = true;
       // An abort was asked for, so the loop just ends; errors and incomplete ends throw.
-      if (this.error && this.status !== 'aborted') throw this.error;
+      if (this.#error && this.#status !== 'aborted') throw this.error;
     } finally {
       // Leaving the loop early (break, return, a throw in its body) ends the request.
       if (!completed) this.abort();
@@ -163,7 +174,7 @@ export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> 
       this.#fail(error);
       return;
     }
-    if (this.status !== 'streaming') return;
+    if (this.#status !== 'streaming') return;
     if (this.#sawDone || this.#allChoicesEnded()) {
       this.#finish('done');
     } else {
@@ -173,7 +184,7 @@ export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> 
   }
 
   #onEvent(event: EventSourceMessage): boolean | undefined {
-    if (this.status !== 'streaming') return true;
+    if (this.#status !== 'streaming') return true;
     if (event.data === '[DONE]') {
       this.#sawDone = true;
       return true;
@@ -218,7 +229,7 @@ export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> 
   }
 
   #fail(error: unknown): void {
-    if (this.status !== 'streaming') return;
+    if (this.#status !== 'streaming') return;
     if (error instanceof ChatCompletionsError) {
       this.#finish(error.kind === 'abort' ? 'aborted' : 'error', error);
     } else {
@@ -232,8 +243,8 @@ export class ChatCompletionStream implements AsyncIterable<ChatCompletionChunk> 
   }
 
   #finish(status: Exclude<StreamStatus, 'streaming'>, error?: ChatCompletionsError): void {
-    this.status = status;
-    this.error = error;
+    this.#status = status;
+    this.#error = error;
     if (error) this.#settle(error);
     else if (this.#snapshot) this.#settle(finalizeSnapshot(this.#snapshot));
     else this.#settle(new ChatCompletionsError('incomplete', 'The stream ended before any chunk.'));

@@ -2,6 +2,7 @@
 // faults a live provider cannot be made to produce on demand (resets, silences, broken events).
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { afterEach, beforeEach } from 'vitest';
 
 export interface RecordedRequest {
   method: string;
@@ -101,3 +102,29 @@ export function finishEvent(reason = 'stop'): string {
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A fresh server for each test of the file that calls this at its top. */
+export function serverPerTest(): TestServer {
+  let current: TestServer | undefined;
+  beforeEach(async () => {
+    current = await startTestServer();
+  });
+  afterEach(() => current?.close());
+  const live = () => {
+    if (!current) throw new Error('serverPerTest: the server exists only while a test runs.');
+    return current;
+  };
+  return {
+    get url() {
+      return live().url;
+    },
+    get requests() {
+      return live().requests;
+    },
+    get disconnects() {
+      return live().disconnects;
+    },
+    route: (method, pathname, handler) => live().route(method, pathname, handler),
+    close: () => live().close(),
+  };
+}

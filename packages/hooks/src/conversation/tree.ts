@@ -67,3 +67,22 @@ export function switchSibling(tree: TurnTree, id: string, step: 1 | -1): TurnTre
   const next = siblings[(siblings.indexOf(id) + step + siblings.length) % siblings.length] as string;
   return { ...tree, active: { ...tree.active, [parentId ?? '']: next } };
 }
+
+/** The messages from the first turn down to `id`. */
+export function messagesTo(tree: TurnTree, id: string | null): ChatCompletionMessageParam[] {
+  const messages: ChatCompletionMessageParam[] = [];
+  for (let node = id === null ? undefined : tree.nodes[id]; node; ) {
+    messages.unshift(node.message);
+    node = node.parentId === null ? undefined : tree.nodes[node.parentId];
+  }
+  return messages;
+}
+
+/** Whether every tool call of the last assistant turn on the active branch has its answer. */
+export function toolCallsAnswered(tree: TurnTree): boolean {
+  const path = activePath(tree);
+  const lastAssistant = [...path].reverse().find((node) => node.message.role === 'assistant');
+  const calls = lastAssistant?.message.role === 'assistant' ? (lastAssistant.message.tool_calls ?? []) : [];
+  const answered = new Set(path.map((node) => (node.message.role === 'tool' ? node.message.tool_call_id : '')));
+  return calls.length > 0 && calls.every((call) => answered.has(call.id));
+}

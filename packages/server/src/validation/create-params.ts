@@ -1,5 +1,5 @@
 import type { ChatCompletionMessageParam } from '@completions-kit/core';
-import { validateMetadata } from '@completions-kit/core';
+import { paramLimits, validateMetadata } from '@completions-kit/core';
 import { HttpError, invalid } from '../http/errors.ts';
 import { booleanParam, isRecord, numberIn, oneOf, optionalNumber, stringParam, typeName } from './checks.ts';
 import { validateMessages } from './messages.ts';
@@ -116,7 +116,7 @@ export function validateCreate(body: unknown): CreateRequest {
   const logprobs = booleanParam(body, 'logprobs', false);
   let topLogprobs: number | null = null;
   if (body.top_logprobs !== undefined && body.top_logprobs !== null) {
-    topLogprobs = numberIn(body.top_logprobs, 'top_logprobs', 0, 20, true);
+    topLogprobs = numberIn(body.top_logprobs, 'top_logprobs', ...paramLimits.top_logprobs, true);
     if (!logprobs) throw invalid('top_logprobs', "'top_logprobs' requires 'logprobs' to be true.", 'invalid_value');
   }
   const maxTokens = body.max_completion_tokens ?? body.max_tokens;
@@ -148,16 +148,16 @@ export function validateCreate(body: unknown): CreateRequest {
     stream,
     includeUsage: booleanParam(streamOptions, 'include_usage', false),
     includeObfuscation: booleanParam(streamOptions, 'include_obfuscation', true),
-    n: optionalNumber(body, 'n', 1, 128, 1, true),
+    n: optionalNumber(body, 'n', ...paramLimits.n, 1, true),
     maxTokens: maxTokens === undefined || maxTokens === null ? null : numberIn(maxTokens, maxParam, 1, 1_000_000, true),
-    temperature: optionalNumber(body, 'temperature', 0, 2, 1),
-    topP: optionalNumber(body, 'top_p', 0, 1, 1),
+    temperature: optionalNumber(body, 'temperature', ...paramLimits.temperature, 1),
+    topP: optionalNumber(body, 'top_p', ...paramLimits.top_p, 1),
     stop: validateStop(body.stop),
     logprobs,
     topLogprobs,
     logitBias: validateLogitBias(body.logit_bias),
-    presencePenalty: optionalNumber(body, 'presence_penalty', -2, 2, 0),
-    frequencyPenalty: optionalNumber(body, 'frequency_penalty', -2, 2, 0),
+    presencePenalty: optionalNumber(body, 'presence_penalty', ...paramLimits.presence_penalty, 0),
+    frequencyPenalty: optionalNumber(body, 'frequency_penalty', ...paramLimits.frequency_penalty, 0),
     seed,
     store,
     metadata: metadata as Record<string, string>,
