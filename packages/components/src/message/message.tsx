@@ -21,9 +21,11 @@ export interface AnyMessage {
 export type MessageStatus = 'streaming' | 'done' | 'error' | 'aborted' | 'incomplete';
 
 export interface MessageProps extends Omit<ComponentPropsWithoutRef<'article'>, 'content'> {
+  /** The message: a request message, a response's `choice.message`, a stream snapshot's or a stored one. */
   message: AnyMessage;
   /** The stream's state, for a message still arriving or cut short. Default: done. */
   status?: MessageStatus;
+  /** The choice's `finish_reason`; anything but stop is said in words (truncated, content filter, tool calls). Default: none. */
   finishReason?: FinishReason | null;
   /** The request's `audio.format`, for playing `message.audio`. Default: wav. */
   audioFormat?: AudioFormat;
