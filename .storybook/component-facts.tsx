@@ -35,8 +35,11 @@ function Table({ caption, head, rows }: { caption: string; head: readonly string
       <tbody>
         {rows.map((row) => (
           <tr key={row.join('|')}>
-            {row.map((cell, index) => (
-              <td key={`${index}-${cell}`}>{index === 0 ? <code>{cell}</code> : cell}</td>
+            <td>
+              <code>{row[0]}</code>
+            </td>
+            {row.slice(1).map((cell, column) => (
+              <td key={head[column + 1]}>{cell}</td>
             ))}
           </tr>
         ))}
@@ -47,7 +50,7 @@ function Table({ caption, head, rows }: { caption: string; head: readonly string
 
 /** The status badge and import line shown under a component's title. */
 export function StatusAndImport() {
-  const { csfFile, preparedMeta } = useOf('meta');
+  const { csfFile, preparedMeta } = useOf('meta', ['meta']);
   const facts = preparedMeta.parameters.ck as ComponentFacts | undefined;
   const status = (csfFile.meta.tags ?? []).find((tag) => tag in statusText);
   return (
@@ -64,7 +67,7 @@ export function StatusAndImport() {
 
 /** State attributes, CSS variables and the keyboard map of the component of this page. */
 export function Facts() {
-  const { preparedMeta } = useOf('meta');
+  const { preparedMeta } = useOf('meta', ['meta']);
   const facts = preparedMeta.parameters.ck as ComponentFacts | undefined;
   if (!facts) return null;
   return (

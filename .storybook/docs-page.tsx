@@ -1,9 +1,18 @@
-import { ArgTypes, Controls, Description, Primary, Stories, Subtitle, Title, useOf } from '@storybook/addon-docs/blocks';
+import {
+  ArgTypes,
+  Controls,
+  Description,
+  Primary,
+  Stories,
+  Subtitle,
+  Title,
+  useOf,
+} from '@storybook/addon-docs/blocks';
 import { Facts, StatusAndImport } from './component-facts.tsx';
 
 /** The props of the parts that come with the page's component (a story file's `subcomponents`). */
 function SubcomponentProps() {
-  const { preparedMeta } = useOf('meta');
+  const { preparedMeta } = useOf('meta', ['meta']);
   const parts = Object.entries(preparedMeta.subcomponents ?? {});
   return (
     <>

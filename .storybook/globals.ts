@@ -1,3 +1,5 @@
+import type { GlobalTypes } from 'storybook/internal/types';
+
 // The two page-wide switches of the toolbar (theme and writing direction). They act on the
 // document itself, so they reach a story's canvas and a whole docs page alike.
 export interface KitGlobals {
@@ -11,7 +13,7 @@ export function applyGlobals(globals: KitGlobals): void {
   root.dir = globals.direction === 'rtl' ? 'rtl' : 'ltr';
 }
 
-export const globalTypes = {
+export const globalTypes: GlobalTypes = {
   theme: {
     description: 'Colour theme of the default stylesheet (stories and docs pages)',
     toolbar: {
@@ -36,4 +38,4 @@ export const globalTypes = {
       dynamicTitle: true,
     },
   },
-} as const;
+};

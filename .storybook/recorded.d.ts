@@ -1,3 +1,4 @@
+/// <reference types="vite/client" />
 declare module 'virtual:ck-recorded' {
   /** Byte-exact SSE bodies by fixture name. */
   export const streams: Record<string, string>;

@@ -19,7 +19,13 @@ const recordings = {
 type Recording = keyof typeof recordings;
 
 /** The providers an app puts at its root, with a client whose fetch replays `recording`. */
-export function ReplayProviders({ recording = 'py-plain-content', children }: { recording?: string; children: ReactNode }) {
+export function ReplayProviders({
+  recording = 'py-plain-content',
+  children,
+}: {
+  recording?: string;
+  children: ReactNode;
+}) {
   const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: false } } }));
   const client = useMemo(() => replayClient(recording), [recording]);
   if (!hasRecordings) return <p>The recordings were not found when this Storybook was built.</p>;
@@ -42,7 +48,11 @@ function StreamPanel() {
   return (
     <>
       <div className="ck-demo-bar">
-        <button type="button" disabled={running} onClick={() => void start({ model: 'gpt-4o-2024-08-06', messages: [] })}>
+        <button
+          type="button"
+          disabled={running}
+          onClick={() => void start({ model: 'gpt-4o-2024-08-06', messages: [] })}
+        >
           Start
         </button>
         <button type="button" disabled={!running} onClick={stop}>
@@ -57,11 +67,7 @@ function StreamPanel() {
       {choices.length > 1 ? (
         <Choices choices={choices} layout="side-by-side" />
       ) : choices[0] ? (
-        <Message
-          message={choices[0].message}
-          status={messageStatus(status)}
-          finishReason={choices[0].finish_reason}
-        />
+        <Message message={choices[0].message} status={messageStatus(status)} finishReason={choices[0].finish_reason} />
       ) : null}
       {completion?.usage ? <UsageView completion={completion} /> : null}
     </>

@@ -1,8 +1,9 @@
 // A fetch for the docs pages: it answers the Chat Completions endpoints with recorded traffic of the
 // real API (see ../../recorded-fixtures.ts), so the hooks run end to end in a static page with no
 // server. Named for what it is: a replay, used only where no server can exist.
-import { createChatCompletionsClient } from '@completions-kit/core';
+
 import { responses, streams } from 'virtual:ck-recorded';
+import { createChatCompletionsClient } from '../../../packages/core/src/index.ts';
 
 /** The recordings carry no timing; events are spaced this far apart so the stream can be watched. */
 export const EVENT_SPACING_MS = 60;

@@ -1,5 +1,5 @@
-import { Message } from '../../../packages/components/src/index.ts';
 import { type FormEvent, useState } from 'react';
+import { Message } from '../../../packages/components/src/index.ts';
 import { createConversationStore, useConversation } from '../../../packages/hooks/src/index.ts';
 import { hasRecordings, replayClient } from './replay-fetch.ts';
 

@@ -1,10 +1,5 @@
 import { useState } from 'react';
-import {
-  DeleteStored,
-  MetadataEditor,
-  StoredDetail,
-  StoredTable,
-} from '../../../packages/components/src/index.ts';
+import { DeleteStored, MetadataEditor, StoredDetail, StoredTable } from '../../../packages/components/src/index.ts';
 import {
   useDeleteStoredCompletion,
   useStoredCompletion,

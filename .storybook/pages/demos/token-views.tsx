@@ -1,5 +1,5 @@
 import { type CSSProperties, useMemo } from 'react';
-import { Message, ToolCall, TokenLogprobs } from '../../../packages/components/src/index.ts';
+import { Message, TokenLogprobs, ToolCall } from '../../../packages/components/src/index.ts';
 import { camel, isColour, readTokens, readTypeStyles, type Token, themeStyle } from './tokens.ts';
 
 const useTokens = () => useMemo(readTokens, []);
@@ -154,7 +154,9 @@ function Preview({ mode }: { mode: 'light' | 'dark' }) {
         message={{ role: 'assistant', content: 'Streams arrive **in pieces**: see [the guide](https://example.com).' }}
         finishReason="length"
       />
-      <ToolCall call={{ id: `call_${mode}`, type: 'function', function: { name: 'lookup', arguments: '{"q":"sse"}' } }} />
+      <ToolCall
+        call={{ id: `call_${mode}`, type: 'function', function: { name: 'lookup', arguments: '{"q":"sse"}' } }}
+      />
       <TokenLogprobs tokens={sample} label={`Sample (${mode})`} />
     </div>
   );

@@ -12,8 +12,17 @@ const meta = {
     ck: {
       name: 'AudioOutput',
       data: [
-        { attribute: 'data-slot="audio-output"', values: 'on the <section>', meaning: 'The whole; parts: audio-player, audio-transcript, audio-expiry, audio-download, audio-waiting, audio-damaged.' },
-        { attribute: 'data-state', values: 'streaming | ready | expired', meaning: 'Arriving, playable, or past expires_at (the id can no longer be sent back).' },
+        {
+          attribute: 'data-slot="audio-output"',
+          values: 'on the <section>',
+          meaning:
+            'The whole; parts: audio-player, audio-transcript, audio-expiry, audio-download, audio-waiting, audio-damaged.',
+        },
+        {
+          attribute: 'data-state',
+          values: 'streaming | ready | expired',
+          meaning: 'Arriving, playable, or past expires_at (the id can no longer be sent back).',
+        },
         { attribute: 'data-format', values: 'wav | mp3 | flac | opus | aac | pcm16', meaning: 'The format prop.' },
       ],
       variables: [{ name: '--ck-font / --ck-muted', meaning: 'Transcript and expiry text' }],

@@ -15,7 +15,11 @@ const meta = {
     ck: {
       name: 'Choices',
       data: [
-        { attribute: 'data-slot="choices"', values: 'on the <section>', meaning: 'The whole; parts: choice-tabs, choice, choice-facts, choice-title, use-choice, choice-columns.' },
+        {
+          attribute: 'data-slot="choices"',
+          values: 'on the <section>',
+          meaning: 'The whole; parts: choice-tabs, choice, choice-facts, choice-title, use-choice, choice-columns.',
+        },
         { attribute: 'data-layout', values: 'tabs | side-by-side', meaning: 'The layout prop.' },
         { attribute: 'data-state', values: 'active | inactive', meaning: 'On each tab.' },
         { attribute: 'data-finish-reason', values: 'a finish reason', meaning: 'On each choice.' },
@@ -30,7 +34,8 @@ const meta = {
         { keys: 'Home / End', action: 'First / last tab' },
         { keys: 'Tab', action: 'From the tabs into the shown choice' },
       ],
-      announces: 'A tablist of "Choice N" tabs, each controlling its tabpanel; side by side, each choice is a labelled region.',
+      announces:
+        'A tablist of "Choice N" tabs, each controlling its tabpanel; side by side, each choice is a labelled region.',
     },
   },
 } satisfies Meta<typeof Choices>;

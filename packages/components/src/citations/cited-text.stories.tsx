@@ -1,6 +1,6 @@
+import type { UrlCitationAnnotation } from '@completions-kit/core';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, within } from 'storybook/test';
-import type { UrlCitationAnnotation } from '@completions-kit/core';
 import { Message } from '../message/message.tsx';
 import { CitationMarker, CitedText, Sources } from './cited-text.tsx';
 
@@ -20,14 +20,23 @@ const meta = {
   ),
   parameters: {
     docs: {
-      subtitle: 'Web-search answers (url_citation annotations): numbered markers after each cited span, and the sources.',
+      subtitle:
+        'Web-search answers (url_citation annotations): numbered markers after each cited span, and the sources.',
     },
     ck: {
       name: 'CitedText, Sources',
       data: [
         { attribute: 'data-slot="cited-text"', values: 'on the <p>', meaning: 'The text with its markers.' },
-        { attribute: 'data-slot="citation-marker"', values: 'data-safe: true | false', meaning: 'A marker; a link only when the URL is safe.' },
-        { attribute: 'data-slot="sources"', values: 'on the <ol>', meaning: 'One item per URL, its host as data-slot="source-host", data-safe as on markers.' },
+        {
+          attribute: 'data-slot="citation-marker"',
+          values: 'data-safe: true | false',
+          meaning: 'A marker; a link only when the URL is safe.',
+        },
+        {
+          attribute: 'data-slot="sources"',
+          values: 'on the <ol>',
+          meaning: 'One item per URL, its host as data-slot="source-host", data-safe as on markers.',
+        },
       ],
       variables: [
         { name: '--ck-accent', meaning: 'Source links' },
@@ -102,15 +111,15 @@ export const UnsafeAndLate: Story = {
   args: {
     text: 'Click here for details.',
     annotations: [
-        {
-          type: 'url_citation',
-          url_citation: { url: 'javascript:alert(1)', title: 'Totally safe', start_index: 0, end_index: 10 },
-        },
-        {
-          type: 'url_citation',
-          url_citation: { url: 'https://later.example', title: 'Not reached yet', start_index: 400, end_index: 420 },
-        },
-      ],
+      {
+        type: 'url_citation',
+        url_citation: { url: 'javascript:alert(1)', title: 'Totally safe', start_index: 0, end_index: 10 },
+      },
+      {
+        type: 'url_citation',
+        url_citation: { url: 'https://later.example', title: 'Not reached yet', start_index: 400, end_index: 420 },
+      },
+    ],
   },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);

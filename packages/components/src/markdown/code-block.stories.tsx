@@ -8,13 +8,27 @@ const meta = {
   tags: ['stable'],
   args: { code: 'const total = chunks.reduce((sum, chunk) => sum + chunk.length, 0);', language: 'ts', final: true },
   parameters: {
-    docs: { subtitle: 'Fenced code in an answer: Markdown uses it for every fence; use it alone for code from elsewhere.' },
+    docs: {
+      subtitle: 'Fenced code in an answer: Markdown uses it for every fence; use it alone for code from elsewhere.',
+    },
     ck: {
       name: 'CodeBlock',
       data: [
-        { attribute: 'data-slot="code-block"', values: 'on the <figure>', meaning: 'The whole; its header is data-slot="code-block-header".' },
-        { attribute: 'data-language', values: 'the fence language, lower case', meaning: 'Absent for a fence without one.' },
-        { attribute: 'data-highlighted', values: 'true | false', meaning: 'The highlighter has run (only for finished blocks in a known language).' },
+        {
+          attribute: 'data-slot="code-block"',
+          values: 'on the <figure>',
+          meaning: 'The whole; its header is data-slot="code-block-header".',
+        },
+        {
+          attribute: 'data-language',
+          values: 'the fence language, lower case',
+          meaning: 'Absent for a fence without one.',
+        },
+        {
+          attribute: 'data-highlighted',
+          values: 'true | false',
+          meaning: 'The highlighter has run (only for finished blocks in a known language).',
+        },
       ],
       variables: [
         { name: '--ck-surface / --ck-border / --ck-radius', meaning: 'The frame' },

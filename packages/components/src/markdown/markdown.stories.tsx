@@ -15,8 +15,16 @@ const meta = {
       data: [
         { attribute: 'data-slot="markdown"', values: 'on the <div>', meaning: 'The rendered text.' },
         { attribute: 'data-streaming', values: 'true', meaning: 'The text is still arriving.' },
-        { attribute: 'data-slot="md-link"', values: 'with data-safe="false" when refused', meaning: 'A link; its host follows as data-slot="link-host".' },
-        { attribute: 'data-slot="md-image"', values: 'data-state: not-loaded | blocked | pending', meaning: 'An image from the model: never loaded without a click.' },
+        {
+          attribute: 'data-slot="md-link"',
+          values: 'with data-safe="false" when refused',
+          meaning: 'A link; its host follows as data-slot="link-host".',
+        },
+        {
+          attribute: 'data-slot="md-image"',
+          values: 'data-state: not-loaded | blocked | pending',
+          meaning: 'An image from the model: never loaded without a click.',
+        },
         { attribute: 'data-slot="md-raw-html"', values: '', meaning: 'Raw HTML from the model, shown as text.' },
         { attribute: 'data-slot="code-block"', values: 'see CodeBlock', meaning: 'A fenced code block.' },
       ],

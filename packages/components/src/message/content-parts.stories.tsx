@@ -14,17 +14,27 @@ const meta = {
   args: { part: { type: 'image_url', image_url: { url: 'https://images.example.com/cat.png', detail: 'low' } } },
   parameters: {
     docs: {
-      subtitle: "What a user message can carry besides text: images, files and audio. Message renders them for you.",
+      subtitle: 'What a user message can carry besides text: images, files and audio. Message renders them for you.',
     },
     ck: {
       name: 'ImageContent, FileContent, AudioInputContent',
       data: [
-        { attribute: 'data-slot="image-part"', values: 'data-state: not-loaded | blocked', meaning: 'An image; a remote one waits for a click, a non-raster data URL (SVG) is never shown. data-detail: low | high | auto.' },
-        { attribute: 'data-slot="file-part"', values: '', meaning: 'A file: its name, and a download link when the data is inline.' },
+        {
+          attribute: 'data-slot="image-part"',
+          values: 'data-state: not-loaded | blocked',
+          meaning:
+            'An image; a remote one waits for a click, a non-raster data URL (SVG) is never shown. data-detail: low | high | auto.',
+        },
+        {
+          attribute: 'data-slot="file-part"',
+          values: '',
+          meaning: 'A file: its name, and a download link when the data is inline.',
+        },
         { attribute: 'data-slot="audio-input-part"', values: '', meaning: 'Audio the user sent, as a native player.' },
       ],
       variables: [{ name: '--ck-font', meaning: 'Text' }],
-      announces: 'The load button names the host ("Load image from <host>"); a shown image says it is an attachment and its detail.',
+      announces:
+        'The load button names the host ("Load image from <host>"); a shown image says it is an attachment and its detail.',
     },
   },
 } satisfies Meta<typeof ImageContent>;
@@ -50,9 +60,11 @@ export const InlineRaster: Story = {
 };
 
 /** A file sent inline: a download link with its name. */
-export const File: Story = {
+export const FileDownload: Story = {
   render: () => (
-    <FileContent part={{ type: 'file', file: { filename: 'notes.txt', file_data: 'data:text/plain;base64,aGVsbG8=' } }} />
+    <FileContent
+      part={{ type: 'file', file: { filename: 'notes.txt', file_data: 'data:text/plain;base64,aGVsbG8=' } }}
+    />
   ),
   play: async ({ canvasElement }) => {
     await expect(within(canvasElement).getByRole('link', { name: 'Download notes.txt' })).toHaveAttribute(
@@ -64,7 +76,9 @@ export const File: Story = {
 
 /** Audio the user recorded, playable. */
 export const AudioInput: Story = {
-  render: () => <AudioInputContent part={{ type: 'input_audio', input_audio: { data: 'UklGRiQAAABXQVZF', format: 'wav' } }} />,
+  render: () => (
+    <AudioInputContent part={{ type: 'input_audio', input_audio: { data: 'UklGRiQAAABXQVZF', format: 'wav' } }} />
+  ),
   play: async ({ canvasElement }) => {
     await expect(canvasElement.querySelector('audio')).toHaveAttribute('aria-label', 'Audio input (wav)');
   },

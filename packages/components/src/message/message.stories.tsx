@@ -15,12 +15,33 @@ const meta = {
     ck: {
       name: 'Message',
       data: [
-        { attribute: 'data-slot="message"', values: 'on the <article>', meaning: 'The message; inner parts carry their own data-slot (message-role, text-part, message-refusal, stream-status, finish-reason).' },
-        { attribute: 'data-role', values: 'developer | system | user | assistant | tool | function', meaning: 'The message role.' },
-        { attribute: 'data-status', values: 'streaming | done | error | aborted | incomplete', meaning: 'The stream state (the status prop).' },
-        { attribute: 'data-finish-reason', values: 'stop | length | tool_calls | content_filter | function_call', meaning: 'Set when finishReason is given.' },
+        {
+          attribute: 'data-slot="message"',
+          values: 'on the <article>',
+          meaning:
+            'The message; inner parts carry their own data-slot (message-role, text-part, message-refusal, stream-status, finish-reason).',
+        },
+        {
+          attribute: 'data-role',
+          values: 'developer | system | user | assistant | tool | function',
+          meaning: 'The message role.',
+        },
+        {
+          attribute: 'data-status',
+          values: 'streaming | done | error | aborted | incomplete',
+          meaning: 'The stream state (the status prop).',
+        },
+        {
+          attribute: 'data-finish-reason',
+          values: 'stop | length | tool_calls | content_filter | function_call',
+          meaning: 'Set when finishReason is given.',
+        },
         { attribute: 'data-refused', values: 'true', meaning: 'The model refused (message.refusal is set).' },
-        { attribute: 'data-reason', values: 'a finish reason', meaning: 'On the finish-reason line, for styling length (warning) apart from the others.' },
+        {
+          attribute: 'data-reason',
+          values: 'a finish reason',
+          meaning: 'On the finish-reason line, for styling length (warning) apart from the others.',
+        },
       ],
       variables: [
         { name: '--ck-font', meaning: 'Text font' },

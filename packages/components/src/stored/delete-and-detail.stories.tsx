@@ -17,8 +17,16 @@ const meta = {
     ck: {
       name: 'StoredDetail, DeleteStored',
       data: [
-        { attribute: 'data-slot="stored-detail"', values: 'on the <article>', meaning: 'The whole; parts: stored-request, stored-response, stored-actions.' },
-        { attribute: 'data-slot="delete-stored"', values: 'data-state: idle | confirming', meaning: 'DeleteStored; the confirm button is data-slot="confirm-delete".' },
+        {
+          attribute: 'data-slot="stored-detail"',
+          values: 'on the <article>',
+          meaning: 'The whole; parts: stored-request, stored-response, stored-actions.',
+        },
+        {
+          attribute: 'data-slot="delete-stored"',
+          values: 'data-state: idle | confirming',
+          meaning: 'DeleteStored; the confirm button is data-slot="confirm-delete".',
+        },
       ],
       variables: [{ name: '--ck-gap / --ck-border', meaning: 'Spacing and frames (from Message and UsageView)' }],
       keyboard: [

@@ -12,7 +12,11 @@ const meta = {
     ck: {
       name: 'StoredFilters',
       data: [
-        { attribute: 'data-slot="stored-filters"', values: 'on the <form>', meaning: 'The whole; parts: metadata-filters, metadata-filter, order-toggle.' },
+        {
+          attribute: 'data-slot="stored-filters"',
+          values: 'on the <form>',
+          meaning: 'The whole; parts: metadata-filters, metadata-filter, order-toggle.',
+        },
         { attribute: 'data-order', values: 'asc | desc', meaning: 'On the order toggle.' },
       ],
       variables: [{ name: '--ck-gap', meaning: 'Space between fields' }],

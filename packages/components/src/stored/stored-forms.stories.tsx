@@ -8,11 +8,18 @@ const meta = {
   tags: ['new'],
   args: { metadata: { project: 'docs', reviewer: 'ana' }, onSave: fn() },
   parameters: {
-    docs: { subtitle: "A stored completion's metadata, checked against the API's limits as you type (16 keys, 64/512 characters)." },
+    docs: {
+      subtitle:
+        "A stored completion's metadata, checked against the API's limits as you type (16 keys, 64/512 characters).",
+    },
     ck: {
       name: 'MetadataEditor',
       data: [
-        { attribute: 'data-slot="metadata-editor"', values: 'on the <form>', meaning: 'The whole; parts: metadata-row, metadata-count, field-error, save-error.' },
+        {
+          attribute: 'data-slot="metadata-editor"',
+          values: 'on the <form>',
+          meaning: 'The whole; parts: metadata-row, metadata-count, field-error, save-error.',
+        },
         { attribute: 'data-invalid', values: 'present', meaning: 'On a row that breaks a limit or repeats a key.' },
       ],
       variables: [{ name: '--ck-danger', meaning: 'Errors and invalid fields' }],

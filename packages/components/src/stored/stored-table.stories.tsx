@@ -15,7 +15,12 @@ const meta = {
     ck: {
       name: 'StoredTable',
       data: [
-        { attribute: 'data-slot="stored-table"', values: 'on the <section>', meaning: 'The whole; parts: stored-table-scroll, open-stored, preview-pending, load-more, stored-table-status.' },
+        {
+          attribute: 'data-slot="stored-table"',
+          values: 'on the <section>',
+          meaning:
+            'The whole; parts: stored-table-scroll, open-stored, preview-pending, load-more, stored-table-status.',
+        },
         { attribute: 'data-row', values: '0…n-1', meaning: 'On each row: its place in the list.' },
         { attribute: 'data-state', values: 'selected', meaning: 'On the row of selectedId.' },
       ],
@@ -29,7 +34,8 @@ const meta = {
         { keys: 'Home / End', action: 'First / last loaded row' },
         { keys: 'Enter', action: 'Open the row (onOpen)' },
       ],
-      announces: 'A table with aria-rowcount and aria-rowindex, so a screen reader counts every row, rendered or not; loading is a live status.',
+      announces:
+        'A table with aria-rowcount and aria-rowindex, so a screen reader counts every row, rendered or not; loading is a live status.',
     },
   },
 } satisfies Meta<typeof StoredTable>;

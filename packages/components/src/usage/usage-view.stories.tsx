@@ -14,7 +14,11 @@ const meta = {
     ck: {
       name: 'UsageView',
       data: [
-        { attribute: 'data-slot="usage"', values: 'on the <section>', meaning: 'The whole; a <dl> of figures, each group with its own data-slot.' },
+        {
+          attribute: 'data-slot="usage"',
+          values: 'on the <section>',
+          meaning: 'The whole; a <dl> of figures, each group with its own data-slot.',
+        },
       ],
       variables: [
         { name: '--ck-muted', meaning: 'The terms' },
