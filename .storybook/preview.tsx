@@ -37,8 +37,20 @@ const preview: Preview = {
   initialGlobals: { theme: 'light', direction: 'ltr' },
   decorators: [
     (Story, context) => {
-      applyGlobals(context.globals);
-      return Story();
+      // On a docs page the container owns the page's theme; a story that asks for its own theme
+      // (globals: { theme: 'dark' }) gets it on a wrapper, so it does not repaint the whole page.
+      if (context.viewMode !== 'docs') {
+        applyGlobals(context.globals);
+        return Story();
+      }
+      const own = context.storyGlobals.theme as string | undefined;
+      return own ? (
+        <div data-theme={own} style={{ background: 'var(--ck-bg)', color: 'var(--ck-fg)', padding: '1rem' }}>
+          <Story />
+        </div>
+      ) : (
+        <Story />
+      );
     },
   ],
 };
