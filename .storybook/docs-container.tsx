@@ -11,6 +11,20 @@ function initialGlobals(context: DocsContainerProps['context']): KitGlobals {
   return store?.userGlobals?.get() ?? {};
 }
 
+// Storybook's object control (react-editable-json-tree) puts <li> items in a <div>: screen readers
+// get list items outside a list. Marking the tree as a list repairs it until Storybook does.
+function useListRolesOnObjectControls() {
+  useEffect(() => {
+    const repair = () => {
+      for (const tree of document.querySelectorAll('.rejt-tree:not([role])')) tree.setAttribute('role', 'list');
+    };
+    repair();
+    const observer = new MutationObserver(repair);
+    observer.observe(document.body, { childList: true, subtree: true });
+    return () => observer.disconnect();
+  }, []);
+}
+
 /** Docs pages follow the toolbar's theme and direction, like the stories on them. */
 export function KitDocsContainer({ context, children }: PropsWithChildren<DocsContainerProps>) {
   const [globals, setGlobals] = useState<KitGlobals>(() => initialGlobals(context));
@@ -20,6 +34,7 @@ export function KitDocsContainer({ context, children }: PropsWithChildren<DocsCo
     return () => context.channel.off(GLOBALS_UPDATED, update);
   }, [context]);
   useEffect(() => applyGlobals(globals), [globals]);
+  useListRolesOnObjectControls();
   return (
     <DocsContainer context={context} theme={docsTheme(globals.theme === 'dark' ? 'dark' : 'light')}>
       {children}

@@ -43,7 +43,7 @@ export function ComponentDocsPage() {
       <Controls />
       <SubcomponentProps />
       <Facts />
-      <Stories title="Examples" />
+      <Stories title="Examples" includePrimary={false} />
     </>
   );
 }

@@ -12,7 +12,11 @@ const preview: Preview = {
     controls: { expanded: true, sort: 'requiredFirst' },
     // Every story is checked with axe in the story tests; a violation fails the run.
     a11y: { test: 'error' },
-    docs: { container: KitDocsContainer, page: ComponentDocsPage, toc: { headingSelector: 'h2, h3' } },
+    docs: {
+      container: KitDocsContainer,
+      page: ComponentDocsPage,
+      toc: { headingSelector: 'h2, h3', ignoreSelector: '.sbdocs-subtitle' },
+    },
     options: {
       // Groups in the order a reader meets them. Titles are ordered by their first segment, so a
       // new "Chat/<Part>" story file joins the Chat group with no change here.

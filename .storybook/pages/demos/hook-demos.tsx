@@ -78,7 +78,7 @@ function StreamPanel() {
 export function CompletionStreamDemo() {
   const [recording, setRecording] = useState<Recording>('py-plain-content');
   return (
-    <section className="ck-demo" aria-label="useCompletionStream demo">
+    <section className="ck-demo sb-unstyled" aria-label="useCompletionStream demo">
       <label>
         Recording{' '}
         <select value={recording} onChange={(event) => setRecording(event.target.value as Recording)}>
@@ -107,7 +107,7 @@ export function ConversationDemo() {
   const running = status === 'running';
   const last = turns.at(-1);
   return (
-    <section className="ck-demo" aria-label="useConversation demo">
+    <section className="ck-demo sb-unstyled" aria-label="useConversation demo">
       {turns.map(({ node, branch }) => (
         <div key={node.id}>
           <Message message={node.message} />

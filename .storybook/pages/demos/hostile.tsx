@@ -61,7 +61,7 @@ export function HostileExamples() {
   return (
     <>
       {examples.map((example) => (
-        <section key={example.title} className="ck-demo" aria-label={example.title}>
+        <section key={example.title} className="ck-demo sb-unstyled" aria-label={example.title}>
           <h3 style={{ margin: 0 }}>{example.title}</h3>
           <p style={{ margin: 0 }}>{example.outcome}</p>
           <pre style={{ margin: 0, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', fontFamily: 'var(--ck-mono)' }}>

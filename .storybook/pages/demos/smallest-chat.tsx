@@ -18,7 +18,7 @@ export function SmallestChat() {
   };
   if (!hasRecordings) return <p>The recordings were not found when this Storybook was built.</p>;
   return (
-    <section className="ck-demo" aria-label="Smallest chat">
+    <section className="ck-demo sb-unstyled" aria-label="Smallest chat">
       {turns.map(({ node }) => (
         <Message key={node.id} message={node.message} />
       ))}

@@ -54,7 +54,7 @@ function Browser() {
 /** The stored-completions hooks on recorded answers of the real API, feeding the stored views. */
 export function StoredCompletionsDemo() {
   return (
-    <section className="ck-demo" aria-label="Stored completions demo">
+    <section className="ck-demo sb-unstyled" aria-label="Stored completions demo">
       <ReplayProviders>
         <Browser />
       </ReplayProviders>

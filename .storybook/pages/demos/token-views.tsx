@@ -8,7 +8,7 @@ const useTokens = () => useMemo(readTokens, []);
 export function ColourSwatches() {
   const tokens = useTokens().filter(isColour);
   return (
-    <div className="ck-swatches">
+    <div className="ck-swatches sb-unstyled">
       {tokens.map((token) => (
         <div key={token.name} className="ck-swatch">
           <div className="ck-swatch-colour" style={{ background: `var(${token.name})` }} />
@@ -147,7 +147,7 @@ function Preview({ mode }: { mode: 'light' | 'dark' }) {
   const tokens = useTokens();
   const style = { ...themeStyle(tokens, mode), colorScheme: mode } as CSSProperties;
   return (
-    <div className="ck-demo" data-theme={mode} style={style}>
+    <div className="ck-demo sb-unstyled" data-theme={mode} style={style}>
       <strong>{mode === 'light' ? 'Light' : 'Dark'}</strong>
       <Message message={{ role: 'user', content: 'How do streams arrive?' }} />
       <Message
@@ -165,7 +165,7 @@ function Preview({ mode }: { mode: 'light' | 'dark' }) {
 /** The same parts in both themes at once, whatever the page's own theme. */
 export function ThemePreview() {
   return (
-    <div className="ck-side-by-side">
+    <div className="ck-side-by-side sb-unstyled">
       <Preview mode="light" />
       <Preview mode="dark" />
     </div>
