@@ -11,12 +11,12 @@ function initialGlobals(context: DocsContainerProps['context']): KitGlobals {
   return store?.userGlobals?.get() ?? {};
 }
 
-// Storybook's object control (react-editable-json-tree) puts <li> items in a <div>: screen readers
-// get list items outside a list. Marking the tree as a list repairs it until Storybook does.
-function useListRolesOnObjectControls() {
+// Storybook's object control (react-editable-json-tree) puts <li> items straight in a <div>: list
+// items outside a list. Until Storybook fixes it, those items are marked as plain containers.
+function useRepairObjectControls() {
   useEffect(() => {
     const repair = () => {
-      for (const tree of document.querySelectorAll('.rejt-tree:not([role])')) tree.setAttribute('role', 'list');
+      for (const item of document.querySelectorAll('.rejt-tree > li:not([role])')) item.setAttribute('role', 'none');
     };
     repair();
     const observer = new MutationObserver(repair);
@@ -34,7 +34,7 @@ export function KitDocsContainer({ context, children }: PropsWithChildren<DocsCo
     return () => context.channel.off(GLOBALS_UPDATED, update);
   }, [context]);
   useEffect(() => applyGlobals(globals), [globals]);
-  useListRolesOnObjectControls();
+  useRepairObjectControls();
   return (
     <DocsContainer context={context} theme={docsTheme(globals.theme === 'dark' ? 'dark' : 'light')}>
       {children}

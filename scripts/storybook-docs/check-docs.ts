@@ -95,7 +95,9 @@ const started = performance.now();
 try {
   for (const entry of docs) {
     for (const theme of ['light', 'dark']) {
-      const problems = await checkPage(page, url, entry, theme);
+      const problems = await checkPage(page, url, entry, theme).catch((error: Error) => [
+        `did not render: ${error.message.split('\n')[0]}`,
+      ]);
       console.log(`${problems.length ? 'FAIL' : 'ok  '} ${entry.title} (${theme})`);
       for (const problem of problems) {
         console.log(`     ${problem}`);

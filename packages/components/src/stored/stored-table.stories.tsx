@@ -10,6 +10,8 @@ const meta = {
   component: StoredTable,
   tags: ['new'],
   args: { items: tenThousand, preview: previewFor, onOpen: fn() },
+  // Ten thousand rows are no data to edit by hand: the object editor would draw every one.
+  argTypes: { items: { control: false } },
   parameters: {
     docs: { subtitle: 'The stored list, page by page: 10,000 rows render as the few in view.' },
     ck: {
