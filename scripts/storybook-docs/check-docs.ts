@@ -1,12 +1,13 @@
 // Opens every docs page of the static Storybook build in headless Chromium, in the light and the
 // dark theme, and fails on a console error, an uncaught exception, a dialog, a request leaving the
-// machine, or any axe violation. Prints the build's size and page count.
+// machine, or any axe violation; then drives the live demos. Prints the build's size and page count.
 // Usage: tsx scripts/storybook-docs/check-docs.ts [storybook-static]
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '../chromium.ts';
+import { liveDemos } from './live-demos.ts';
 import { folderSize, serveStatic } from './static-server.ts';
 
 interface IndexEntry {
@@ -103,6 +104,17 @@ try {
         console.log(`     ${problem}`);
         failures.push(`${entry.title} (${theme}): ${problem}`);
       }
+    }
+  }
+  for (const demo of liveDemos) {
+    const problem = await demo.run(page, url).then(
+      () => undefined,
+      (error: Error) => error.message.split('\n')[0],
+    );
+    console.log(`${problem ? 'FAIL' : 'ok  '} live demo: ${demo.name}`);
+    if (problem) {
+      console.log(`     ${problem}`);
+      failures.push(`live demo ${demo.name}: ${problem}`);
     }
   }
 } finally {
