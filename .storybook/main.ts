@@ -1,9 +1,23 @@
 import type { StorybookConfig } from '@storybook/react-vite';
+import { recordedFixtures } from './recorded-fixtures.ts';
 
 const config: StorybookConfig = {
-  stories: ['../packages/components/src/**/*.stories.@(ts|tsx)'],
-  addons: ['@storybook/addon-vitest', '@storybook/addon-a11y'],
+  stories: ['./pages/**/*.mdx', '../packages/components/src/**/*.stories.@(ts|tsx)'],
+  addons: ['@storybook/addon-docs', '@storybook/addon-vitest', '@storybook/addon-a11y'],
   framework: { name: '@storybook/react-vite', options: {} },
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
+  typescript: {
+    // Prop tables from the TypeScript types, so every JSDoc comment and default on a props
+    // interface shows; the HTML attributes a part passes through are left out of the table.
+    reactDocgen: 'react-docgen-typescript',
+    reactDocgenTypescriptOptions: {
+      shouldExtractLiteralValuesFromEnum: true,
+      shouldRemoveUndefinedFromOptional: true,
+      propFilter: (prop) => !prop.parent?.fileName.includes('node_modules'),
+    },
+  },
+  // Recorded API traffic is read from ../shared/fixtures/openai when the pages are built, never
+  // copied into the repository; the built pages replay it with no server.
+  viteFinal: (viteConfig) => ({ ...viteConfig, plugins: [...(viteConfig.plugins ?? []), recordedFixtures()] }),
 };
 export default config;

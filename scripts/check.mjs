@@ -68,6 +68,19 @@ const steps = [
   ['package lint (publint)', () => run(bin('publint'), ['--strict', 'packages/core'])],
   ['bundle budgets', () => run(bin('tsx'), ['scripts/size.ts'])],
   ['Storybook build', () => run(bin('storybook'), ['build', '--quiet', '-o', 'storybook-static'])],
+  // Every exported component's props carry JSDoc (the prop tables of the docs pages show it).
+  ['documented props', () => run(bin('tsx'), ['scripts/storybook-docs/documented-props.ts'])],
+  [
+    // Each docs page of the static build, in both themes: no console error, zero axe violations.
+    'Storybook docs pages (Chromium)',
+    () => {
+      if (!existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium') && !process.env.CI) {
+        console.warn('No Chromium: docs pages not checked (apt-get install chromium, or set CHROMIUM_PATH).');
+        return true;
+      }
+      return run(bin('tsx'), ['scripts/storybook-docs/check-docs.ts', 'storybook-static']);
+    },
+  ],
 ];
 
 const reportPaths = ['vitest-node.json', 'vitest-browser.json'].map((name) => path.join(root, 'test-results', name));

@@ -2,9 +2,34 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, waitFor, within } from 'storybook/test';
 import { AudioOutput } from './audio-output.tsx';
 
-const meta = { title: 'Messages/AudioOutput', component: AudioOutput, args: { audio: {} } } satisfies Meta<
-  typeof AudioOutput
->;
+const meta = {
+  title: 'Message content/AudioOutput',
+  component: AudioOutput,
+  tags: ['stable'],
+  args: { audio: {} },
+  parameters: {
+    docs: { subtitle: "A spoken answer (modalities: ['text', 'audio']); Message uses it for message.audio." },
+    ck: {
+      name: 'AudioOutput',
+      data: [
+        {
+          attribute: 'data-slot="audio-output"',
+          values: 'on the <section>',
+          meaning:
+            'The whole; parts: audio-player, audio-transcript, audio-expiry, audio-download, audio-waiting, audio-damaged.',
+        },
+        {
+          attribute: 'data-state',
+          values: 'streaming | ready | expired',
+          meaning: 'Arriving, playable, or past expires_at (the id can no longer be sent back).',
+        },
+        { attribute: 'data-format', values: 'wav | mp3 | flac | opus | aac | pcm16', meaning: 'The format prop.' },
+      ],
+      variables: [{ name: '--ck-font / --ck-muted', meaning: 'Transcript and expiry text' }],
+      announces: 'A native <audio> with controls; damaged data is an alert saying how much plays.',
+    },
+  },
+} satisfies Meta<typeof AudioOutput>;
 export default meta;
 type Story = StoryObj<typeof meta>;
 

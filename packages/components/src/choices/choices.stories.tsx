@@ -6,9 +6,38 @@ import { type ChoiceLike, Choices } from './choices.tsx';
 
 const choices = twoChoices.response.choices as ChoiceLike[];
 const meta = {
-  title: 'Choices/Choices',
+  title: 'Chat/Choices',
   component: Choices,
+  tags: ['new'],
   args: { choices, onUseChoice: fn() },
+  parameters: {
+    docs: { subtitle: 'For n > 1: compare the answers and continue with one.' },
+    ck: {
+      name: 'Choices',
+      data: [
+        {
+          attribute: 'data-slot="choices"',
+          values: 'on the <section>',
+          meaning: 'The whole; parts: choice-tabs, choice, choice-facts, choice-title, use-choice, choice-columns.',
+        },
+        { attribute: 'data-layout', values: 'tabs | side-by-side', meaning: 'The layout prop.' },
+        { attribute: 'data-state', values: 'active | inactive', meaning: 'On each tab.' },
+        { attribute: 'data-finish-reason', values: 'a finish reason', meaning: 'On each choice.' },
+      ],
+      variables: [
+        { name: '--ck-border', meaning: 'The tab strip' },
+        { name: '--ck-accent', meaning: 'The active tab underline' },
+        { name: '--ck-gap', meaning: 'Space between columns' },
+      ],
+      keyboard: [
+        { keys: 'ArrowRight / ArrowLeft', action: 'Next / previous tab (wraps)' },
+        { keys: 'Home / End', action: 'First / last tab' },
+        { keys: 'Tab', action: 'From the tabs into the shown choice' },
+      ],
+      announces:
+        'A tablist of "Choice N" tabs, each controlling its tabpanel; side by side, each choice is a labelled region.',
+    },
+  },
 } satisfies Meta<typeof Choices>;
 export default meta;
 type Story = StoryObj<typeof meta>;

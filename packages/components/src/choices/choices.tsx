@@ -23,12 +23,15 @@ export interface ChoiceLike {
 }
 
 export interface ChoicesProps extends Omit<ComponentPropsWithoutRef<'section'>, 'onSelect'> {
+  /** `response.choices` (or a snapshot's), in any order: they are shown by `index`. */
   choices: readonly ChoiceLike[];
   /** Tabs show one choice at a time; side by side shows them in columns. Default: tabs. */
   layout?: 'tabs' | 'side-by-side';
   /** The shown tab (controlled). Uncontrolled without it. */
   selected?: number;
+  /** The tab shown first when uncontrolled. Default: 0. */
   defaultSelected?: number;
+  /** Called with the tab position when the reader changes tabs. */
   onSelectedChange?: (index: number) => void;
   /** Called with `choice.index` when a reader picks a choice (to continue the conversation with it). */
   onUseChoice?: (index: number) => void;

@@ -4,14 +4,21 @@ import { reveal } from '../text/reveal.ts';
 import { type CitationSpan, citationSources, citationSpans } from './spans.ts';
 
 export interface CitedTextProps extends ComponentPropsWithoutRef<'p'> {
+  /** The message text the annotations point into. */
   text: string;
+  /** `message.annotations` (url_citation); offsets count code points. Default: none. */
   annotations?: readonly UrlCitationAnnotation[] | undefined;
   /** Renders a stretch of plain text (markdown, for instance). Default: the text as it is. */
   renderText?: (text: string) => ReactNode;
 }
 
 /** A numbered marker after a cited span: a link to the source when its URL is safe, text otherwise. */
-export function CitationMarker({ span }: { span: CitationSpan }) {
+export function CitationMarker({
+  span,
+}: {
+  /** One cited span, as `citationSpans` returns it. */
+  span: CitationSpan;
+}) {
   const label = `Source ${span.number}: ${span.title}${span.link ? ` (${span.link.host})` : ''}`;
   return (
     <sup data-slot="citation-marker" data-safe={span.link ? 'true' : 'false'}>
@@ -52,7 +59,9 @@ export const CitedText = forwardRef<HTMLParagraphElement, CitedTextProps>(functi
 });
 
 export interface SourcesProps extends ComponentPropsWithoutRef<'ol'> {
+  /** The message text, so sources are numbered in the order they are cited. */
   text: string;
+  /** `message.annotations` (url_citation). Default: none (nothing is rendered). */
   annotations?: readonly UrlCitationAnnotation[] | undefined;
 }
 

@@ -8,9 +8,53 @@ import type { DisplayToken } from './merge.ts';
 import { TokenLogprobs } from './token-logprobs.tsx';
 
 const tokens = recorded.response.choices[0]?.logprobs?.content ?? [];
-const meta = { title: 'Logprobs/TokenLogprobs', component: TokenLogprobs, args: { tokens } } satisfies Meta<
-  typeof TokenLogprobs
->;
+const meta = {
+  title: 'Insight/TokenLogprobs',
+  component: TokenLogprobs,
+  tags: ['stable'],
+  args: { tokens },
+  parameters: {
+    docs: {
+      subtitle: 'How sure the model was of each token, and what else it considered (logprobs: true, top_logprobs).',
+    },
+    ck: {
+      name: 'TokenLogprobs',
+      data: [
+        {
+          attribute: 'data-slot="token-logprobs"',
+          values: 'on the <section>',
+          meaning:
+            'The whole; parts: token-logprobs-summary, token-logprobs-least, jump-to-token, token-heatmap, token-block, token-alternatives.',
+        },
+        { attribute: 'data-slot="token"', values: 'a <button> per token', meaning: 'One display token (byte-merged).' },
+        { attribute: 'data-state', values: 'open | closed', meaning: 'On a token: its alternatives are shown.' },
+        { attribute: 'data-position', values: '0…n-1', meaning: 'On a token: its place in the answer.' },
+        { attribute: 'data-sentinel', values: 'true', meaning: 'The API sent the -9999 sentinel (no probability).' },
+        { attribute: 'data-chosen', values: 'true', meaning: 'On the alternatives row of the chosen token.' },
+      ],
+      variables: [
+        {
+          name: '--ck-token-probability',
+          meaning: 'Set on each token (0…1): the heatmap colour is computed from it; use it in your own CSS.',
+        },
+        { name: '--ck-logprobs-height', meaning: 'Height of the scrolling heatmap' },
+        { name: '--ck-danger', meaning: 'Heatmap colour for unlikely tokens' },
+        { name: '--ck-accent', meaning: 'Focus ring' },
+        { name: '--ck-surface / --ck-border / --ck-radius', meaning: 'The alternatives popover' },
+      ],
+      keyboard: [
+        { keys: 'ArrowRight / ArrowLeft', action: 'Next / previous token' },
+        { keys: 'ArrowDown / ArrowUp', action: '15 tokens on / back' },
+        { keys: 'PageDown / PageUp', action: '60 tokens on / back' },
+        { keys: 'Home / End', action: 'First / last token' },
+        { keys: 'Enter', action: "Open the token's alternatives" },
+        { keys: 'Escape', action: 'Close them, focus back on the token' },
+      ],
+      announces:
+        'Each token button is named with its text and probability; the alternatives are a dialog labelled by the token.',
+    },
+  },
+} satisfies Meta<typeof TokenLogprobs>;
 export default meta;
 type Story = StoryObj<typeof meta>;
 

@@ -44,7 +44,9 @@ function renderTree(nodes: HastNode[]): React.ReactNode[] {
 }
 
 export interface CodeBlockProps {
+  /** The code, shown as text (never as HTML). */
   code: string;
+  /** The fence's info string (`ts`, `python`); unknown or missing: not highlighted. */
   language?: string | undefined;
   /** Highlight only once the block is finished, not on every streamed token. */
   final: boolean;

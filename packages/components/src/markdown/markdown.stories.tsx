@@ -3,7 +3,39 @@ import { useEffect, useState } from 'react';
 import { expect, waitFor, within } from 'storybook/test';
 import { Markdown } from './markdown.tsx';
 
-const meta = { title: 'Messages/Markdown', component: Markdown, args: { text: '' } } satisfies Meta<typeof Markdown>;
+const meta = {
+  title: 'Message content/Markdown',
+  component: Markdown,
+  tags: ['stable'],
+  args: { text: '' },
+  parameters: {
+    docs: { subtitle: "The assistant's text: Message uses it for you; use it alone for text from anywhere else." },
+    ck: {
+      name: 'Markdown',
+      data: [
+        { attribute: 'data-slot="markdown"', values: 'on the <div>', meaning: 'The rendered text.' },
+        { attribute: 'data-streaming', values: 'true', meaning: 'The text is still arriving.' },
+        {
+          attribute: 'data-slot="md-link"',
+          values: 'with data-safe="false" when refused',
+          meaning: 'A link; its host follows as data-slot="link-host".',
+        },
+        {
+          attribute: 'data-slot="md-image"',
+          values: 'data-state: not-loaded | blocked | pending',
+          meaning: 'An image from the model: never loaded without a click.',
+        },
+        { attribute: 'data-slot="md-raw-html"', values: '', meaning: 'Raw HTML from the model, shown as text.' },
+        { attribute: 'data-slot="code-block"', values: 'see CodeBlock', meaning: 'A fenced code block.' },
+      ],
+      variables: [
+        { name: '--ck-accent', meaning: 'Links' },
+        { name: '--ck-muted', meaning: 'A link host' },
+        { name: '--ck-surface / --ck-border / --ck-mono', meaning: 'Code blocks' },
+      ],
+    },
+  },
+} satisfies Meta<typeof Markdown>;
 export default meta;
 type Story = StoryObj<typeof meta>;
 

@@ -9,6 +9,7 @@ import { type BlockCache, emptyBlockCache, lexBlocks, type MarkdownBlock } from 
 const SLICE_MS = 16;
 
 export interface MarkdownProps extends ComponentPropsWithoutRef<'div'> {
+  /** Markdown from the model, whole or as far as it has streamed. */
   text: string;
   /** url_citation annotations: markers are placed in the rendered tree after each cited span. */
   annotations?: readonly UrlCitationAnnotation[] | undefined;

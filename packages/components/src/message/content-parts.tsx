@@ -12,7 +12,12 @@ type FilePart = Extract<ChatCompletionContentPart, { type: 'file' }>;
 const inlineRaster = /^data:image\/(png|jpeg|gif|webp|avif);base64,/i;
 
 /** An image part. A remote image loads only when the reader asks, and its host is shown first. */
-export function ImageContent({ part }: { part: ImagePart }) {
+export function ImageContent({
+  part,
+}: {
+  /** An `image_url` content part. */
+  part: ImagePart;
+}) {
   const url = String(part.image_url?.url);
   const [load, setLoad] = useState(false);
   const link = safeLink(url);
@@ -41,7 +46,12 @@ export function ImageContent({ part }: { part: ImagePart }) {
 }
 
 /** Audio the user sent, playable. */
-export function AudioInputContent({ part }: { part: AudioPart }) {
+export function AudioInputContent({
+  part,
+}: {
+  /** An `input_audio` content part (base64 wav or mp3). */
+  part: AudioPart;
+}) {
   const { data, format } = part.input_audio ?? {};
   const type = format === 'mp3' ? 'audio/mpeg' : 'audio/wav';
   return (
@@ -56,7 +66,12 @@ export function AudioInputContent({ part }: { part: AudioPart }) {
 }
 
 /** A file part: its name, and a download link when the data came inline. */
-export function FileContent({ part }: { part: FilePart }) {
+export function FileContent({
+  part,
+}: {
+  /** A `file` content part: inline `file_data` or an uploaded `file_id`. */
+  part: FilePart;
+}) {
   const { file_data: data, file_id: id, filename } = part.file ?? {};
   const name = reveal(filename ?? id ?? 'file');
   return (

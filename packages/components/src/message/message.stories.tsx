@@ -4,9 +4,58 @@ import { Message } from './message.tsx';
 
 // Small hand-made messages; the recorded local-model fixtures replace them when issue 4 records them.
 const meta = {
-  title: 'Messages/Message',
+  title: 'Chat/Message',
   component: Message,
+  tags: ['stable'],
   args: { message: { role: 'assistant', content: '' } },
+  parameters: {
+    docs: {
+      subtitle: 'The part every chat is made of: pass it any message, finished or mid-stream.',
+    },
+    ck: {
+      name: 'Message',
+      data: [
+        {
+          attribute: 'data-slot="message"',
+          values: 'on the <article>',
+          meaning:
+            'The message; inner parts carry their own data-slot (message-role, text-part, message-refusal, stream-status, finish-reason).',
+        },
+        {
+          attribute: 'data-role',
+          values: 'developer | system | user | assistant | tool | function',
+          meaning: 'The message role.',
+        },
+        {
+          attribute: 'data-status',
+          values: 'streaming | done | error | aborted | incomplete',
+          meaning: 'The stream state (the status prop).',
+        },
+        {
+          attribute: 'data-finish-reason',
+          values: 'stop | length | tool_calls | content_filter | function_call',
+          meaning: 'Set when finishReason is given.',
+        },
+        { attribute: 'data-refused', values: 'true', meaning: 'The model refused (message.refusal is set).' },
+        {
+          attribute: 'data-reason',
+          values: 'a finish reason',
+          meaning: 'On the finish-reason line, for styling length (warning) apart from the others.',
+        },
+      ],
+      variables: [
+        { name: '--ck-font', meaning: 'Text font' },
+        { name: '--ck-fg / --ck-bg', meaning: 'Text and background (user messages use --ck-surface)' },
+        { name: '--ck-border / --ck-radius', meaning: 'The frame' },
+        { name: '--ck-gap', meaning: 'Space between the parts' },
+        { name: '--ck-muted', meaning: 'The role line' },
+        { name: '--ck-danger', meaning: 'A refusal' },
+        { name: '--ck-warning', meaning: 'A truncated answer (finish reason length)' },
+      ],
+      announces:
+        'An <article> with aria-busy while streaming. The stream state is a live status ("Writing…", "Stopped: the answer is partial"); a refusal is a note labelled Refusal.',
+    },
+  },
 } satisfies Meta<typeof Message>;
 export default meta;
 type Story = StoryObj<typeof meta>;

@@ -24,9 +24,11 @@ export interface AnyMessage {
 export type MessageStatus = RunStatus;
 
 export interface MessageProps extends Omit<ComponentPropsWithoutRef<'article'>, 'content'> {
+  /** The message: a request message, a response's `choice.message`, a stream snapshot's or a stored one. */
   message: AnyMessage;
   /** The run's status, for a message still arriving or cut short (`submitted` shows as arriving). Default: done. */
   status?: RunStatus;
+  /** The choice's `finish_reason`; anything but stop is said in words (truncated, content filter, tool calls). Default: none. */
   finishReason?: FinishReason | null;
   /** The request's `audio.format`, for playing `message.audio`. Default: wav. */
   audioFormat?: AudioFormat;

@@ -7,9 +7,35 @@ import { StoredDetail } from './stored-detail.tsx';
 const plain = storedRecording('plain');
 const two = storedRecording('two-choices');
 const meta = {
-  title: 'Stored/StoredDetail',
+  title: 'Stored completions/StoredDetail',
   component: StoredDetail,
+  subcomponents: { DeleteStored },
+  tags: ['new'],
   args: { completion: plain.completion, messages: plain.messages },
+  parameters: {
+    docs: { subtitle: 'One stored completion (store: true): its request, its answer, usage and your actions.' },
+    ck: {
+      name: 'StoredDetail, DeleteStored',
+      data: [
+        {
+          attribute: 'data-slot="stored-detail"',
+          values: 'on the <article>',
+          meaning: 'The whole; parts: stored-request, stored-response, stored-actions.',
+        },
+        {
+          attribute: 'data-slot="delete-stored"',
+          values: 'data-state: idle | confirming',
+          meaning: 'DeleteStored; the confirm button is data-slot="confirm-delete".',
+        },
+      ],
+      variables: [{ name: '--ck-gap / --ck-border', meaning: 'Spacing and frames (from Message and UsageView)' }],
+      keyboard: [
+        { keys: 'Enter / Space on Delete', action: 'Ask to confirm; focus moves to Cancel' },
+        { keys: 'Escape', action: 'Cancel the confirmation' },
+      ],
+      announces: 'The confirmation is an alertdialog whose description names what will be deleted.',
+    },
+  },
 } satisfies Meta<typeof StoredDetail>;
 export default meta;
 type Story = StoryObj<typeof meta>;

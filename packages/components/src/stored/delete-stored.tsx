@@ -5,6 +5,7 @@ export interface DeleteStoredProps extends Omit<ComponentPropsWithoutRef<'div'>,
   label: string;
   /** Called after the reader confirms. */
   onDelete: () => void | Promise<void>;
+  /** A delete in flight (e.g. a mutation's pending state): Delete is disabled and says Deleting…. Default: false. */
   deleting?: boolean;
 }
 

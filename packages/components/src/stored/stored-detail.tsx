@@ -12,6 +12,7 @@ export interface StoredDetailProps extends ComponentPropsWithoutRef<'article'> {
   messages?: readonly ChatCompletionStoreMessage[];
   /** Messages are loading; shown in their place. */
   loadingMessages?: boolean;
+  /** Prices per million tokens by model, for the cost. Default: `examplePrices`. */
   prices?: PriceTable;
   /** Actions for this completion: a metadata editor, delete, "open in playground". */
   children?: ReactNode;

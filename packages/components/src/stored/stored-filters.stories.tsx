@@ -3,9 +3,26 @@ import { expect, fn, userEvent, within } from 'storybook/test';
 import { StoredFilters } from './stored-filters.tsx';
 
 const meta = {
-  title: 'Stored/StoredFilters',
+  title: 'Stored completions/StoredFilters',
   component: StoredFilters,
+  tags: ['new'],
   args: { value: {}, onChange: fn(), models: ['ck-local-ngram', 'gpt-4o-mini'] },
+  parameters: {
+    docs: { subtitle: 'The query of the stored list: model, metadata pairs and order, as the API filters them.' },
+    ck: {
+      name: 'StoredFilters',
+      data: [
+        {
+          attribute: 'data-slot="stored-filters"',
+          values: 'on the <form>',
+          meaning: 'The whole; parts: metadata-filters, metadata-filter, order-toggle.',
+        },
+        { attribute: 'data-order', values: 'asc | desc', meaning: 'On the order toggle.' },
+      ],
+      variables: [{ name: '--ck-gap', meaning: 'Space between fields' }],
+      keyboard: [{ keys: 'Enter in a field', action: 'Apply the filters' }],
+    },
+  },
 } satisfies Meta<typeof StoredFilters>;
 export default meta;
 type Story = StoryObj<typeof meta>;

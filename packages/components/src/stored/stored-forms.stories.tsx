@@ -3,9 +3,30 @@ import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { MetadataEditor } from './metadata-editor.tsx';
 
 const meta = {
-  title: 'Stored/MetadataEditor',
+  title: 'Stored completions/MetadataEditor',
   component: MetadataEditor,
+  tags: ['new'],
   args: { metadata: { project: 'docs', reviewer: 'ana' }, onSave: fn() },
+  parameters: {
+    docs: {
+      subtitle:
+        "A stored completion's metadata, checked against the API's limits as you type (16 keys, 64/512 characters).",
+    },
+    ck: {
+      name: 'MetadataEditor',
+      data: [
+        {
+          attribute: 'data-slot="metadata-editor"',
+          values: 'on the <form>',
+          meaning: 'The whole; parts: metadata-row, metadata-count, field-error, save-error.',
+        },
+        { attribute: 'data-invalid', values: 'present', meaning: 'On a row that breaks a limit or repeats a key.' },
+      ],
+      variables: [{ name: '--ck-danger', meaning: 'Errors and invalid fields' }],
+      keyboard: [{ keys: 'Enter in a field', action: 'Save (only when every row is valid)' }],
+      announces: 'Invalid fields are aria-invalid and described by their error; a failed save is an alert.',
+    },
+  },
 } satisfies Meta<typeof MetadataEditor>;
 export default meta;
 type Story = StoryObj<typeof meta>;

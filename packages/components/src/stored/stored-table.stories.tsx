@@ -6,9 +6,40 @@ import { StoredTable } from './stored-table.tsx';
 
 const tenThousand = storedRows(10_000);
 const meta = {
-  title: 'Stored/StoredTable',
+  title: 'Stored completions/StoredTable',
   component: StoredTable,
+  tags: ['new'],
   args: { items: tenThousand, preview: previewFor, onOpen: fn() },
+  // Ten thousand rows are no data to edit by hand: the object editor would draw every one.
+  argTypes: { items: { control: false } },
+  parameters: {
+    docs: { subtitle: 'The stored list, page by page: 10,000 rows render as the few in view.' },
+    ck: {
+      name: 'StoredTable',
+      data: [
+        {
+          attribute: 'data-slot="stored-table"',
+          values: 'on the <section>',
+          meaning:
+            'The whole; parts: stored-table-scroll, open-stored, preview-pending, load-more, stored-table-status.',
+        },
+        { attribute: 'data-row', values: '0…n-1', meaning: 'On each row: its place in the list.' },
+        { attribute: 'data-state', values: 'selected', meaning: 'On the row of selectedId.' },
+      ],
+      variables: [
+        { name: '--ck-table-height', meaning: 'Height of the scrolling table' },
+        { name: '--ck-surface', meaning: 'The selected row' },
+        { name: '--ck-border / --ck-bg', meaning: 'Rules and the sticky header' },
+      ],
+      keyboard: [
+        { keys: 'ArrowDown / ArrowUp', action: 'Next / previous row (scrolls it into view)' },
+        { keys: 'Home / End', action: 'First / last loaded row' },
+        { keys: 'Enter', action: 'Open the row (onOpen)' },
+      ],
+      announces:
+        'A table with aria-rowcount and aria-rowindex, so a screen reader counts every row, rendered or not; loading is a live status.',
+    },
+  },
 } satisfies Meta<typeof StoredTable>;
 export default meta;
 type Story = StoryObj<typeof meta>;

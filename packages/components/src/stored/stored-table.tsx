@@ -13,6 +13,7 @@ export interface StoredRow {
 }
 
 export interface StoredTableProps extends ComponentPropsWithoutRef<'section'> {
+  /** The rows of every loaded page, in list order. */
   items: readonly StoredRow[];
   /** The list has more pages. */
   hasMore?: boolean;
@@ -20,7 +21,9 @@ export interface StoredTableProps extends ComponentPropsWithoutRef<'section'> {
   loadingMore?: boolean;
   /** Asked for when the last rows come into view, and by the Load more button. */
   onLoadMore?: () => void;
+  /** Called with a row's id on click or Enter. */
   onOpen?: (id: string) => void;
+  /** The id of the row to mark as selected (`data-state="selected"`, `aria-current`). */
   selectedId?: string;
   /** The first words of the request's user message, where known (list items do not carry them). */
   preview?: (row: StoredRow) => string | undefined;

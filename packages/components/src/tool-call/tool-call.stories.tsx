@@ -4,9 +4,42 @@ import { expect, waitFor, within } from 'storybook/test';
 import { ToolCall } from './tool-call.tsx';
 
 const meta = {
-  title: 'Messages/ToolCall',
+  title: 'Message content/ToolCall',
   component: ToolCall,
+  tags: ['stable'],
   args: { call: { name: 'noop', arguments: '{}' } },
+  parameters: {
+    docs: {
+      subtitle: 'A function call, a custom tool call or the legacy function_call, with its arguments as inert text.',
+    },
+    ck: {
+      name: 'ToolCall',
+      data: [
+        {
+          attribute: 'data-slot="tool-call"',
+          values: 'on the <section>',
+          meaning: 'The whole; parts: tool-call-header, tool-call-name, badge, tool-call-arguments.',
+        },
+        {
+          attribute: 'data-kind',
+          values: 'function | custom | function_call',
+          meaning: 'Which kind of call (function_call: the legacy field).',
+        },
+        {
+          attribute: 'data-state',
+          values: 'partial | json | invalid | too-deep | too-large',
+          meaning:
+            'How the arguments read: still arriving, valid JSON, not JSON, nested past the limit, or cut at the size limit.',
+        },
+      ],
+      variables: [
+        { name: '--ck-surface / --ck-border / --ck-radius', meaning: 'The frame' },
+        { name: '--ck-mono', meaning: 'The arguments' },
+      ],
+      announces:
+        'A section labelled "Tool call <name>"; its arguments are a focusable, scrollable region ("Arguments of <name>"), shown as text, never markup.',
+    },
+  },
 } satisfies Meta<typeof ToolCall>;
 export default meta;
 type Story = StoryObj<typeof meta>;

@@ -5,9 +5,28 @@ import prediction from '../fixtures/local-prediction.json';
 import { UsageView } from './usage-view.tsx';
 
 const meta = {
-  title: 'Usage/UsageView',
+  title: 'Insight/UsageView',
   component: UsageView,
+  tags: ['new'],
   args: { completion: prediction.response },
+  parameters: {
+    docs: { subtitle: 'What an answer cost: tokens by kind, cached and reasoning tokens, and the price.' },
+    ck: {
+      name: 'UsageView',
+      data: [
+        {
+          attribute: 'data-slot="usage"',
+          values: 'on the <section>',
+          meaning: 'The whole; a <dl> of figures, each group with its own data-slot.',
+        },
+      ],
+      variables: [
+        { name: '--ck-muted', meaning: 'The terms' },
+        { name: '--ck-font', meaning: 'Text' },
+      ],
+      announces: 'A labelled region with a description list: each figure is read with its term.',
+    },
+  },
 } satisfies Meta<typeof UsageView>;
 export default meta;
 type Story = StoryObj<typeof meta>;
