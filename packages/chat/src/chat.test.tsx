@@ -1,0 +1,52 @@
+import { createChatCompletionsClient } from '@completions-kit/core';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { Chat } from './chat.tsx';
+
+// The real local server (started by the hooks' global setup); no fetch is faked.
+const client = () =>
+  createChatCompletionsClient({ baseURL: inject('serverUrl'), maxRetries: 0, apiKey: 'sk-canary-never-stored' });
+const params = { max_completion_tokens: 12, logit_bias: { '199999': -100 } };
+
+beforeEach(() => localStorage.clear());
+afterEach(cleanup);
+
+async function send(text: string) {
+  const input = screen.getByRole('textbox', { name: 'Message' });
+  fireEvent.change(input, { target: { value: text } });
+  fireEvent.keyDown(input, { key: 'Enter' });
+  await waitFor(() => expect(screen.getAllByRole('article').length).toBeGreaterThanOrEqual(2), { timeout: 10_000 });
+  await waitFor(() => expect(screen.queryByRole('button', { name: 'Stop' })).toBeNull(), { timeout: 10_000 });
+}
+
+describe('<Chat> against the local server', () => {
+  it('sends on Enter, streams the answer in, and keeps the thread (never the key) across a remount', async () => {
+    const view = render(<Chat client={client()} model="ck-local-ngram" params={params} />);
+    await send('Hello from the test');
+    const log = screen.getByRole('log', { name: 'Conversation' });
+    expect(within(log).getByText('Hello from the test')).toBeTruthy();
+    await waitFor(() => expect(within(log).getAllByRole('article')[1]?.textContent?.length ?? 0).toBeGreaterThan(9));
+    const saved = Object.keys(localStorage)
+      .map((key) => localStorage.getItem(key))
+      .join('\n');
+    expect(saved).toContain('Hello from the test');
+    expect(saved).not.toContain('sk-canary');
+    view.unmount();
+    render(<Chat client={client()} model="ck-local-ngram" params={params} />);
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: 'Hello from the test' }).getAttribute('aria-current')).toBe('page'),
+    );
+    await waitFor(() => expect(within(screen.getByRole('log')).getByText('Hello from the test')).toBeTruthy());
+  });
+
+  it('does not send on Shift+Enter or while an input method is composing', async () => {
+    render(<Chat client={client()} model="ck-local-ngram" params={params} storage={false} />);
+    const input = screen.getByRole('textbox', { name: 'Message' });
+    fireEvent.change(input, { target: { value: 'not yet' } });
+    fireEvent.keyDown(input, { key: 'Enter', shiftKey: true });
+    fireEvent.keyDown(input, { key: 'Enter', isComposing: true });
+    fireEvent.keyDown(input, { key: 'Enter', keyCode: 229 });
+    expect(screen.queryAllByRole('article')).toHaveLength(0);
+    expect((input as HTMLTextAreaElement).value).toBe('not yet');
+  });
+});
