@@ -1,4 +1,9 @@
-import { type AttachmentLimits, type ChatLabels, ChatLabelsProvider, ThreadList } from '@completions-kit/components';
+import {
+  type AttachmentLimits,
+  type ChatLabels,
+  ChatLabelsProvider,
+  ThreadList,
+} from '@completions-kit/components/chat';
 import {
   type ChatCompletionsClient,
   type ChatCompletionsClientOptions,

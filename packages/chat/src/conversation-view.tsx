@@ -1,14 +1,13 @@
+import { Choices, Message } from '@completions-kit/components';
 import {
   type AttachmentLimits,
-  Choices,
   Composer,
   type ComposerMessage,
-  Message,
   MessageActions,
   Thread,
   toContent,
   useChatLabels,
-} from '@completions-kit/components';
+} from '@completions-kit/components/chat';
 import type { ChatCompletionMessageToolCall } from '@completions-kit/core';
 import { activePath, type ConversationStore, siblingsOf, useConversation } from '@completions-kit/hooks';
 import { type ReactNode, useMemo, useRef } from 'react';

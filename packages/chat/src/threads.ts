@@ -1,4 +1,4 @@
-import type { ThreadSummary } from '@completions-kit/components';
+import type { ThreadSummary } from '@completions-kit/components/chat';
 import type { TurnTree } from '@completions-kit/hooks';
 import type { ThreadStorage } from './storage.ts';
 

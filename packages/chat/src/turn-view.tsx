@@ -1,12 +1,5 @@
-import {
-  EditForm,
-  Message,
-  MessageActions,
-  TokenLogprobs,
-  ToolApproval,
-  UsageView,
-  useChatLabels,
-} from '@completions-kit/components';
+import { Message, TokenLogprobs, UsageView } from '@completions-kit/components';
+import { EditForm, MessageActions, ToolApproval, useChatLabels } from '@completions-kit/components/chat';
 import type { ChatCompletionMessageToolCall } from '@completions-kit/core';
 import type { TurnNode } from '@completions-kit/hooks';
 import { memo, useState } from 'react';
