@@ -49,4 +49,22 @@ describe('<Chat> against the local server', () => {
     expect(screen.queryAllByRole('article')).toHaveLength(0);
     expect((input as HTMLTextAreaElement).value).toBe('not yet');
   });
+
+  it('shows a failed answer with Retry, and Retry asks again', async () => {
+    // The first request fails once (a real 500 from the server's fault injection), the retry succeeds.
+    const failing = createChatCompletionsClient({
+      baseURL: inject('serverUrl'),
+      maxRetries: 0,
+      headers: { 'x-ck-fault': `status=500; times=1; key=chat-retry-${Date.now()}` },
+    });
+    render(<Chat client={failing} model="ck-local-ngram" params={params} storage={false} />);
+    const input = screen.getByRole('textbox', { name: 'Message' });
+    fireEvent.change(input, { target: { value: 'Will this fail?' } });
+    fireEvent.keyDown(input, { key: 'Enter' });
+    const message = await screen.findByText(/status 500/, {}, { timeout: 10_000 });
+    const alert = message.closest('[role="alert"]') as HTMLElement;
+    fireEvent.click(within(alert).getByRole('button', { name: 'Retry' }));
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Retry' })).toBeNull(), { timeout: 10_000 });
+    await waitFor(() => expect(screen.getAllByRole('article')).toHaveLength(2), { timeout: 10_000 });
+  });
 });

@@ -1,9 +1,7 @@
-import { Choices, Message } from '@completions-kit/components';
 import {
   type AttachmentLimits,
   Composer,
   type ComposerMessage,
-  MessageActions,
   Thread,
   toContent,
   useChatLabels,
@@ -11,6 +9,7 @@ import {
 import type { ChatCompletionMessageToolCall } from '@completions-kit/core';
 import { activePath, type ConversationStore, siblingsOf, useConversation } from '@completions-kit/hooks';
 import { type ReactNode, useMemo, useRef } from 'react';
+import { extraItems } from './extra-items.tsx';
 import type { AnswerFacts } from './threads.ts';
 import { type ChatTool, runTool } from './tools.ts';
 import { type TurnActions, TurnView } from './turn-view.tsx';
@@ -69,33 +68,7 @@ export function ChatConversation({
     }),
     [store, tools],
   );
-  const extras: ((key: string) => ReactNode)[] = [];
-  if (running)
-    extras.push(() => (
-      <Message
-        message={conversation.streaming?.choices[0]?.message ?? { role: 'assistant', content: '' }}
-        status="streaming"
-      />
-    ));
-  if (conversation.choices)
-    extras.push(() => (
-      <Choices
-        choices={conversation.choices ?? []}
-        onUseChoice={(index) => {
-          onChoose?.(index);
-          store.getState().pickChoice(index);
-        }}
-      />
-    ));
-  if (conversation.status === 'error')
-    extras.push(() => (
-      <div data-slot="chat-error" role="alert">
-        <p>{conversation.error?.message ?? labels.error}</p>
-        <MessageActions.Root>
-          <MessageActions.Retry onAction={() => void store.getState().run()} />
-        </MessageActions.Root>
-      </div>
-    ));
+  const extras = extraItems(conversation, store, labels, onChoose);
   const count = turns.length + extras.length;
   const send = (message: ComposerMessage) => {
     stopped.current = false;
@@ -108,7 +81,7 @@ export function ChatConversation({
           getKey={(index) => turns[index]?.node.id ?? `extra-${index - turns.length}`}
           renderItem={(index) => {
             const turn = turns[index];
-            if (!turn) return extras[index - turns.length]?.(String(index));
+            if (!turn) return extras[index - turns.length]?.();
             return (
               <TurnView
                 node={turn.node}
