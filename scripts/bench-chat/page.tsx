@@ -167,6 +167,7 @@ async function stream(name: string) {
   let worstFollowing = 0;
   let moved = 0;
   let released: number | null = null;
+  let anchor: HTMLElement | null = null;
   let frames = 0;
   for (;;) {
     const now = await frame();
@@ -175,7 +176,7 @@ async function stream(name: string) {
     commits = 0;
     const distance = scroller.scrollHeight - scroller.clientHeight - scroller.scrollTop;
     if (released === null) worstFollowing = Math.max(worstFollowing, distance);
-    else moved = Math.max(moved, Math.abs(scroller.scrollTop - released));
+    else if (anchor) moved = Math.max(moved, Math.abs(anchor.getBoundingClientRect().top - released));
     const tokens = Math.min(2000, Math.floor(((now - start) / 1000) * 500));
     push(
       Array.from({ length: tokens }, (_, index) =>
@@ -186,8 +187,11 @@ async function stream(name: string) {
     if (released === null && now - start > 1500) {
       scroller.dispatchEvent(new WheelEvent('wheel', { deltaY: -400, bubbles: true }));
       scroller.scrollTop -= 400;
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      released = scroller.scrollTop;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      // What the reader looks at (the message mid-view) must stay where it is on screen.
+      const box = scroller.getBoundingClientRect();
+      anchor = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2) as HTMLElement;
+      released = anchor.getBoundingClientRect().top;
     }
     if (tokens >= 2000) break;
   }

@@ -81,6 +81,7 @@ export const TurnView = memo(function TurnView({
   const labels = useChatLabels();
   const [editing, setEditing] = useState(false);
   const [showLogprobs, setShowLogprobs] = useState(false);
+  const [showUsage, setShowUsage] = useState(false);
   const { message } = node;
   const text = textOf(message.content);
   const calls = message.role === 'assistant' ? ((message.tool_calls ?? []) as ChatCompletionMessageToolCall[]) : [];
@@ -109,6 +110,16 @@ export const TurnView = memo(function TurnView({
         />
         {text ? <MessageActions.Copy text={text} /> : null}
         {message.role === 'user' && !running ? <MessageActions.Edit onAction={() => setEditing(true)} /> : null}
+        {facts?.usage ? (
+          <button
+            type="button"
+            data-slot="chat-usage-toggle"
+            aria-expanded={showUsage}
+            onClick={() => setShowUsage(!showUsage)}
+          >
+            {labels.usage(facts.usage.total_tokens)}
+          </button>
+        ) : null}
         {message.role === 'assistant' && last && !running ? (
           <MessageActions.Regenerate onAction={actions.regenerate} />
         ) : null}
@@ -124,7 +135,7 @@ export const TurnView = memo(function TurnView({
         </button>
       ) : null}
       {showLogprobs && logprobs?.length ? <TokenLogprobs tokens={logprobs} /> : null}
-      {facts?.usage ? <UsageView completion={facts} /> : null}
+      {showUsage && facts?.usage ? <UsageView completion={facts} /> : null}
     </div>
   );
 });

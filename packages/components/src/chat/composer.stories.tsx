@@ -88,7 +88,7 @@ export const Attachments: Story = {
     const input = canvas.getByRole('textbox', { name: 'Message' });
     const data = new DataTransfer();
     data.items.add(new File(['hello'], 'notes.txt', { type: 'text/plain' }));
-    fireEvent.paste(input, { clipboardData: data });
+    input.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
     await waitFor(() => expect(within(list).getByText('notes.txt')).toBeVisible());
     await userEvent.upload(picker, new File([png], 'third.png', { type: 'image/png' }));
     await expect(canvas.getByRole('alert')).toHaveTextContent('At most 2 attachments per message.');

@@ -41,6 +41,8 @@ export interface ChatLabels {
   denied: string;
   toolApproval: (name: string) => string;
   showLogprobs: string;
+  /** The usage button under an answer. */
+  usage: (totalTokens: number) => string;
   error: string;
   threads: string;
   newThread: string;
@@ -91,6 +93,7 @@ export const defaultChatLabels: ChatLabels = {
   denied: 'Denied',
   toolApproval: (name) => `The assistant wants to call ${name}`,
   showLogprobs: 'Token probabilities',
+  usage: (totalTokens) => `${totalTokens} tokens`,
   error: 'The answer failed.',
   threads: 'Conversations',
   newThread: 'New conversation',
