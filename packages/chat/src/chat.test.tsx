@@ -67,4 +67,42 @@ describe('<Chat> against the local server', () => {
     await waitFor(() => expect(screen.queryByRole('button', { name: 'Retry' })).toBeNull(), { timeout: 10_000 });
     await waitFor(() => expect(screen.getAllByRole('article')).toHaveLength(2), { timeout: 10_000 });
   });
+
+  it('declares app tools, waits for approval, runs the tool and goes on', async () => {
+    const runs: unknown[] = [];
+    const tools = {
+      get_weather: {
+        description: 'Current weather for a city',
+        parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
+        run: (args: unknown) => {
+          runs.push(args);
+          return { temperature: 21, sky: 'sunny' };
+        },
+      },
+    };
+    render(
+      <Chat
+        client={client()}
+        model="ck-local-ngram"
+        params={{ max_completion_tokens: 40, tool_choice: 'auto' }}
+        tools={tools}
+        storage={false}
+      />,
+    );
+    const input = screen.getByRole('textbox', { name: 'Message' });
+    fireEvent.change(input, { target: { value: 'What is the weather in Paris?' } });
+    fireEvent.keyDown(input, { key: 'Enter' });
+    const approval = await screen.findByRole(
+      'region',
+      { name: 'The assistant wants to call get_weather' },
+      { timeout: 10_000 },
+    );
+    expect(runs).toHaveLength(0);
+    fireEvent.click(within(approval).getByRole('button', { name: 'Approve' }));
+    await waitFor(() => expect(within(approval).getByText('Approved')).toBeTruthy(), { timeout: 10_000 });
+    expect(runs).toHaveLength(1);
+    expect(typeof runs[0]).toBe('object');
+    // The run went on after the answer: a second assistant turn follows the call.
+    await waitFor(() => expect(screen.getAllByRole('article').length).toBeGreaterThanOrEqual(3), { timeout: 10_000 });
+  });
 });
