@@ -190,8 +190,16 @@ async function stream(name: string) {
       await new Promise((resolve) => setTimeout(resolve, 50));
       // What the reader looks at (the message mid-view) must stay where it is on screen.
       const box = scroller.getBoundingClientRect();
-      anchor = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2) as HTMLElement;
-      released = anchor.getBoundingClientRect().top;
+      const middle = box.top + box.height / 2;
+      const shown = [...scroller.querySelectorAll('article')];
+      anchor =
+        shown.find((article) => {
+          const rect = article.getBoundingClientRect();
+          return rect.top <= middle && rect.bottom >= middle;
+        }) ??
+        shown[0] ??
+        null;
+      released = anchor?.getBoundingClientRect().top ?? 0;
     }
     if (tokens >= 2000) break;
   }
