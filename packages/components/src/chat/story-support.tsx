@@ -24,22 +24,34 @@ export interface DemoThreadProps {
   starters?: string[];
   onPick?: (prompt: string) => void;
   height?: number;
+  /** The reader stops the answer after this many words (kept, marked as stopped). */
+  stopAfter?: number;
 }
 
-export function DemoThread({ messages, stream = 0, interval = 40, starters, onPick, height = 420 }: DemoThreadProps) {
+export function DemoThread({
+  messages,
+  stream = 0,
+  interval = 40,
+  starters,
+  onPick,
+  height = 420,
+  stopAfter,
+}: DemoThreadProps) {
   const [written, setWritten] = useState(0);
   const timer = useRef(0);
   useEffect(() => {
     if (!stream) return;
     timer.current = window.setInterval(() => {
       setWritten((count) => {
-        if (count + 1 >= stream) window.clearInterval(timer.current);
-        return Math.min(stream, count + 1);
+        const last = Math.min(stream, stopAfter ?? stream);
+        if (count + 1 >= last) window.clearInterval(timer.current);
+        return Math.min(last, count + 1);
       });
     }, interval);
     return () => window.clearInterval(timer.current);
-  }, [stream, interval]);
-  const streaming = stream > 0 && written < stream;
+  }, [stream, interval, stopAfter]);
+  const stopped = stopAfter !== undefined && written >= stopAfter;
+  const streaming = stream > 0 && written < stream && !stopped;
   const answer: AnyMessage = {
     role: 'assistant',
     content: Array.from({ length: written }, (_, index) => words[index % words.length]).join(' '),
@@ -47,12 +59,14 @@ export function DemoThread({ messages, stream = 0, interval = 40, starters, onPi
   const all = stream ? [...messages, answer] : messages;
   return (
     <div style={{ height, display: 'flex', flexDirection: 'column' }} data-slot="chat-main">
-      <Thread.Root count={all.length} streaming={streaming}>
+      <Thread.Root count={all.length} streaming={streaming} stopped={stopped}>
         <Thread.Viewport
           renderItem={(index) => (
             <Message
               message={all[index] as AnyMessage}
-              status={streaming && index === all.length - 1 ? 'streaming' : 'done'}
+              status={
+                index !== all.length - 1 || !stream ? 'done' : streaming ? 'streaming' : stopped ? 'aborted' : 'done'
+              }
             />
           )}
         />

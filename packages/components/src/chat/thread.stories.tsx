@@ -48,6 +48,20 @@ export const Streaming: Story = {
   },
 };
 
+export const Stopped: Story = {
+  args: { messages: sampleMessages(4), stream: 60, interval: 20, stopAfter: 12 },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const log = viewport(canvasElement);
+    // The partial answer stays, marked as stopped, and the stop is announced.
+    await waitFor(() => expect(canvas.getByText('Stopped: the answer is partial')).toBeVisible());
+    await expect(log).toHaveAttribute('aria-busy', 'false');
+    const announcer = canvasElement.querySelector('[data-slot="thread-announcer"]') as HTMLElement;
+    await waitFor(() => expect(announcer).toHaveTextContent('The answer stopped.'));
+    await expect(canvas.getAllByRole('article').at(-1)).toHaveAttribute('data-status', 'aborted');
+  },
+};
+
 export const ReleasedWhenTheReaderScrollsUp: Story = {
   args: { messages: sampleMessages(30), stream: 80, interval: 30 },
   play: async ({ canvasElement }) => {
