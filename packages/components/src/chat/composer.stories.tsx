@@ -80,7 +80,7 @@ export const Attachments: Story = {
       applyAccept: false,
     });
     const problems = canvas.getByRole('alert');
-    await expect(problems).toHaveTextContent('big.png is larger than 0 MB.');
+    await expect(problems).toHaveTextContent('big.png is larger than 1 KB.');
     await expect(problems).toHaveTextContent('run.exe is not a type this chat accepts.');
     const list = await canvas.findByRole('list', { name: 'Attachments' });
     await expect(within(list).getByText('dot.png')).toBeVisible();

@@ -51,7 +51,10 @@ export interface ChatLabels {
   untitled: string;
 }
 
-const megabytes = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
+const megabytes = (bytes: number) =>
+  bytes < 1024 * 1024
+    ? `${Math.max(1, Math.round(bytes / 1024))} KB`
+    : `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
 
 export const defaultChatLabels: ChatLabels = {
   thread: 'Conversation',
