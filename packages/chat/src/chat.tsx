@@ -29,7 +29,7 @@ export interface ChatProps extends Omit<ComponentPropsWithoutRef<'div'>, 'childr
   model: string;
   /** Any other request settings (temperature, n, logprobs, tools of your own, ...). */
   params?: Omit<ConversationParams, 'model'>;
-  /** Stream answers as they are written. Default: true. */
+  /** Stream answers as they are written. Default: true. Read once, when the chat mounts. */
   stream?: boolean;
   /** Tools the model may call, by name; each call waits for approval (or your renderer). */
   tools?: Record<string, ChatTool>;

@@ -6,7 +6,7 @@ import {
   toContent,
   useChatLabels,
 } from '@completions-kit/components/chat';
-import type { ChatCompletionMessageToolCall } from '@completions-kit/core';
+import type { ChatCompletionContentPart, ChatCompletionMessageToolCall } from '@completions-kit/core';
 import { activePath, type ConversationStore, siblingsOf, useConversation } from '@completions-kit/hooks';
 import { type ReactNode, useMemo, useRef } from 'react';
 import { extraItems } from './extra-items.tsx';
@@ -57,7 +57,14 @@ export function ChatConversation({
   }, [tree]);
   const actions = useMemo<TurnActions>(
     () => ({
-      edit: (id, text) => void store.getState().edit(id, text),
+      edit: (id, text) => {
+        // An edited question keeps its attachments: only its text is replaced.
+        const content = store.getState().tree.nodes[id]?.message.content;
+        const parts = Array.isArray(content)
+          ? (content.filter((part) => part.type !== 'text' && part.type !== 'refusal') as ChatCompletionContentPart[])
+          : [];
+        void store.getState().edit(id, parts.length ? [{ type: 'text', text }, ...parts] : text);
+      },
       regenerate: () => void store.getState().regenerate(),
       switchBranch: (id, step) => store.getState().switchBranch(id, step),
       respond: (callId, content) => void store.getState().answerToolCall(callId, content),
