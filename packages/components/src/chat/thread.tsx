@@ -4,6 +4,7 @@ import {
   type KeyboardEvent,
   type ReactNode,
   useCallback,
+  useLayoutEffect,
   useState,
 } from 'react';
 import { useVirtualList } from '../virtual/use-virtual-list.ts';
@@ -37,16 +38,21 @@ const Viewport = forwardRef<HTMLDivElement, ThreadViewportProps>(function Thread
   { renderItem, getKey = (index) => index, estimateSize = 120, onKeyDown, onFocus, style, ...props },
   ref,
 ) {
-  const { count, streaming, labels, scroller, content, watch } = useThreadContext('Viewport');
+  const { count, streaming, labels, scroller, content, watch, following } = useThreadContext('Viewport');
   const [active, setActive] = useState(-1);
   const current = active >= 0 && active < count ? active : count - 1;
-  const { items, totalSize, measure, focusItem } = useVirtualList({
+  const { items, totalSize, measure, focusItem, scrollToIndex } = useVirtualList({
     count,
     scrollElement: scroller,
     estimateSize,
     overscan: 3,
     keep: [current],
   });
+  // While following, the newest message is rendered in the same frame it arrives (or the thread
+  // opens): the list renders the range at the bottom now, not after a scroll event a frame later.
+  useLayoutEffect(() => {
+    if (following && count > 0) scrollToIndex(count - 1);
+  }, [count, following, scrollToIndex]);
   const setRefs = useCallback(
     (element: HTMLDivElement | null) => {
       scroller.current = element;
