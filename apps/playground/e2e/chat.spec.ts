@@ -121,7 +121,10 @@ test('an attached image is sent with the question, and the thread is there after
   await expect(messages(page).first().getByRole('img')).toHaveCount(1);
   await page.reload();
   const threads = page.getByRole('navigation', { name: 'Conversations' });
-  await expect(threads.getByRole('button', { name: 'Describe this picture.' })).toHaveAttribute('aria-current', 'page');
+  await expect(threads.getByRole('button', { name: 'Describe this picture.', exact: true })).toHaveAttribute(
+    'aria-current',
+    'page',
+  );
   await expect(messages(page).first()).toContainText('Describe this picture.');
   await expect(messages(page)).toHaveCount(2);
   await screenshot(page, testInfo);

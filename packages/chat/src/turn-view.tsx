@@ -100,7 +100,8 @@ export const TurnView = memo(function TurnView({
   const logprobs = facts?.logprobs?.content;
   return (
     <div data-slot="chat-turn" data-role={message.role}>
-      <Message message={message} />
+      {/* The calls show once, in their approval (with its buttons), not also in the message. */}
+      <Message message={calls.length ? { ...message, tool_calls: undefined } : message} />
       {calls.length > 0 ? <ToolCalls calls={calls} answers={answers} tools={tools} actions={actions} /> : null}
       <MessageActions.Root>
         <MessageActions.BranchPicker
