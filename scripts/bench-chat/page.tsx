@@ -88,9 +88,11 @@ function ReactVirtual({ messages, streaming }: ListProps) {
 
 function Kit({ messages, streaming }: ListProps) {
   return (
-    <div style={{ height: 700, display: 'flex', flexDirection: 'column' }}>
+    // Without the stylesheet, nothing bounds the thread: the app gives the viewport its height, as
+    // the naive and react-virtual views get theirs.
+    <div>
       <Thread.Root count={messages.length} streaming={streaming}>
-        <Thread.Viewport data-scroll style={{ flex: 1 }} renderItem={(index) => item(messages, index, streaming)} />
+        <Thread.Viewport data-scroll style={box} renderItem={(index) => item(messages, index, streaming)} />
       </Thread.Root>
     </div>
   );
