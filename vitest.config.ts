@@ -106,6 +106,18 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          // The drop-in chat against the real local server, in jsdom; browser behaviour (scrolling,
+          // focus, axe) is covered by the stories and the playground's e2e tests.
+          name: 'chat',
+          environment: 'jsdom',
+          include: ['packages/chat/src/**/*.test.{ts,tsx}'],
+          globalSetup: ['packages/hooks/src/test-support/global-setup.ts'],
+          testTimeout: 20_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'components',
           environment: 'jsdom',
           include: ['packages/components/src/**/*.test.{ts,tsx}'],

@@ -23,7 +23,7 @@ const steps = [
     () =>
       run(bin('vitest'), [
         'run',
-        ...projects(['core', 'server', 'hooks', 'components', 'playground']),
+        ...projects(['core', 'server', 'hooks', 'components', 'chat', 'playground']),
         ...report('vitest-node.json'),
       ]),
   ],

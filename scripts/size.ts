@@ -68,6 +68,35 @@ const budgets: Budget[] = [
     external: ['react', 'react/jsx-runtime', 'react-dom', '*/message/message.tsx'],
     gzipBudgetBytes: 12 * 1024,
   },
+  // The chat layer on its own: the chat parts in components and the drop-in <Chat> package, over
+  // hooks + components (counted above) and the peers. Target 10 KB.
+  {
+    name: 'chat layer (components/chat + @completions-kit/chat)',
+    entries: ['packages/chat/src/index.ts', 'packages/components/src/chat/index.ts'],
+    external: [
+      'react',
+      'react/jsx-runtime',
+      'react-dom',
+      '@tanstack/react-query',
+      'zustand',
+      'zustand/vanilla',
+      'zustand/middleware',
+      'eventsource-parser',
+      'marked',
+      'lowlight',
+      '@completions-kit/hooks',
+      '@completions-kit/core',
+      '@completions-kit/components',
+      '*/message/message.tsx',
+      '*/usage/usage-view.tsx',
+      '*/logprobs/token-logprobs.tsx',
+      '*/choices/choices.tsx',
+      '*/tool-call/tool-call.tsx',
+      '*/virtual/use-virtual-list.ts',
+      '*/audio/pcm16.ts',
+    ],
+    gzipBudgetBytes: 10 * 1024,
+  },
   // The markdown path: marked's lexer, loaded with the components.
   {
     name: 'marked (markdown, with the components)',

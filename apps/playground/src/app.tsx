@@ -2,6 +2,7 @@ import { createChatCompletionsClient } from '@completions-kit/core';
 import { ChatCompletionsProvider } from '@completions-kit/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
+import { ChatView } from './chat/chat-view.tsx';
 import { CompareView } from './compare/compare-view.tsx';
 import { ConnectionPanel } from './connection-panel.tsx';
 import { ViewErrorBoundary } from './error-boundary.tsx';
@@ -11,15 +12,16 @@ import { draftFromHash } from './share/share-url.ts';
 import { useBrowserKey, useConnection } from './state/connection.ts';
 import { useDraft } from './state/draft.ts';
 
-type View = 'playground' | 'logs' | 'compare';
+type View = 'playground' | 'chat' | 'logs' | 'compare';
 const views: { id: View; label: string }[] = [
   { id: 'playground', label: 'Playground' },
+  { id: 'chat', label: 'Chat' },
   { id: 'logs', label: 'Logs' },
   { id: 'compare', label: 'Compare' },
 ];
 
 const viewOf = (hash: string): View =>
-  hash.startsWith('#/logs') ? 'logs' : hash.startsWith('#/compare') ? 'compare' : 'playground';
+  (views.find((entry) => entry.id !== 'playground' && hash.startsWith(`#/${entry.id}`))?.id ?? 'playground') as View;
 
 export function App() {
   const [view, setView] = useState<View>(() => viewOf(location.hash));
@@ -85,6 +87,7 @@ export function App() {
       <main>
         <ViewErrorBoundary key={view}>
           {view === 'playground' ? <PlaygroundView /> : null}
+          {view === 'chat' ? <ChatView /> : null}
           {view === 'logs' ? <LogsView onOpenInPlayground={() => go('playground')} /> : null}
           {view === 'compare' ? <CompareView /> : null}
         </ViewErrorBoundary>

@@ -1,0 +1,108 @@
+import { createChatCompletionsClient } from '@completions-kit/core';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { Chat } from './chat.tsx';
+
+// The real local server (started by the hooks' global setup); no fetch is faked.
+const client = () =>
+  createChatCompletionsClient({ baseURL: inject('serverUrl'), maxRetries: 0, apiKey: 'sk-canary-never-stored' });
+const params = { max_completion_tokens: 12, logit_bias: { '199999': -100 } };
+
+beforeEach(() => localStorage.clear());
+afterEach(cleanup);
+
+async function send(text: string) {
+  const input = screen.getByRole('textbox', { name: 'Message' });
+  fireEvent.change(input, { target: { value: text } });
+  fireEvent.keyDown(input, { key: 'Enter' });
+  await waitFor(() => expect(screen.getAllByRole('article').length).toBeGreaterThanOrEqual(2), { timeout: 10_000 });
+  await waitFor(() => expect(screen.queryByRole('button', { name: 'Stop' })).toBeNull(), { timeout: 10_000 });
+}
+
+describe('<Chat> against the local server', () => {
+  it('sends on Enter, streams the answer in, and keeps the thread (never the key) across a remount', async () => {
+    const view = render(<Chat client={client()} model="ck-local-ngram" params={params} />);
+    await send('Hello from the test');
+    const log = screen.getByRole('log', { name: 'Conversation' });
+    expect(within(log).getByText('Hello from the test')).toBeTruthy();
+    await waitFor(() => expect(within(log).getAllByRole('article')[1]?.textContent?.length ?? 0).toBeGreaterThan(9));
+    const saved = Object.keys(localStorage)
+      .map((key) => localStorage.getItem(key))
+      .join('\n');
+    expect(saved).toContain('Hello from the test');
+    expect(saved).not.toContain('sk-canary');
+    view.unmount();
+    render(<Chat client={client()} model="ck-local-ngram" params={params} />);
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: 'Hello from the test' }).getAttribute('aria-current')).toBe('page'),
+    );
+    await waitFor(() => expect(within(screen.getByRole('log')).getByText('Hello from the test')).toBeTruthy());
+  });
+
+  it('does not send on Shift+Enter or while an input method is composing', async () => {
+    render(<Chat client={client()} model="ck-local-ngram" params={params} storage={false} />);
+    const input = screen.getByRole('textbox', { name: 'Message' });
+    fireEvent.change(input, { target: { value: 'not yet' } });
+    fireEvent.keyDown(input, { key: 'Enter', shiftKey: true });
+    fireEvent.keyDown(input, { key: 'Enter', isComposing: true });
+    fireEvent.keyDown(input, { key: 'Enter', keyCode: 229 });
+    expect(screen.queryAllByRole('article')).toHaveLength(0);
+    expect((input as HTMLTextAreaElement).value).toBe('not yet');
+  });
+
+  it('shows a failed answer with Retry, and Retry asks again', async () => {
+    // The first request fails once (a real 500 from the server's fault injection), the retry succeeds.
+    const failing = createChatCompletionsClient({
+      baseURL: inject('serverUrl'),
+      maxRetries: 0,
+      headers: { 'x-ck-fault': `status=500; times=1; key=chat-retry-${Date.now()}` },
+    });
+    render(<Chat client={failing} model="ck-local-ngram" params={params} storage={false} />);
+    const input = screen.getByRole('textbox', { name: 'Message' });
+    fireEvent.change(input, { target: { value: 'Will this fail?' } });
+    fireEvent.keyDown(input, { key: 'Enter' });
+    const message = await screen.findByText(/status 500/, {}, { timeout: 10_000 });
+    const alert = message.closest('[role="alert"]') as HTMLElement;
+    fireEvent.click(within(alert).getByRole('button', { name: 'Retry' }));
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Retry' })).toBeNull(), { timeout: 10_000 });
+    await waitFor(() => expect(screen.getAllByRole('article')).toHaveLength(2), { timeout: 10_000 });
+  });
+
+  it('declares app tools, waits for approval, runs the tool and goes on', async () => {
+    const runs: unknown[] = [];
+    const tools = {
+      get_weather: {
+        description: 'Current weather for a city',
+        parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
+        run: (args: unknown) => {
+          runs.push(args);
+          return { temperature: 21, sky: 'sunny' };
+        },
+      },
+    };
+    render(
+      <Chat
+        client={client()}
+        model="ck-local-ngram"
+        params={{ max_completion_tokens: 40, tool_choice: 'auto' }}
+        tools={tools}
+        storage={false}
+      />,
+    );
+    const input = screen.getByRole('textbox', { name: 'Message' });
+    fireEvent.change(input, { target: { value: 'What is the weather in Paris?' } });
+    fireEvent.keyDown(input, { key: 'Enter' });
+    const approval = await screen.findByRole(
+      'region',
+      { name: 'The assistant wants to call get_weather' },
+      { timeout: 10_000 },
+    );
+    expect(runs).toHaveLength(0);
+    fireEvent.click(within(approval).getByRole('button', { name: 'Approve' }));
+    await waitFor(() => expect(within(approval).getByText('Approved')).toBeTruthy(), { timeout: 10_000 });
+    expect(runs).toHaveLength(1);
+    expect(typeof runs[0]).toBe('object');
+    // The run went on after the answer: a second assistant turn follows the call.
+    await waitFor(() => expect(screen.getAllByRole('article').length).toBeGreaterThanOrEqual(3), { timeout: 10_000 });
+  });
+});

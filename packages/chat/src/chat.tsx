@@ -1,0 +1,128 @@
+import {
+  type AttachmentLimits,
+  type ChatLabels,
+  ChatLabelsProvider,
+  ThreadList,
+} from '@completions-kit/components/chat';
+import {
+  type ChatCompletionsClient,
+  type ChatCompletionsClientOptions,
+  createChatCompletionsClient,
+} from '@completions-kit/core';
+import type { ConversationParams } from '@completions-kit/hooks';
+import { type ComponentPropsWithoutRef, type ReactNode, useMemo, useSyncExternalStore } from 'react';
+import { ChatConversation } from './conversation-view.tsx';
+import { localStorageThreads, type ThreadStorage } from './storage.ts';
+import { type ChatTool, toolDefinitions } from './tools.ts';
+import { useChatSession } from './use-chat-session.ts';
+
+export interface ChatProps extends Omit<ComponentPropsWithoutRef<'div'>, 'children'> {
+  /** The endpoint, e.g. `http://127.0.0.1:8787/v1`, `https://api.openai.com/v1`. Ignored when `client` is given. */
+  baseURL?: string;
+  /** Sent as the key header. Kept in memory only; never saved with the threads. Prefer a proxy for real keys. */
+  apiKey?: string;
+  /** Provider and endpoint details (Azure deployment, api-version, headers) for the client made from `baseURL`. */
+  clientOptions?: Partial<ChatCompletionsClientOptions>;
+  /** A client of your own instead of `baseURL`. */
+  client?: ChatCompletionsClient;
+  /** The model to ask. */
+  model: string;
+  /** Any other request settings (temperature, n, logprobs, tools of your own, ...). */
+  params?: Omit<ConversationParams, 'model'>;
+  /** Stream answers as they are written. Default: true. Read once, when the chat mounts. */
+  stream?: boolean;
+  /** Tools the model may call, by name; each call waits for approval (or your renderer). */
+  tools?: Record<string, ChatTool>;
+  /** Prompts offered while the thread is empty. */
+  starters?: readonly string[];
+  /** Shown while the thread is empty. Default: labels.empty. */
+  greeting?: ReactNode;
+  /** Where threads are kept across reloads. Default: localStorage. `false`: nothing is kept. */
+  storage?: ThreadStorage | false;
+  /** The storage key prefix (two chats on one page need two). Default: `ck-chat`. */
+  storageKey?: string;
+  /** Show the list of saved threads. Default: true when threads are kept. */
+  threadList?: boolean;
+  /** Which files may be attached, how large, how many. */
+  limits?: AttachmentLimits;
+  /** Replace any of the chat's strings. */
+  labels?: Partial<ChatLabels>;
+}
+
+const defaultStorage = typeof localStorage === 'undefined' ? null : localStorageThreads();
+const noThreads = { getState: () => null, subscribe: () => () => undefined };
+
+/**
+ * A complete streaming chat on any Chat Completions endpoint, straight from the browser: threads
+ * kept across reloads, edits and regenerations as branches, tool calls with approval, attachments.
+ *
+ * @example
+ * <Chat baseURL="http://127.0.0.1:8787/v1" model="ck-local-ngram" />
+ */
+export function Chat({
+  baseURL,
+  apiKey,
+  clientOptions,
+  client: ownClient,
+  model,
+  params,
+  stream = true,
+  tools,
+  starters,
+  greeting,
+  storage,
+  storageKey = 'ck-chat',
+  threadList,
+  limits,
+  labels,
+  ...props
+}: ChatProps) {
+  const client = useMemo(
+    () => ownClient ?? createChatCompletionsClient({ baseURL, apiKey, ...clientOptions }),
+    [ownClient, baseURL, apiKey, clientOptions],
+  );
+  const request = useMemo<ConversationParams>(() => {
+    const definitions = tools && Object.keys(tools).length ? toolDefinitions(tools) : [];
+    return {
+      ...(stream ? { stream_options: { include_usage: true } } : {}),
+      ...params,
+      ...(definitions.length ? { tools: [...definitions, ...(params?.tools ?? [])] } : {}),
+      model,
+    } as ConversationParams;
+  }, [model, params, tools, stream]);
+  const session = useChatSession({
+    client,
+    params: request,
+    stream,
+    storage: storage === false ? null : (storage ?? defaultStorage),
+    storageKey,
+  });
+  const threads = session.threads;
+  const state = useSyncExternalStore((threads ?? noThreads).subscribe, (threads ?? noThreads).getState);
+  const content = (
+    <div data-slot="chat" data-threads={threads && threadList !== false ? '' : undefined} {...props}>
+      {threads && state && threadList !== false ? (
+        <ThreadList
+          threads={state.threads}
+          activeId={state.activeId}
+          onSelect={threads.select}
+          onNew={() => threads.create()}
+          onRename={threads.rename}
+          onDelete={threads.remove}
+        />
+      ) : null}
+      <section data-slot="chat-main">
+        <ChatConversation
+          store={session.store}
+          facts={session.facts}
+          tools={tools}
+          starters={starters}
+          greeting={greeting}
+          limits={limits}
+          onChoose={session.choose}
+        />
+      </section>
+    </div>
+  );
+  return labels ? <ChatLabelsProvider labels={labels}>{content}</ChatLabelsProvider> : content;
+}

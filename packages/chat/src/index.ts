@@ -1,0 +1,12 @@
+export type { ChatProps } from './chat.tsx';
+export { Chat } from './chat.tsx';
+export type { ChatConversationProps } from './conversation-view.tsx';
+export { ChatConversation } from './conversation-view.tsx';
+export type { ThreadStorage } from './storage.ts';
+export { indexedDbThreads, localStorageThreads } from './storage.ts';
+export type { AnswerFacts, SavedThread, Threads, ThreadsState } from './threads.ts';
+export { createThreads } from './threads.ts';
+export type { ChatTool } from './tools.ts';
+export { deniedAnswer } from './tools.ts';
+export type { ChatSessionOptions } from './use-chat-session.ts';
+export { useChatSession } from './use-chat-session.ts';

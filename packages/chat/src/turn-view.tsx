@@ -1,0 +1,142 @@
+import { Message, TokenLogprobs, UsageView } from '@completions-kit/components';
+import { EditForm, MessageActions, ToolApproval, useChatLabels } from '@completions-kit/components/chat';
+import type { ChatCompletionMessageToolCall } from '@completions-kit/core';
+import type { TurnNode } from '@completions-kit/hooks';
+import { memo, useState } from 'react';
+import type { AnswerFacts } from './threads.ts';
+import { type ChatTool, deniedAnswer, parseArguments } from './tools.ts';
+
+export interface TurnActions {
+  edit: (id: string, text: string) => void;
+  regenerate: () => void;
+  switchBranch: (id: string, step: 1 | -1) => void;
+  approve: (call: ChatCompletionMessageToolCall) => void;
+  respond: (callId: string, content: string) => void;
+}
+
+export interface TurnViewProps {
+  node: TurnNode;
+  branchIndex: number;
+  branchCount: number;
+  /** The last turn of the open branch (regenerate applies to it). */
+  last: boolean;
+  running: boolean;
+  facts?: AnswerFacts;
+  /** Tool answers on the open branch, by call id. */
+  answers: Record<string, string>;
+  tools: Record<string, ChatTool>;
+  actions: TurnActions;
+}
+
+export const textOf = (content: TurnNode['message']['content']): string =>
+  typeof content === 'string' ? content : (content ?? []).map((part) => ('text' in part ? part.text : '')).join('');
+
+function ToolCalls({
+  calls,
+  answers,
+  tools,
+  actions,
+}: Pick<TurnViewProps, 'answers' | 'tools' | 'actions'> & { calls: ChatCompletionMessageToolCall[] }) {
+  return (
+    <>
+      {calls.map((call) => {
+        const answer = answers[call.id];
+        const custom = call.type === 'function' ? tools[call.function.name]?.render : undefined;
+        if (custom && call.type === 'function')
+          return (
+            <div key={call.id} data-slot="tool-render">
+              {custom({
+                call,
+                args: parseArguments(call.function.arguments),
+                respond: (content) => actions.respond(call.id, content),
+              })}
+            </div>
+          );
+        return (
+          <ToolApproval
+            key={call.id}
+            call={call}
+            state={answer === undefined ? 'pending' : answer === deniedAnswer ? 'denied' : 'approved'}
+            onApprove={() => actions.approve(call)}
+            onDeny={() => actions.respond(call.id, deniedAnswer)}
+          />
+        );
+      })}
+    </>
+  );
+}
+
+/** One turn of the thread: the message, its tool calls waiting for approval, its actions and facts. */
+export const TurnView = memo(function TurnView({
+  node,
+  branchIndex,
+  branchCount,
+  last,
+  running,
+  facts,
+  answers,
+  tools,
+  actions,
+}: TurnViewProps) {
+  const labels = useChatLabels();
+  const [editing, setEditing] = useState(false);
+  const [showLogprobs, setShowLogprobs] = useState(false);
+  const [showUsage, setShowUsage] = useState(false);
+  const { message } = node;
+  const text = textOf(message.content);
+  const calls = message.role === 'assistant' ? ((message.tool_calls ?? []) as ChatCompletionMessageToolCall[]) : [];
+  if (message.role === 'tool') return null;
+  if (editing)
+    return (
+      <EditForm
+        initialText={text}
+        onSave={(next) => {
+          setEditing(false);
+          actions.edit(node.id, next);
+        }}
+        onCancel={() => setEditing(false)}
+      />
+    );
+  const logprobs = facts?.logprobs?.content;
+  return (
+    <div data-slot="chat-turn" data-role={message.role}>
+      {/* The calls show once, in their approval (with its buttons), not also in the message. */}
+      <Message message={calls.length ? { ...message, tool_calls: undefined } : message} />
+      {calls.length > 0 ? <ToolCalls calls={calls} answers={answers} tools={tools} actions={actions} /> : null}
+      <MessageActions.Root>
+        <MessageActions.BranchPicker
+          index={branchIndex}
+          count={branchCount}
+          onSwitch={(step) => actions.switchBranch(node.id, step)}
+        />
+        {text ? <MessageActions.Copy text={text} /> : null}
+        {message.role === 'user' && !running ? <MessageActions.Edit onAction={() => setEditing(true)} /> : null}
+        {facts?.usage ? (
+          <button
+            type="button"
+            data-slot="chat-usage-toggle"
+            aria-expanded={showUsage}
+            onClick={() => setShowUsage(!showUsage)}
+          >
+            {labels.usage(facts.usage.total_tokens)}
+          </button>
+        ) : null}
+        {message.role === 'assistant' && last && !running ? (
+          <MessageActions.Regenerate onAction={actions.regenerate} />
+        ) : null}
+      </MessageActions.Root>
+      {logprobs?.length ? (
+        <button
+          type="button"
+          data-slot="chat-logprobs-toggle"
+          aria-expanded={showLogprobs}
+          onClick={() => setShowLogprobs(!showLogprobs)}
+        >
+          {labels.showLogprobs}
+        </button>
+      ) : null}
+      {showLogprobs && logprobs?.length ? <TokenLogprobs tokens={logprobs} /> : null}
+      {showUsage && facts?.usage ? <UsageView completion={facts} /> : null}
+    </div>
+  );
+});

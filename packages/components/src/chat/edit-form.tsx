@@ -1,0 +1,56 @@
+import { type ComponentPropsWithoutRef, forwardRef, useEffect, useRef, useState } from 'react';
+import { type ChatLabels, useChatLabels } from './labels.tsx';
+
+export interface EditFormProps extends Omit<ComponentPropsWithoutRef<'form'>, 'onSubmit'> {
+  /** The text to start from. */
+  initialText: string;
+  /** Called with the new text (sent as a new branch; the old one stays reachable). */
+  onSave: (text: string) => void;
+  onCancel: () => void;
+  labels?: Partial<ChatLabels>;
+}
+
+/** Edits a sent message in place: Save sends it as a new branch, Escape or Cancel leaves it. */
+export const EditForm = forwardRef<HTMLFormElement, EditFormProps>(function EditForm(
+  { initialText, onSave, onCancel, labels: own, ...props },
+  ref,
+) {
+  const labels = useChatLabels(own);
+  const [text, setText] = useState(initialText);
+  const input = useRef<HTMLTextAreaElement | null>(null);
+  useEffect(() => {
+    input.current?.focus();
+    input.current?.select();
+  }, []);
+  return (
+    <form
+      data-slot="edit-form"
+      {...props}
+      ref={ref}
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (text.trim()) onSave(text.trim());
+      }}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') onCancel();
+      }}
+    >
+      <textarea
+        ref={input}
+        data-slot="edit-input"
+        aria-label={labels.editLabel}
+        value={text}
+        rows={Math.min(8, text.split('\n').length + 1)}
+        onChange={(event) => setText(event.target.value)}
+      />
+      <div data-slot="edit-buttons">
+        <button type="submit" data-slot="edit-save" disabled={!text.trim()}>
+          {labels.save}
+        </button>
+        <button type="button" data-slot="edit-cancel" onClick={onCancel}>
+          {labels.cancel}
+        </button>
+      </div>
+    </form>
+  );
+});

@@ -1,0 +1,121 @@
+import { createContext, type ReactNode, useContext, useMemo } from 'react';
+
+/** Every string the chat parts show or announce. English by default; replace any through `ChatLabelsProvider`. */
+export interface ChatLabels {
+  thread: string;
+  empty: string;
+  starters: string;
+  jumpToLatest: string;
+  answerStarted: string;
+  answerDone: string;
+  answerStopped: string;
+  composer: string;
+  placeholder: string;
+  send: string;
+  stop: string;
+  attach: string;
+  record: string;
+  stopRecording: string;
+  recordingDenied: string;
+  removeAttachment: (name: string) => string;
+  attachments: string;
+  dropHere: string;
+  tooLarge: (name: string, maxBytes: number) => string;
+  wrongType: (name: string) => string;
+  tooMany: (max: number) => string;
+  messageActions: string;
+  copy: string;
+  copied: string;
+  edit: string;
+  save: string;
+  cancel: string;
+  editLabel: string;
+  regenerate: string;
+  retry: string;
+  branch: (index: number, count: number) => string;
+  previousBranch: string;
+  nextBranch: string;
+  approve: string;
+  deny: string;
+  approved: string;
+  denied: string;
+  toolApproval: (name: string) => string;
+  showLogprobs: string;
+  /** The usage button under an answer. */
+  usage: (totalTokens: number) => string;
+  error: string;
+  threads: string;
+  newThread: string;
+  rename: (title: string) => string;
+  remove: (title: string) => string;
+  untitled: string;
+}
+
+const megabytes = (bytes: number) =>
+  bytes < 1024 * 1024
+    ? `${Math.max(1, Math.round(bytes / 1024))} KB`
+    : `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
+
+export const defaultChatLabels: ChatLabels = {
+  thread: 'Conversation',
+  empty: 'Ask anything to start.',
+  starters: 'Suggestions',
+  jumpToLatest: 'Jump to latest',
+  answerStarted: 'The assistant is answering.',
+  answerDone: 'The answer is complete.',
+  answerStopped: 'The answer stopped.',
+  composer: 'Message',
+  placeholder: 'Write a message…',
+  send: 'Send',
+  stop: 'Stop',
+  attach: 'Attach files',
+  record: 'Record audio',
+  stopRecording: 'Stop recording',
+  recordingDenied: 'The microphone is not available.',
+  removeAttachment: (name) => `Remove ${name}`,
+  attachments: 'Attachments',
+  dropHere: 'Drop files to attach them',
+  tooLarge: (name, maxBytes) => `${name} is larger than ${megabytes(maxBytes)}.`,
+  wrongType: (name) => `${name} is not a type this chat accepts.`,
+  tooMany: (max) => `At most ${max} attachments per message.`,
+  messageActions: 'Message actions',
+  copy: 'Copy',
+  copied: 'Copied',
+  edit: 'Edit',
+  save: 'Save and send',
+  cancel: 'Cancel',
+  editLabel: 'Edit message',
+  regenerate: 'Regenerate',
+  retry: 'Retry',
+  branch: (index, count) => `${index} of ${count}`,
+  previousBranch: 'Previous version',
+  nextBranch: 'Next version',
+  approve: 'Approve',
+  deny: 'Deny',
+  approved: 'Approved',
+  denied: 'Denied',
+  toolApproval: (name) => `The assistant wants to call ${name}`,
+  showLogprobs: 'Token probabilities',
+  usage: (totalTokens) => `${totalTokens} tokens`,
+  error: 'The answer failed.',
+  threads: 'Conversations',
+  newThread: 'New conversation',
+  rename: (title) => `Rename ${title}`,
+  remove: (title) => `Delete ${title}`,
+  untitled: 'New conversation',
+};
+
+const LabelsContext = createContext<ChatLabels>(defaultChatLabels);
+
+/** Replaces some or all of the chat's strings for everything inside. */
+export function ChatLabelsProvider({ labels, children }: { labels: Partial<ChatLabels>; children: ReactNode }) {
+  const parent = useContext(LabelsContext);
+  const merged = useMemo(() => ({ ...parent, ...labels }), [parent, labels]);
+  return <LabelsContext.Provider value={merged}>{children}</LabelsContext.Provider>;
+}
+
+/** The strings in effect: the provider's, then a part's own `labels` prop over them. */
+export function useChatLabels(own?: Partial<ChatLabels>): ChatLabels {
+  const context = useContext(LabelsContext);
+  return useMemo(() => (own ? { ...context, ...own } : context), [context, own]);
+}

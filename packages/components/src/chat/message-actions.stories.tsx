@@ -1,0 +1,80 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { useState } from 'react';
+import { expect, fn, userEvent, within } from 'storybook/test';
+import { Message } from '../message/message.tsx';
+import { EditForm } from './edit-form.tsx';
+import { MessageActions } from './message-actions.tsx';
+
+const versions = ['Paris has about two million people.', 'Around 2.1 million live in Paris proper.', 'Paris: 2.1 M.'];
+
+function Branches({ onRegenerate }: { onRegenerate: () => void }) {
+  const [index, setIndex] = useState(1);
+  return (
+    <div data-slot="chat-turn" data-role="assistant">
+      <Message message={{ role: 'assistant', content: versions[index] as string }} />
+      <MessageActions.Root>
+        <MessageActions.BranchPicker
+          index={index}
+          count={versions.length}
+          onSwitch={(step) => setIndex((index + step + versions.length) % versions.length)}
+        />
+        <MessageActions.Copy text={versions[index] as string} />
+        <MessageActions.Regenerate onAction={onRegenerate} />
+      </MessageActions.Root>
+    </div>
+  );
+}
+
+const meta = { title: 'Chat/MessageActions', component: Branches, args: { onRegenerate: fn() } } satisfies Meta<
+  typeof Branches
+>;
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+export const BranchPicker: Story = {
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByText('2 of 3')).toBeInTheDocument();
+    await userEvent.click(canvas.getByRole('button', { name: 'Next version' }));
+    await expect(canvas.getByText('Paris: 2.1 M.')).toBeVisible();
+    await userEvent.click(canvas.getByRole('button', { name: 'Previous version' }));
+    await userEvent.click(canvas.getByRole('button', { name: 'Previous version' }));
+    await expect(canvas.getByText('1 of 3')).toBeInTheDocument();
+    await userEvent.click(canvas.getByRole('button', { name: 'Regenerate' }));
+    await expect(args.onRegenerate).toHaveBeenCalledOnce();
+  },
+};
+
+export const EditAsNewBranch: StoryObj<typeof EditForm> = {
+  render: (args) => <EditForm {...args} />,
+  args: { initialText: 'How many people live in Paris?', onSave: fn(), onCancel: fn() },
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    const input = canvas.getByRole('textbox', { name: 'Edit message' });
+    await expect(input).toHaveFocus();
+    await userEvent.clear(input);
+    await userEvent.type(input, 'How many people live in Lyon?');
+    await userEvent.click(canvas.getByRole('button', { name: 'Save and send' }));
+    await expect(args.onSave).toHaveBeenCalledWith('How many people live in Lyon?');
+    await userEvent.keyboard('{Escape}');
+    await expect(args.onCancel).toHaveBeenCalledOnce();
+  },
+};
+
+export const ErrorWithRetry: StoryObj<typeof MessageActions.Retry> = {
+  render: (args) => (
+    <div data-slot="chat-error" role="alert">
+      <p>The server is busy (429). Try again in a moment.</p>
+      <MessageActions.Root>
+        <MessageActions.Retry {...args} />
+      </MessageActions.Root>
+    </div>
+  ),
+  args: { onAction: fn() },
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByRole('alert')).toHaveTextContent('429');
+    await userEvent.click(canvas.getByRole('button', { name: 'Retry' }));
+    await expect(args.onAction).toHaveBeenCalledOnce();
+  },
+};

@@ -1,0 +1,115 @@
+import { type ComponentPropsWithoutRef, forwardRef, useEffect, useRef, useState } from 'react';
+import { type ChatLabels, useChatLabels } from './labels.tsx';
+import { visuallyHidden } from './thread-context.ts';
+
+type ButtonProps = Omit<ComponentPropsWithoutRef<'button'>, 'onClick'> & { labels?: Partial<ChatLabels> };
+
+export interface MessageActionsProps extends ComponentPropsWithoutRef<'div'> {
+  labels?: Partial<ChatLabels>;
+}
+
+/** The actions under a message, as one labelled group. */
+const Root = forwardRef<HTMLDivElement, MessageActionsProps>(function MessageActionsRoot(
+  { labels: own, ...props },
+  ref,
+) {
+  const labels = useChatLabels(own);
+  // biome-ignore lint/a11y/useSemanticElements: a fieldset is for form controls; these are actions
+  return <div data-slot="message-actions" role="group" aria-label={labels.messageActions} {...props} ref={ref} />;
+});
+
+/** Copies `text` to the clipboard and says "Copied" for two seconds. */
+const Copy = forwardRef<HTMLButtonElement, ButtonProps & { text: string }>(function MessageCopy(
+  { text, labels: own, children, ...props },
+  ref,
+) {
+  const labels = useChatLabels(own);
+  const [copied, setCopied] = useState(false);
+  const timer = useRef(0);
+  useEffect(() => () => clearTimeout(timer.current), []);
+  return (
+    <button
+      type="button"
+      data-slot="message-copy"
+      data-state={copied ? 'copied' : 'idle'}
+      {...props}
+      ref={ref}
+      onClick={() =>
+        void navigator.clipboard?.writeText(text).then(() => {
+          setCopied(true);
+          clearTimeout(timer.current);
+          timer.current = window.setTimeout(() => setCopied(false), 2000);
+        })
+      }
+    >
+      {children ?? (copied ? labels.copied : labels.copy)}
+    </button>
+  );
+});
+
+type ActionProps = ButtonProps & { onAction: () => void };
+
+function ActionButton({
+  slot,
+  label,
+  onAction,
+  labels: own,
+  children,
+  ...props
+}: ActionProps & { slot: string; label: 'edit' | 'regenerate' | 'retry' }) {
+  const labels = useChatLabels(own);
+  return (
+    <button type="button" data-slot={slot} {...props} onClick={onAction}>
+      {children ?? labels[label]}
+    </button>
+  );
+}
+
+/** Edit a sent message: show an `EditForm` in its place. */
+const Edit = (props: ActionProps) => <ActionButton slot="message-edit" label="edit" {...props} />;
+/** A new answer to the same question, kept beside the old one. */
+const Regenerate = (props: ActionProps) => <ActionButton slot="message-regenerate" label="regenerate" {...props} />;
+/** Runs the failed answer again. */
+const Retry = (props: ActionProps) => <ActionButton slot="message-retry" label="retry" {...props} />;
+
+export interface BranchPickerProps extends ComponentPropsWithoutRef<'div'> {
+  /** This version's place among its siblings, 0-based. */
+  index: number;
+  count: number;
+  /** Shows the previous (-1) or next (1) version. */
+  onSwitch: (step: 1 | -1) => void;
+  labels?: Partial<ChatLabels>;
+}
+
+/** `< 2/3 >`: moves between the versions of a message (edits, regenerations). Nothing when there is one. */
+const BranchPicker = forwardRef<HTMLDivElement, BranchPickerProps>(function BranchPicker(
+  { index, count, onSwitch, labels: own, ...props },
+  ref,
+) {
+  const labels = useChatLabels(own);
+  if (count < 2) return null;
+  return (
+    <div data-slot="branch-picker" {...props} ref={ref}>
+      <button type="button" data-slot="branch-previous" aria-label={labels.previousBranch} onClick={() => onSwitch(-1)}>
+        ‹
+      </button>
+      <span data-slot="branch-position" aria-hidden="true">
+        {index + 1}/{count}
+      </span>
+      <span style={visuallyHidden}>{labels.branch(index + 1, count)}</span>
+      <button type="button" data-slot="branch-next" aria-label={labels.nextBranch} onClick={() => onSwitch(1)}>
+        ›
+      </button>
+    </div>
+  );
+});
+
+/** Message actions as compound parts: `MessageActions.Root`, `.Copy`, `.Edit`, `.Regenerate`, `.Retry`, `.BranchPicker`. */
+export const MessageActions = {
+  Root,
+  Copy,
+  Edit,
+  Regenerate,
+  Retry,
+  BranchPicker,
+};

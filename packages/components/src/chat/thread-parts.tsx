@@ -1,0 +1,90 @@
+import { type ComponentPropsWithoutRef, forwardRef, useEffect, useRef, useState } from 'react';
+import { useThreadContext, visuallyHidden } from './thread-context.ts';
+
+/**
+ * Says once that an answer started and once that it ended, in a polite live region: the log itself
+ * is not live, so a screen reader never hears the answer token by token.
+ */
+export function ThreadAnnouncer({ streaming, stopped }: { streaming: boolean; stopped?: boolean }) {
+  const { labels } = useThreadContext('Root');
+  const [text, setText] = useState('');
+  const was = useRef(streaming);
+  useEffect(() => {
+    if (streaming === was.current) return;
+    was.current = streaming;
+    setText(streaming ? labels.answerStarted : stopped ? labels.answerStopped : labels.answerDone);
+  }, [streaming, stopped, labels]);
+  return (
+    <div data-slot="thread-announcer" role="status" aria-live="polite" aria-atomic="true" style={visuallyHidden}>
+      {text}
+    </div>
+  );
+}
+
+export interface ThreadEmptyProps extends ComponentPropsWithoutRef<'div'> {}
+
+/** Shown while the thread has no message: a greeting, starter prompts. Default text: labels.empty. */
+export const ThreadEmpty = forwardRef<HTMLDivElement, ThreadEmptyProps>(function ThreadEmpty(
+  { children, ...props },
+  ref,
+) {
+  const { count, labels } = useThreadContext('Empty');
+  if (count > 0) return null;
+  return (
+    <div data-slot="thread-empty" {...props} ref={ref}>
+      {children ?? <p>{labels.empty}</p>}
+    </div>
+  );
+});
+
+export interface ThreadStartersProps extends Omit<ComponentPropsWithoutRef<'ul'>, 'onSelect'> {
+  prompts: readonly string[];
+  /** Called with the prompt the reader picked (send it, or put it in the composer). */
+  onPick: (prompt: string) => void;
+}
+
+/** Starter prompts as buttons. */
+export const ThreadStarters = forwardRef<HTMLUListElement, ThreadStartersProps>(function ThreadStarters(
+  { prompts, onPick, ...props },
+  ref,
+) {
+  const { labels } = useThreadContext('Starters');
+  return (
+    <ul data-slot="thread-starters" aria-label={labels.starters} {...props} ref={ref}>
+      {prompts.map((prompt) => (
+        <li key={prompt}>
+          <button type="button" data-slot="thread-starter" onClick={() => onPick(prompt)}>
+            {prompt}
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+});
+
+export interface ThreadJumpProps extends ComponentPropsWithoutRef<'button'> {}
+
+/** Takes the reader back to the newest message and follows the stream again. Hidden while following. */
+export const ThreadJumpToLatest = forwardRef<HTMLButtonElement, ThreadJumpProps>(function ThreadJumpToLatest(
+  { children, onClick, ...props },
+  ref,
+) {
+  const { following, jump, count, labels } = useThreadContext('JumpToLatest');
+  const hidden = following || count === 0;
+  return (
+    <button
+      type="button"
+      data-slot="thread-jump"
+      data-state={hidden ? 'hidden' : 'visible'}
+      hidden={hidden}
+      {...props}
+      ref={ref}
+      onClick={(event) => {
+        onClick?.(event);
+        if (!event.defaultPrevented) jump();
+      }}
+    >
+      {children ?? labels.jumpToLatest}
+    </button>
+  );
+});

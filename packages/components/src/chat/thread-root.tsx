@@ -1,0 +1,45 @@
+import { type ComponentPropsWithoutRef, forwardRef, useMemo, useRef } from 'react';
+import { type ChatLabels, useChatLabels } from './labels.tsx';
+import { ThreadContext } from './thread-context.ts';
+import { ThreadAnnouncer } from './thread-parts.tsx';
+import { useFollowBottom } from './use-follow-bottom.ts';
+
+export interface ThreadRootProps extends ComponentPropsWithoutRef<'div'> {
+  /** How many messages the thread holds. */
+  count: number;
+  /** True while an answer streams in: the log is aria-busy, and the start and end are announced. */
+  streaming?: boolean;
+  /** The last answer was stopped by the reader (announced as such). Default: false. */
+  stopped?: boolean;
+  labels?: Partial<ChatLabels>;
+}
+
+/** The thread: holds the scroll state the viewport, the empty state and the jump control share. */
+export const Root = forwardRef<HTMLDivElement, ThreadRootProps>(function ThreadRoot(
+  { count, streaming = false, stopped, labels: own, children, ...props },
+  ref,
+) {
+  const labels = useChatLabels(own);
+  const scroller = useRef<HTMLDivElement | null>(null);
+  const content = useRef<HTMLDivElement | null>(null);
+  const { following, jump, watch } = useFollowBottom(scroller, content);
+  const value = useMemo(
+    () => ({ count, streaming, labels, scroller, content, following, jump, watch }),
+    [count, streaming, labels, following, jump, watch],
+  );
+  return (
+    <ThreadContext.Provider value={value}>
+      <div
+        data-slot="thread"
+        data-state={following ? 'following' : 'released'}
+        data-streaming={streaming || undefined}
+        data-empty={count === 0 || undefined}
+        {...props}
+        ref={ref}
+      >
+        {children}
+        <ThreadAnnouncer streaming={streaming} stopped={stopped} />
+      </div>
+    </ThreadContext.Provider>
+  );
+});

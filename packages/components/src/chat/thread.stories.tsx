@@ -1,0 +1,129 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
+import { DemoThread, sampleMessages } from './story-support.tsx';
+
+const meta = {
+  title: 'Chat/Thread',
+  component: DemoThread,
+  args: { messages: sampleMessages(6) },
+} satisfies Meta<typeof DemoThread>;
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+const viewport = (canvasElement: HTMLElement) => within(canvasElement).getByRole('log', { name: 'Conversation' });
+const distanceFromBottom = (element: HTMLElement) => element.scrollHeight - element.clientHeight - element.scrollTop;
+
+export const Empty: Story = {
+  args: { messages: [], starters: ['Explain streaming', 'Write a haiku'], onPick: fn() },
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByText('Ask anything to start.')).toBeVisible();
+    await userEvent.click(canvas.getByRole('button', { name: 'Write a haiku' }));
+    await expect(args.onPick).toHaveBeenCalledWith('Write a haiku');
+    await expect(canvas.queryByRole('button', { name: 'Jump to latest' })).toBeNull();
+  },
+};
+
+export const Streaming: Story = {
+  args: { messages: sampleMessages(12), stream: 60, interval: 25 },
+  play: async ({ canvasElement }) => {
+    const log = viewport(canvasElement);
+    const announcer = canvasElement.querySelector('[data-slot="thread-announcer"]') as HTMLElement;
+    const said: string[] = [];
+    const watcher = new MutationObserver(() => said.push(announcer.textContent ?? ''));
+    watcher.observe(announcer, { childList: true, characterData: true, subtree: true });
+    await waitFor(() => expect(log).toHaveAttribute('aria-busy', 'true'));
+    // Following: on every sample while tokens arrive, the view sits at the bottom.
+    for (let sample = 0; sample < 20; sample++) {
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      await expect(distanceFromBottom(log)).toBeLessThanOrEqual(2);
+    }
+    await waitFor(() => expect(log).toHaveAttribute('aria-busy', 'false'), { timeout: 5000 });
+    await waitFor(() => expect(announcer).toHaveTextContent('The answer is complete.'));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    watcher.disconnect();
+    // Once when it ended (the start was announced before the watcher), never per token.
+    await expect(said).toEqual(['The answer is complete.']);
+    await expect(log.getAttribute('aria-live')).toBe('off');
+  },
+};
+
+export const Stopped: Story = {
+  args: { messages: sampleMessages(4), stream: 60, interval: 20, stopAfter: 12 },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const log = viewport(canvasElement);
+    // The partial answer stays, marked as stopped, and the stop is announced.
+    await waitFor(() => expect(canvas.getByText('Stopped: the answer is partial')).toBeVisible());
+    await expect(log).toHaveAttribute('aria-busy', 'false');
+    const announcer = canvasElement.querySelector('[data-slot="thread-announcer"]') as HTMLElement;
+    await waitFor(() => expect(announcer).toHaveTextContent('The answer stopped.'));
+    await expect(canvas.getAllByRole('article').at(-1)).toHaveAttribute('data-status', 'aborted');
+  },
+};
+
+export const ReleasedWhenTheReaderScrollsUp: Story = {
+  args: { messages: sampleMessages(30), stream: 80, interval: 30 },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const log = viewport(canvasElement);
+    await waitFor(() => expect(log).toHaveAttribute('aria-busy', 'true'));
+    log.dispatchEvent(new WheelEvent('wheel', { deltaY: -200, bubbles: true }));
+    log.scrollTop -= 300;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    // What the reader looks at: the message in the middle of the view, and where it is on screen.
+    const box = log.getBoundingClientRect();
+    const anchor = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2) as HTMLElement;
+    const held = anchor.getBoundingClientRect().top;
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    // New tokens arrived, and what the reader looks at did not move.
+    await expect(log).toHaveAttribute('aria-busy', 'true');
+    await expect(Math.abs(anchor.getBoundingClientRect().top - held)).toBeLessThanOrEqual(1);
+    const jump = canvas.getByRole('button', { name: 'Jump to latest' });
+    await userEvent.click(jump);
+    await waitFor(() => expect(distanceFromBottom(log)).toBeLessThanOrEqual(2));
+    await expect(canvas.queryByRole('button', { name: 'Jump to latest' })).toBeNull();
+  },
+};
+
+export const LongThread: Story = {
+  args: { messages: sampleMessages(5000) },
+  play: async ({ canvasElement }) => {
+    const log = viewport(canvasElement);
+    // Virtualized: a handful of the 5,000 messages are in the page.
+    await expect(log.querySelectorAll('[data-slot="thread-item"]').length).toBeLessThan(40);
+    await waitFor(() => expect(distanceFromBottom(log)).toBeLessThanOrEqual(2));
+    // One Tab stop; arrows, Home and End move between messages.
+    const last = log.querySelector('[data-slot="thread-item"][data-index="4999"]') as HTMLElement;
+    await expect(last).toHaveAttribute('tabindex', '0');
+    last.focus();
+    await userEvent.keyboard('{ArrowUp}');
+    await expect(document.activeElement).toHaveAttribute('data-index', '4998');
+    await userEvent.keyboard('{Home}');
+    await waitFor(() => expect(document.activeElement).toHaveAttribute('data-index', '0'));
+    await expect(within(document.activeElement as HTMLElement).getByText(/Question 1:/)).toBeVisible();
+    await userEvent.keyboard('{End}');
+    await waitFor(() => expect(document.activeElement).toHaveAttribute('data-index', '4999'));
+  },
+};
+
+export const RightToLeft: Story = {
+  args: {
+    messages: [
+      { role: 'user', content: 'ما هو البث المتدفق؟' },
+      { role: 'assistant', content: 'البث يرسل الإجابة على أجزاء، فيبدأ القارئ قبل وصول النهاية. שלום עולם.' },
+    ],
+  },
+  decorators: [
+    (Story) => (
+      <div dir="rtl" lang="ar">
+        <Story />
+      </div>
+    ),
+  ],
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByText(/البث يرسل/)).toBeVisible();
+    await expect(canvas.getAllByRole('article')).toHaveLength(2);
+  },
+};

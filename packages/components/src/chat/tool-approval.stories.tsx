@@ -1,0 +1,73 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { useState } from 'react';
+import { expect, fn, userEvent, within } from 'storybook/test';
+import { ToolApproval, type ToolApprovalProps, type ToolApprovalState } from './tool-approval.tsx';
+
+function Approval(props: Omit<ToolApprovalProps, 'state'>) {
+  const [state, setState] = useState<ToolApprovalState>('pending');
+  return (
+    <ToolApproval
+      {...props}
+      state={state}
+      onApprove={(id) => {
+        props.onApprove(id);
+        setState('approved');
+      }}
+      onDeny={(id) => {
+        props.onDeny(id);
+        setState('denied');
+      }}
+    />
+  );
+}
+
+const meta = {
+  title: 'Chat/ToolApproval',
+  component: Approval,
+  args: {
+    call: {
+      id: 'call_1',
+      type: 'function',
+      function: { name: 'get_weather', arguments: '{"city":"Paris","unit":"celsius"}' },
+    },
+    onApprove: fn(),
+    onDeny: fn(),
+  },
+} satisfies Meta<typeof Approval>;
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+export const Approve: Story = {
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByRole('region', { name: 'The assistant wants to call get_weather' })).toBeVisible();
+    await expect(canvas.getByText(/"Paris"/)).toBeVisible();
+    await userEvent.click(canvas.getByRole('button', { name: 'Approve' }));
+    await expect(args.onApprove).toHaveBeenCalledWith('call_1');
+    await expect(canvas.getByText('Approved')).toBeVisible();
+    await expect(canvas.queryByRole('button', { name: 'Deny' })).toBeNull();
+  },
+};
+
+export const Deny: Story = {
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(canvas.getByRole('button', { name: 'Deny' }));
+    await expect(args.onDeny).toHaveBeenCalledWith('call_1');
+    await expect(canvas.getByText('Denied')).toBeVisible();
+  },
+};
+
+export const HostileArguments: Story = {
+  args: {
+    call: {
+      id: 'call_2',
+      type: 'function',
+      function: { name: 'run', arguments: '{"__proto__":{"x":1},"cmd":"rm -rf /' },
+    },
+  },
+  play: async ({ canvasElement }) => {
+    // Shown as text with a badge, never run or parsed into the page.
+    await expect(within(canvasElement).getByText(/rm -rf/)).toBeVisible();
+  },
+};
