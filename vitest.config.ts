@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { playwright } from '@vitest/browser-playwright';
+import { defaultClientConditions, defaultServerConditions } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { chromiumArgs, chromiumPath } from './scripts/chromium.ts';
 
@@ -14,6 +15,9 @@ if (!withBrowser)
   console.warn(`No Chromium at ${chromium}: browser tests skipped. apt-get install chromium, or set CHROMIUM_PATH.`);
 
 export default defineConfig({
+  // Workspace packages resolve to their TypeScript sources (package.json exports), so tests need no build.
+  resolve: { conditions: ['@completions-kit/source', ...defaultClientConditions] },
+  ssr: { resolve: { conditions: ['@completions-kit/source', ...defaultServerConditions] } },
   test: {
     projects: [
       {

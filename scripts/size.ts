@@ -94,6 +94,7 @@ async function measure(budget: Budget) {
       loader: 'ts',
     },
     bundle: true,
+    conditions: ['@completions-kit/source'],
     write: false,
     minify: true,
     format: 'esm',
