@@ -63,7 +63,7 @@ function copyExample(example, react, packed) {
   mkdirSync(path.dirname(folder), { recursive: true });
   cpSync(path.join(root, 'examples', example), folder, {
     recursive: true,
-    filter: (source) => !/[\\/](node_modules|dist)$/.test(source),
+    filter: (source) => !/[\\/](node_modules|dist|\.data)$/.test(source),
   });
   const manifestPath = path.join(folder, 'package.json');
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
