@@ -31,13 +31,20 @@ const work = mkdtempSync(path.join(tmpdir(), 'ck-outside-'));
 const started = performance.now();
 const seconds = (from) => `${((performance.now() - from) / 1000).toFixed(1)} s`;
 
+/** The name in a tarball's package.json. */
+function packageName(tarball) {
+  const manifest = spawnSync('tar', ['-xzOf', tarball, 'package/package.json'], { encoding: 'utf8' });
+  return JSON.parse(manifest.stdout).name;
+}
+
 function tarballs() {
   const folder = process.env.CK_TARBALLS;
   if (folder && existsSync(folder) && readdirSync(folder).some((file) => file.endsWith('.tgz'))) {
     return Object.fromEntries(
       readdirSync(folder)
         .filter((file) => file.endsWith('.tgz'))
-        .map((file) => [`@${file.replace(/-\d+\.\d+\.\d+.*\.tgz$/, '').replace('-', '/')}`, path.join(folder, file)]),
+        .map((file) => path.join(folder, file))
+        .map((tarball) => [packageName(tarball), tarball]),
     );
   }
   if (!ensureInstall() || !buildAll()) throw new Error('the packages did not build');
