@@ -17,9 +17,15 @@ if (!packed) process.exit(1);
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 let failed = false;
 for (const { name, tarball, bytes } of packed) {
-  const files = spawnSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean);
+  // `tar -tvzf` lines: mode, owner, size, date, time, path.
+  const listing = spawnSync('tar', ['-tvzf', tarball], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean);
+  const files = listing.map((line) => line.split(/\s+/).slice(5).join(' '));
+  const unpacked = listing.reduce((sum, line) => sum + Number(line.split(/\s+/)[2]), 0);
   const shipped = files.filter((file) => /\.(test|stories)\.|\/fixtures\/|test-support|\/src\//.test(file));
-  console.log(`\n${name}: ${path.basename(tarball)}, ${(bytes / 1024).toFixed(1)} KB, ${files.length} files`);
+  const kilobytes = (count) => `${(count / 1024).toFixed(1)} KB`;
+  console.log(
+    `\n${name}: ${path.basename(tarball)}, ${kilobytes(bytes)} (${kilobytes(unpacked)} unpacked), ${files.length} files`,
+  );
   if (shipped.length > 0) {
     console.error(`  ships files a user does not need: ${shipped.slice(0, 5).join(', ')}`);
     failed = true;
