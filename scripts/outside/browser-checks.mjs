@@ -19,6 +19,13 @@ const chromiumArgs = [
 /** Streams one answer to the end, then starts another and stops it: the partial answer stays, frozen. */
 async function chat(page) {
   const assistant = page.locator('[data-slot="message"][data-role="assistant"]');
+  // The answer to stop must outlast the click: with its end-of-text token banned, the built-in model
+  // writes until the token limit (400 tokens, some 10 s at the test server's pace).
+  await page.route('**/v1/chat/completions', async (route) => {
+    const body = JSON.parse(route.request().postData() ?? '{}');
+    if (body.messages?.length > 2) body.logit_bias = { 199999: -100 };
+    await route.continue({ postData: JSON.stringify(body) });
+  });
   await page.getByLabel('Message').fill('Tell me how a stream of chunks becomes a message.');
   await page.getByRole('button', { name: 'Send' }).click();
   await page.getByRole('button', { name: 'Stop' }).waitFor();
