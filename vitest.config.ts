@@ -18,6 +18,8 @@ export default defineConfig({
   // Workspace packages resolve to their TypeScript sources (package.json exports), so tests need no build.
   resolve: { conditions: ['@completions-kit/source', ...defaultClientConditions] },
   ssr: { resolve: { conditions: ['@completions-kit/source', ...defaultServerConditions] } },
+  // Vitest's own environment (global setup files run there) takes neither of the above.
+  environments: { __vitest__: { resolve: { conditions: ['@completions-kit/source', ...defaultServerConditions] } } },
   test: {
     projects: [
       {
