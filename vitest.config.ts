@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { playwright } from '@vitest/browser-playwright';
+import { defaultClientConditions, defaultServerConditions } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { startRequestLog, takeRequestLog } from './scripts/browser-commands.ts';
 import { chromiumArgs, chromiumPath } from './scripts/chromium.ts';
@@ -15,6 +16,11 @@ if (!withBrowser)
   console.warn(`No Chromium at ${chromium}: browser tests skipped. apt-get install chromium, or set CHROMIUM_PATH.`);
 
 export default defineConfig({
+  // Workspace packages resolve to their TypeScript sources (package.json exports), so tests need no build.
+  resolve: { conditions: ['@completions-kit/source', ...defaultClientConditions] },
+  ssr: { resolve: { conditions: ['@completions-kit/source', ...defaultServerConditions] } },
+  // Vitest's own environment (global setup files run there) takes neither of the above.
+  environments: { __vitest__: { resolve: { conditions: ['@completions-kit/source', ...defaultServerConditions] } } },
   test: {
     projects: [
       {

@@ -1,4 +1,5 @@
 import type { StorybookConfig } from '@storybook/react-vite';
+import { defaultClientConditions } from 'vite';
 import { recordedFixtures } from './recorded-fixtures.ts';
 
 const config: StorybookConfig = {
@@ -16,8 +17,13 @@ const config: StorybookConfig = {
       propFilter: (prop) => !prop.parent?.fileName.includes('node_modules'),
     },
   },
+  // The kit's packages from their TypeScript sources (their exports' source condition): no build step.
   // Recorded API traffic is read from ../shared/fixtures/openai when the pages are built, never
   // copied into the repository; the built pages replay it with no server.
-  viteFinal: (viteConfig) => ({ ...viteConfig, plugins: [...(viteConfig.plugins ?? []), recordedFixtures()] }),
+  viteFinal: (vite) => ({
+    ...vite,
+    resolve: { ...vite.resolve, conditions: ['@completions-kit/source', ...defaultClientConditions] },
+    plugins: [...(vite.plugins ?? []), recordedFixtures()],
+  }),
 };
 export default config;

@@ -18,6 +18,7 @@ const folder = mkdtempSync(path.join(tmpdir(), 'ck-bench-chat-'));
 await build({
   entryPoints: [path.join(here, 'bench-chat/page.tsx')],
   bundle: true,
+  conditions: ['@completions-kit/source'],
   minify: true,
   format: 'iife',
   jsx: 'automatic',

@@ -15,6 +15,7 @@ const folder = mkdtempSync(path.join(tmpdir(), 'ck-bench-components-'));
 await build({
   entryPoints: [path.join(here, 'bench-components/page.tsx')],
   bundle: true,
+  conditions: ['@completions-kit/source'],
   minify: true,
   // A classic script: file:// pages may not load module scripts.
   format: 'iife',

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { createServer } from 'vite';
+import { createServer, defaultClientConditions } from 'vite';
 import { startServer } from '../packages/server/src/index.ts';
 import { chromiumArgs, chromiumPath } from './chromium.ts';
 
@@ -59,7 +59,10 @@ const vite = await createServer({
   configFile: false,
   logLevel: 'silent',
   server: { port: 0, host: '127.0.0.1' },
-  resolve: { dedupe: ['react', 'react-dom', '@tanstack/react-query', 'zustand'] },
+  resolve: {
+    conditions: ['@completions-kit/source', ...defaultClientConditions],
+    dedupe: ['react', 'react-dom', '@tanstack/react-query', 'zustand'],
+  },
   define: { 'process.env.NODE_ENV': '"production"' },
 });
 await vite.listen();

@@ -15,6 +15,7 @@ const folder = mkdtempSync(path.join(tmpdir(), 'ck-bench-hostile-'));
 await build({
   entryPoints: [path.join(here, 'bench-hostile/page.tsx')],
   bundle: true,
+  conditions: ['@completions-kit/source'],
   minify: true,
   format: 'iife',
   jsx: 'automatic',

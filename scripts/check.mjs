@@ -1,12 +1,15 @@
 #!/usr/bin/env node
 // The whole test suite, as `npm test` (or `pnpm test`) runs it: installs what is missing, then lint,
 // type-check, every test, builds, package lint and bundle budgets. Any failure fails the run.
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ensureInstall, pnpm, root, run } from './ensure-install.mjs';
+import { ensureInstall, root, run } from './ensure-install.mjs';
 
 if (!ensureInstall()) process.exit(1);
 
+// The package lint packs the tarballs here; the examples step installs these same files.
+const packEnv = { ...process.env, CK_TARBALLS: mkdtempSync(path.join(tmpdir(), 'ck-tarballs-')) };
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 const projects = (names) => names.flatMap((name) => ['--project', name]);
 const report = (file) => ['--reporter=default', '--reporter=json', `--outputFile.json=test-results/${file}`];
@@ -56,7 +59,7 @@ const steps = [
       ]);
     },
   ],
-  ['build', () => pnpm(['-r', '--filter', './packages/*', 'run', 'build'])],
+  ['build', () => run(process.execPath, ['scripts/build-packages.mjs'])],
   [
     'built core loads in Node',
     () =>
@@ -65,7 +68,20 @@ const steps = [
         "import('./packages/core/dist/index.js').then((core) => { if (typeof core.createChatCompletionsClient !== 'function') process.exit(1); })",
       ]),
   ],
-  ['package lint (publint)', () => run(bin('publint'), ['--strict', 'packages/core'])],
+  // On the tarballs a user installs: size and file count, publint --strict, @arethetypeswrong/cli.
+  ['package lint (publint, attw)', () => run(process.execPath, ['scripts/lint-packages.mjs'], { env: packEnv })],
+  [
+    // The same tarballs installed into copies of examples/ outside the repository, type-checked,
+    // built, and driven in Chromium against the server started from its tarball; React 19 and 18.3.
+    'examples from the tarballs (React 19 and 18.3, Chromium)',
+    () => {
+      if (!existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium') && !process.env.CI) {
+        console.warn('No Chromium: the examples end-to-end skipped (apt-get install chromium, or set CHROMIUM_PATH).');
+        return true;
+      }
+      return run(process.execPath, ['scripts/outside/run.mjs'], { env: packEnv });
+    },
+  ],
   ['bundle budgets', () => run(bin('tsx'), ['scripts/size.ts'])],
   ['Storybook build', () => run(bin('storybook'), ['build', '--quiet', '-o', 'storybook-static'])],
   // Every exported component's props carry JSDoc (the prop tables of the docs pages show it).

@@ -10,7 +10,15 @@ const port = process.env.CK_PORT ?? '8787';
 const children = [
   spawn(
     process.execPath,
-    [path.join(root, 'packages/server/bin/completions-kit-server.mjs'), ...process.argv.slice(2)],
+    // The server's TypeScript sources through tsx, with the workspace packages' source condition, so
+    // development needs no build. The published package runs its compiled dist/ (bin/).
+    [
+      '--conditions=@completions-kit/source',
+      '--import',
+      'tsx',
+      path.join(root, 'packages/server/src/cli.ts'),
+      ...process.argv.slice(2),
+    ],
     {
       cwd: root,
       stdio: 'inherit',

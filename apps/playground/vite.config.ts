@@ -1,5 +1,5 @@
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defaultClientConditions, defineConfig } from 'vite';
 
 // The playground talks to the local server through this origin (/v1), so no key or CORS setting
 // is needed for the default connection. CK_SERVER_URL points elsewhere (tests use a free port).
@@ -8,6 +8,8 @@ const proxy = { '/v1': server, '/search': server, '/health': server };
 
 export default defineConfig({
   plugins: [react()],
+  // The kit's packages from their TypeScript sources (their exports' source condition): no build step.
+  resolve: { conditions: ['@completions-kit/source', ...defaultClientConditions] },
   server: { host: '127.0.0.1', port: Number(process.env.CK_PLAYGROUND_PORT ?? 5173), strictPort: true, proxy },
   preview: { host: '127.0.0.1', port: Number(process.env.CK_PLAYGROUND_PORT ?? 4173), strictPort: true, proxy },
   build: { sourcemap: false, chunkSizeWarningLimit: 1024 },

@@ -22,7 +22,11 @@ test.beforeAll(async () => {
   proxy = spawn(
     process.execPath,
     [
-      path.join(root, 'packages/server/bin/completions-kit-server.mjs'),
+      // The server from its sources, as `npm start` runs it.
+      '--conditions=@completions-kit/source',
+      '--import',
+      'tsx',
+      path.join(root, 'packages/server/src/cli.ts'),
       '--port',
       String(proxyPort),
       '--data-dir',
@@ -32,7 +36,7 @@ test.beforeAll(async () => {
       '--upstream-provider',
       'compatible',
     ],
-    { env: { ...process.env, OPENAI_API_KEY: PROXY_KEY }, stdio: ['ignore', 'pipe', 'pipe'] },
+    { cwd: root, env: { ...process.env, OPENAI_API_KEY: PROXY_KEY }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   proxy.stdout?.on('data', (data) => (proxyLog += data));
   proxy.stderr?.on('data', (data) => (proxyLog += data));

@@ -1,6 +1,4 @@
 #!/usr/bin/env node
-// The server is TypeScript run through tsx, so it needs no build step.
-import { register } from 'tsx/esm/api';
-
-register();
-await import('../src/cli.ts');
+// The published command: the compiled server, plain Node. Inside the repository, `npm start` runs
+// the TypeScript sources instead (scripts/start.mjs), so development needs no build.
+await import('../dist/cli.js');

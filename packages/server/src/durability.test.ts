@@ -7,7 +7,9 @@ import { createChatCompletionsClient } from '@completions-kit/core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { user } from './test-support/servers.ts';
 
-const bin = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../bin/completions-kit-server.mjs');
+const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+// The CLI from its sources, as `npm start` runs it (the published bin runs the same code compiled).
+const cli = ['--conditions=@completions-kit/source', '--import', 'tsx', path.join(packageRoot, 'src/cli.ts')];
 const dataDir = mkdtempSync(path.join(tmpdir(), 'ck-durability-'));
 const children: ChildProcess[] = [];
 afterAll(() => {
@@ -19,8 +21,8 @@ afterAll(() => {
 async function launch(): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(
     process.execPath,
-    [bin, '--port', '0', '--data-dir', dataDir, '--pace-ms', '0', '--rate-limit', '0'],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
+    [...cli, '--port', '0', '--data-dir', dataDir, '--pace-ms', '0', '--rate-limit', '0'],
+    { cwd: packageRoot, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   children.push(child);
   const url = await new Promise<string>((resolve, reject) => {

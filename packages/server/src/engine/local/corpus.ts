@@ -55,27 +55,50 @@ export function defaultCorpusFiles(workspaceRoot: string): string[] {
     markdownFiles(path.join(workspaceRoot, folder), folder === '.' ? 0 : 2, files);
   }
   const store = path.join(workspaceRoot, 'node_modules', '.pnpm');
-  let entries: string[] = [];
-  try {
-    entries = readdirSync(store).sort();
-  } catch {
-    entries = [];
-  }
-  for (const entry of entries) {
+  for (const entry of safeList(store)) {
     // A store entry is `name@version` (scoped: `@scope+name@version`): read that package only.
     const name = entry.slice(0, entry.indexOf('@', 1)).replace('+', '/');
-    const folder = path.join(store, entry, 'node_modules', name);
-    markdownFiles(folder, 1, files);
-    // Type declarations of Node and the DOM carry megabytes of documentation prose in their comments.
-    if (name === '@types/node' || name === 'typescript') {
-      const declarations = name === 'typescript' ? path.join(folder, 'lib') : folder;
-      for (const file of safeList(declarations)) {
-        if (/^(lib\.(dom|es20\d\d\.\w+|es5)\.d\.ts|[a-z_]+\.d\.ts)$/.test(file))
-          files.push(path.join(declarations, file));
-      }
+    packageDocs(path.join(store, entry, 'node_modules', name), name, files);
+  }
+  return files;
+}
+
+/**
+ * The sources when installed from npm, outside any workspace: the Markdown of each folder and of the
+ * packages installed in its node_modules (a flat npm layout), e.g. the app it runs in and the folder
+ * npx installed it into.
+ */
+export function installedCorpusFiles(folders: string[]): string[] {
+  const files: string[] = [];
+  for (const folder of new Set(folders)) {
+    markdownFiles(folder, 0, files);
+    const modules = path.join(folder, 'node_modules');
+    for (const entry of safeList(modules)) {
+      const names = entry.startsWith('@')
+        ? safeList(path.join(modules, entry)).map((inner) => `${entry}/${inner}`)
+        : [entry];
+      for (const name of names) if (!name.startsWith('.')) packageDocs(path.join(modules, name), name, files);
     }
   }
   return files;
+}
+
+/** The folder whose node_modules holds `from` (this package, installed), or null inside a checkout. */
+export function installFolder(from: string): string | null {
+  const at = from.lastIndexOf(`${path.sep}node_modules${path.sep}`);
+  return at === -1 ? null : from.slice(0, at);
+}
+
+function packageDocs(folder: string, name: string, files: string[]): void {
+  markdownFiles(folder, 1, files);
+  // Type declarations of Node and the DOM carry megabytes of documentation prose in their comments.
+  if (name === '@types/node' || name === 'typescript') {
+    const declarations = name === 'typescript' ? path.join(folder, 'lib') : folder;
+    for (const file of safeList(declarations)) {
+      if (/^(lib\.(dom|es20\d\d\.\w+|es5)\.d\.ts|[a-z_]+\.d\.ts)$/.test(file))
+        files.push(path.join(declarations, file));
+    }
+  }
 }
 
 function safeList(folder: string): string[] {

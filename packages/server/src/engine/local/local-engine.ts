@@ -1,5 +1,5 @@
 import { ConversationValues } from './conversation-values.ts';
-import { defaultCorpusFiles, findWorkspaceRoot, readCorpus } from './corpus.ts';
+import { defaultCorpusFiles, findWorkspaceRoot, installedCorpusFiles, installFolder, readCorpus } from './corpus.ts';
 import type { GenerationOptions } from './generate.ts';
 import { countsOf, NgramModel } from './ngram-model.ts';
 import { seededRandom } from './random.ts';
@@ -47,8 +47,10 @@ export function trainLocalModel(options: LocalModelOptions = {}): LocalModel {
 
 function train(options: LocalModelOptions): LocalModel {
   const started = performance.now();
-  const root = findWorkspaceRoot(process.cwd()) ?? findWorkspaceRoot(import.meta.dirname) ?? process.cwd();
-  const paragraphs = readCorpus(options.corpusFiles ?? defaultCorpusFiles(root), options.maxCharacters);
+  const root = findWorkspaceRoot(process.cwd()) ?? findWorkspaceRoot(import.meta.dirname);
+  const installed = [process.cwd(), installFolder(import.meta.dirname) ?? process.cwd()];
+  const files = options.corpusFiles ?? (root ? defaultCorpusFiles(root) : installedCorpusFiles(installed));
+  const paragraphs = readCorpus(files, options.maxCharacters);
   const tokenized = paragraphs.map((paragraph) => encode(paragraph));
   const model = NgramModel.train(tokenized);
   const stats = {

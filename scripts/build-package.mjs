@@ -1,0 +1,38 @@
+#!/usr/bin/env node
+// Builds the package in the current folder to dist/: tsc with the package's tsconfig.build.json (one
+// line: it extends the root tsconfig.build.json), then the stylesheets under src/ copied beside the
+// JavaScript. Skipped when dist/ is newer than every source and config, so `prepack` after a build
+// costs nothing. A package adopts it with these two scripts in its package.json:
+//   "build": "node ../../scripts/build-package.mjs", "prepack": "node ../../scripts/build-package.mjs"
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const folder = process.cwd();
+const scripts = path.dirname(fileURLToPath(import.meta.url));
+const sources = readdirSync(path.join(folder, 'src'), { recursive: true, encoding: 'utf8' });
+const inputs = [
+  ...sources.map((file) => path.join(folder, 'src', file)),
+  path.join(folder, 'tsconfig.build.json'),
+  path.join(folder, 'package.json'),
+  path.join(scripts, '..', 'tsconfig.build.json'),
+  path.join(scripts, '..', 'tsconfig.base.json'),
+  fileURLToPath(import.meta.url),
+];
+const built = path.join(folder, 'dist', 'index.js');
+const newest = Math.max(...inputs.map((file) => statSync(file).mtimeMs));
+if (existsSync(built) && statSync(built).mtimeMs > newest && !process.argv.includes('--force')) {
+  console.log(`${path.basename(folder)}: dist/ is up to date`);
+  process.exit(0);
+}
+
+const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+rmSync(path.join(folder, 'dist'), { recursive: true, force: true });
+const result = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: folder, stdio: 'inherit' });
+if (result.status !== 0) process.exit(result.status ?? 1);
+for (const file of sources) {
+  if (file.endsWith('.css')) cpSync(path.join(folder, 'src', file), path.join(folder, 'dist', file));
+}
+console.log(`${path.basename(folder)}: built dist/`);

@@ -1,0 +1,98 @@
+// What a user of each example would notice, driven in Debian's Chromium through playwright-core (no
+// browser download). Each check throws with a plain message when the page does not behave.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Streams one answer to the end, then starts another and stops it: the partial answer stays, frozen. */
+async function chat(page) {
+  const assistant = page.locator('[data-slot="message"][data-role="assistant"]');
+  // The answer to stop must outlast the click: with its end-of-text token banned, the built-in model
+  // writes until the token limit (400 tokens, some 10 s at the test server's pace).
+  await page.route('**/v1/chat/completions', async (route) => {
+    const body = JSON.parse(route.request().postData() ?? '{}');
+    if (body.messages?.length > 2) body.logit_bias = { 199999: -100 };
+    await route.continue({ postData: JSON.stringify(body) });
+  });
+  await page.getByLabel('Message').fill('Tell me how a stream of chunks becomes a message.');
+  await page.getByRole('button', { name: 'Send' }).click();
+  await page.getByRole('button', { name: 'Stop' }).waitFor();
+  await page.getByRole('button', { name: 'Send' }).waitFor({ timeout: 30_000 });
+  const first = ((await assistant.first().textContent()) ?? '').trim();
+  if (first.length < 20) throw new Error(`the streamed answer is too short to be one: "${first}"`);
+
+  await page.getByLabel('Message').fill('And what happens when I stop it?');
+  await page.getByRole('button', { name: 'Send' }).click();
+  await page.waitForFunction(() => {
+    const answers = document.querySelectorAll('[data-slot="message"][data-role="assistant"]');
+    return answers.length === 2 && (answers[1]?.textContent ?? '').length > 40;
+  });
+  await page.getByRole('button', { name: 'Stop' }).click();
+  await page.getByRole('button', { name: 'Stop' }).waitFor({ state: 'detached' });
+  const stopped = await assistant.nth(1).textContent();
+  await page.waitForTimeout(1000);
+  if ((await assistant.nth(1).textContent()) !== stopped) throw new Error('the answer kept growing after Stop');
+  if ((await assistant.count()) !== 2) throw new Error('the stopped answer was not kept in the conversation');
+  return `answer of ${first.length} characters streamed; a second stopped at ${stopped.length} characters and kept`;
+}
+
+/** A completion stored through the server shows in the list, and opens with its request message. */
+async function storedCompletions(page, { serverUrl }) {
+  const question = `Stored by the outside test at ${Date.now()}`;
+  const response = await fetch(`${serverUrl}/v1/chat/completions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      model: 'gpt-4o-mini',
+      store: true,
+      metadata: { source: 'outside-test' },
+      messages: [{ role: 'user', content: question }],
+    }),
+  });
+  if (!response.ok) throw new Error(`storing a completion failed: ${response.status}`);
+  const { id } = await response.json();
+  await page.reload();
+  await page.locator(`[data-slot="open-stored"]`).first().waitFor();
+  await page.locator('[data-slot="open-stored"]').first().click();
+  await page.getByText(question).first().waitFor();
+  await page.getByText(id).first().waitFor();
+  return `stored completion ${id} listed and opened with its request message`;
+}
+
+export const checks = { chat, 'stored-completions': storedCompletions };
+
+/** Opens the built example at `url` and runs its check; page errors fail it. */
+export async function checkInBrowser(example, url, context) {
+  const browser = await chromium.launchPersistentContext(mkdtempSync(path.join(tmpdir(), 'ck-outside-ud-')), {
+    executablePath: chromiumPath,
+    headless: true,
+    args: chromiumArgs,
+  });
+  const errors = [];
+  try {
+    const page = browser.pages()[0] ?? (await browser.newPage());
+    page.setDefaultTimeout(20_000);
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    await page.goto(url);
+    const result = await checks[example](page, context);
+    if (errors.length > 0) throw new Error(`errors in the page: ${errors.join(' | ')}`);
+    return result;
+  } finally {
+    await browser.close();
+  }
+}
