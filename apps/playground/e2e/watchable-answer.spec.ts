@@ -18,7 +18,11 @@ test.beforeAll(async () => {
   server = spawn(
     process.execPath,
     [
-      path.join(root, 'packages/server/bin/completions-kit-server.mjs'),
+      // From its sources, as `npm start` runs it: the bin runs dist/, which tests do not build first.
+      '--conditions=@completions-kit/source',
+      '--import',
+      'tsx',
+      path.join(root, 'packages/server/src/cli.ts'),
       '--port',
       String(defaultsPort),
       '--data-dir',
