@@ -45,7 +45,10 @@ export class ModelWorker {
   /** Starts the worker and waits until the model is trained (about a second). */
   start(): Promise<void> {
     if (this.#ready) return this.#ready;
-    const worker = new Worker(new URL('./model-thread.mjs', import.meta.url), { workerData: this.options });
+    // From the sources (tests, npm start) the worker runs TypeScript through tsx; built, it runs the
+    // compiled thread next to this file.
+    const entry = import.meta.url.endsWith('.ts') ? './model-thread.mjs' : './model-thread.js';
+    const worker = new Worker(new URL(entry, import.meta.url), { workerData: this.options });
     // The worker never keeps a process alive on its own: the HTTP server does.
     worker.unref();
     this.#worker = worker;
