@@ -75,7 +75,10 @@ export const HostileContent: Story = {
     // Only the two http(s) links are links; every other spelling is text.
     await expect(hrefs).toEqual([expect.stringMatching(/^https:\/\/xn--/), 'https://example.com/ok']);
     for (const link of canvas.getAllByRole('link')) await expect(link).toHaveAttribute('rel', 'noopener noreferrer');
-    await expect(canvas.getByText(/\(xn--[a-z0-9-]+\.com\)/)).toBeVisible();
+    // The real host, in punycode, beside the link (isolated in a left-to-right <bdi>).
+    const host = canvasElement.querySelector('[data-slot="link-host"]');
+    await expect(host).toBeVisible();
+    await expect(host?.textContent).toMatch(/\(xn--[a-z0-9-]+\.com\)/);
     await expect(canvasElement.querySelector('script, img, iframe, [onerror]')).toBeNull();
     await expect(canvas.getByText(/<script>alert\(1\)<\/script>/)).toBeVisible();
     await expect(canvas.getByRole('button', { name: 'Load image “tracker” from tracker.example' })).toBeVisible();
