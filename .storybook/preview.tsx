@@ -15,7 +15,7 @@ const preview: Preview = {
     docs: {
       container: KitDocsContainer,
       page: ComponentDocsPage,
-      toc: { headingSelector: 'h2, h3', ignoreSelector: '.sbdocs-subtitle' },
+      toc: { headingSelector: 'h2, h3', ignoreSelector: '.docs-story *, .skip-toc, .sbdocs-subtitle' },
     },
     options: {
       // Groups in the order a reader meets them. Titles are ordered by their first segment, so a
