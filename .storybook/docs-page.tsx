@@ -39,7 +39,7 @@ export function ComponentDocsPage() {
       <Subtitle />
       <Description />
       <Primary />
-      <h3 id="props">Props</h3>
+      <h2 id="props">Props</h2>
       <Controls />
       <SubcomponentProps />
       <Facts />

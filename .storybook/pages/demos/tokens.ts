@@ -31,6 +31,20 @@ function blockAfter(css: string, selector: RegExp): string {
   return css.slice(open + 1, css.indexOf('}', open));
 }
 
+/** The two values of `light-dark(a, b)`, split at its top-level comma; null for any other value. */
+function lightDark(value: string | undefined): [string, string] | null {
+  const inner = value?.match(/^light-dark\((.*)\)$/)?.[1];
+  if (!inner) return null;
+  let depth = 0;
+  for (let index = 0; index < inner.length; index++) {
+    const character = inner[index];
+    if (character === '(') depth++;
+    else if (character === ')') depth--;
+    else if (character === ',' && depth === 0) return [inner.slice(0, index).trim(), inner.slice(index + 1).trim()];
+  }
+  return null;
+}
+
 const fileName = (file: string) => file.split('/').pop() ?? file;
 
 /** Every --ck-* variable: its light and dark values, and the rules and files that use it. */
@@ -38,6 +52,13 @@ export function readTokens(): Token[] {
   const tokensCss = Object.entries(sheets).find(([file]) => file.endsWith('/tokens.css'))?.[1] ?? '';
   const light = declarations(blockAfter(tokensCss, /^:root\s*\{/m));
   const dark = declarations(blockAfter(tokensCss, /^\[data-theme="dark"\]\s*\{/m));
+  // A colour written once as light-dark(light, dark) holds both themes' values.
+  for (const [name, value] of Object.entries(light)) {
+    const pair = lightDark(value);
+    if (!pair) continue;
+    light[name] = pair[0];
+    dark[name] ??= pair[1];
+  }
   const tokens = new Map<string, Token>();
   const token = (name: string) => {
     const found = tokens.get(name) ?? { name, light: light[name], dark: dark[name], usedBy: [] };
