@@ -3,6 +3,7 @@ import type { Token, Tokens } from 'marked';
 import { memo, type ReactNode } from 'react';
 import { reveal } from '../text/reveal.ts';
 import type { MarkdownBlock } from './blocks.ts';
+import { Capped } from './capped.tsx';
 import { CodeBlock } from './code-block.tsx';
 import { type Placement, renderInline } from './inline.tsx';
 
@@ -39,54 +40,70 @@ function renderBlock(token: Token, block: MarkdownBlock, placements: Placement[]
       );
     case 'list': {
       const list = token as Tokens.List;
-      const items = list.items.map((item, index) => (
-        <li key={index}>
-          {item.task ? (
-            <input type="checkbox" checked={!!item.checked} disabled aria-label={item.checked ? 'done' : 'not done'} />
-          ) : null}
-          {item.tokens.map((inner, innerIndex) =>
-            inner.type === 'text' ? (
-              <span key={innerIndex}>
-                {renderInline('tokens' in inner ? inner.tokens : undefined, block.start, [], final)}
-              </span>
+      const items = (shown: number) =>
+        list.items.slice(0, shown).map((item, index) => (
+          <li key={index}>
+            {item.task ? (
+              <input
+                type="checkbox"
+                checked={!!item.checked}
+                disabled
+                aria-label={item.checked ? 'done' : 'not done'}
+              />
+            ) : null}
+            {item.tokens.map((inner, innerIndex) =>
+              inner.type === 'text' ? (
+                <span key={innerIndex}>
+                  {renderInline('tokens' in inner ? inner.tokens : undefined, block.start, [], final)}
+                </span>
+              ) : (
+                <BlockPart key={innerIndex} token={inner} block={block} final={final} />
+              ),
+            )}
+          </li>
+        ));
+      return (
+        <Capped total={list.items.length} noun="items">
+          {(shown) =>
+            list.ordered ? (
+              <ol start={typeof list.start === 'number' ? list.start : undefined}>{items(shown)}</ol>
             ) : (
-              <BlockPart key={innerIndex} token={inner} block={block} final={final} />
-            ),
-          )}
-        </li>
-      ));
-      return list.ordered ? (
-        <ol start={typeof list.start === 'number' ? list.start : undefined}>{items}</ol>
-      ) : (
-        <ul>{items}</ul>
+              <ul>{items(shown)}</ul>
+            )
+          }
+        </Capped>
       );
     }
     case 'table': {
       const table = token as Tokens.Table;
       const align = (index: number) => table.align[index] ?? undefined;
       return (
-        <table>
-          <thead>
-            <tr>
-              {table.header.map((cell, index) => (
-                <th key={index} style={{ textAlign: align(index) }}>
-                  {renderInline(cell.tokens, block.start, [], final)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {table.rows.map((row, rowIndex) => (
-              <tr key={rowIndex}>
-                {row.map((cell, index) => (
-                  <td key={index} style={{ textAlign: align(index) }}>
-                    {renderInline(cell.tokens, block.start, [], final)}
-                  </td>
+        <Capped total={table.rows.length} noun="rows">
+          {(shown) => (
+            <table>
+              <thead>
+                <tr>
+                  {table.header.map((cell, index) => (
+                    <th key={index} style={{ textAlign: align(index) }}>
+                      {renderInline(cell.tokens, block.start, [], final)}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {table.rows.slice(0, shown).map((row, rowIndex) => (
+                  <tr key={rowIndex}>
+                    {row.map((cell, index) => (
+                      <td key={index} style={{ textAlign: align(index) }}>
+                        {renderInline(cell.tokens, block.start, [], final)}
+                      </td>
+                    ))}
+                  </tr>
                 ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+              </tbody>
+            </table>
+          )}
+        </Capped>
       );
     }
     case 'hr':

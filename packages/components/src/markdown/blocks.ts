@@ -61,6 +61,8 @@ export function pieceEnd(text: string, from: number): number {
 
 /** Blocks one call adds at most: each is elements to render, in the same task. */
 export const MAX_NEW_BLOCKS = 64;
+/** Characters one call lexes at most: 64 pieces of a long list are thousands of items to render. */
+export const MAX_NEW_CHARACTERS = 8192;
 
 export interface LexedBlocks {
   blocks: MarkdownBlock[];
@@ -101,7 +103,8 @@ export function lexBlocks(text: string, cache: BlockCache, deadline = Number.POS
     fresh = fresh.slice(settled.length);
     offset = settled.at(-1)?.end ?? offset;
     const added = stable.length - base.stable.length;
-    if (end === text.length || performance.now() > deadline || (deadline < Infinity && added >= MAX_NEW_BLOCKS)) break;
+    const full = added >= MAX_NEW_BLOCKS || end - base.stableEnd >= MAX_NEW_CHARACTERS;
+    if (end === text.length || performance.now() > deadline || (deadline < Infinity && full)) break;
     offset = end;
   }
   const stableEnd = stable.at(-1)?.end ?? 0;
