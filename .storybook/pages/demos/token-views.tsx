@@ -55,7 +55,10 @@ export function TypeScale() {
             </td>
             <td
               style={Object.fromEntries(
-                Object.entries(style.declarations).map(([property, value]) => [camel(property), value]),
+                // The type alone: a rule's colour or opacity belongs to its part's background, not this page's.
+                Object.entries(style.declarations)
+                  .filter(([property]) => /^(font|line-height|letter-spacing|text-transform)/.test(property))
+                  .map(([property, value]) => [camel(property), value]),
               )}
             >
               Streams arrive in pieces 0123
