@@ -1,12 +1,15 @@
 // The page the chat benchmark drives: the kit's Thread against a naive list (every message in the
 // page) and @tanstack/react-virtual, all rendering the same <Message> parts, in production React.
 
+// First, so that React finds the commit counter when it loads.
+import './hook.ts';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { type CSSProperties, useLayoutEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { Thread } from '../../packages/components/src/chat/index.ts';
 import { type AnyMessage, Message } from '../../packages/components/src/index.ts';
+import { commits as commitCount } from './commits.ts';
 
 const words =
   'streams deliver an answer in pieces so that a reader can start before the end arrives and every piece is folded into what is shown'.split(
@@ -104,15 +107,12 @@ const views: Record<string, (props: ListProps) => React.ReactNode> = {
   'react-virtual': ReactVirtual,
   kit: Kit,
 };
-// Filled by the devtools hook the runner installs before React loads (<Profiler> reports nothing in
-// production React).
-const commitCount = (window as unknown as { ckCommits: { value: number } }).ckCommits;
 const container = document.getElementById('root') as HTMLElement;
 const frame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
 const gc = () => (window as unknown as { gc?: () => void }).gc?.();
 const heap = () => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0;
 
-/** Mount a 5,000-message thread to the first frame after it; heap growth while it stays mounted. */
+/** Mount a 5,000-message thread to the first frame after it; heap growth and elements while it stays mounted. */
 async function paint(name: string) {
   const messages = thread(5000);
   const View = views[name] as (props: ListProps) => React.ReactNode;
@@ -127,8 +127,10 @@ async function paint(name: string) {
   const elapsed = performance.now() - start;
   gc();
   const growth = heap() - before;
+  // The JS heap does not hold every byte of the DOM: the element count says how much DOM there is.
+  const nodes = container.getElementsByTagName('*').length;
   root.unmount();
-  return { elapsed, growth };
+  return { elapsed, growth, nodes };
 }
 
 let push: (text: string, streaming: boolean) => void = () => undefined;
@@ -147,7 +149,6 @@ function Host({ View, base }: { View: (props: ListProps) => React.ReactNode; bas
 async function stream(name: string) {
   const base = thread(1000);
   const View = views[name] as (props: ListProps) => React.ReactNode;
-  commitCount.value = 0;
   const root = createRoot(container);
   flushSync(() => root.render(<Host View={View} base={base} />));
   await frame();
@@ -158,8 +159,11 @@ async function stream(name: string) {
     for (const entry of list.getEntries()) longTasks.push(entry.duration);
   });
   observer.observe({ type: 'longtask' });
+  // Mounting and its first measurements are not the stream's: count from here.
+  commitCount.value = 0;
   const start = performance.now();
   let maxCommitsPerFrame = 0;
+  let overFrames = 0;
   let worstFollowing = 0;
   let moved = 0;
   let released: number | null = null;
@@ -169,6 +173,7 @@ async function stream(name: string) {
     const now = await frame();
     frames++;
     maxCommitsPerFrame = Math.max(maxCommitsPerFrame, commitCount.value);
+    if (commitCount.value > 1) overFrames++;
     commitCount.value = 0;
     const distance = scroller.scrollHeight - scroller.clientHeight - scroller.scrollTop;
     if (released === null) worstFollowing = Math.max(worstFollowing, distance);
@@ -205,6 +210,7 @@ async function stream(name: string) {
   return {
     frames,
     maxCommitsPerFrame,
+    overFrames,
     longTasks: longTasks.length,
     longestTask: Math.max(0, ...longTasks),
     worstFollowing,
