@@ -5,31 +5,14 @@
 // 2. A 2,000-token answer at 500 tokens/s after 1,000 messages: commits per frame (<= 1), long tasks
 //    (0), the worst distance from the bottom while following (<= 2 px), and how far the view moved
 //    once the reader scrolled up (0).
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
+import { buildBenchPage } from './bench-page.ts';
 import { chromiumArgs, chromiumPath } from './chromium.ts';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const folder = mkdtempSync(path.join(tmpdir(), 'ck-bench-chat-'));
-await build({
-  entryPoints: [path.join(here, 'bench-chat/page.tsx')],
-  bundle: true,
-  conditions: ['@completions-kit/source'],
-  minify: true,
-  format: 'iife',
-  jsx: 'automatic',
-  define: { 'process.env.NODE_ENV': '"production"' },
-  outfile: path.join(folder, 'page.js'),
-  logLevel: 'error',
-});
-writeFileSync(
-  path.join(folder, 'index.html'),
-  '<!doctype html><html lang="en"><meta charset="utf-8"><title>chat benchmark</title><main id="root"></main><script src="./page.js"></script></html>',
-);
+const folder = await buildBenchPage('chat', '<main id="root"></main>');
 
 const browser = await chromium.launch({
   executablePath: chromiumPath,

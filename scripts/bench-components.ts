@@ -2,33 +2,14 @@
 // renderings of the same data, in headless Debian Chromium, production React, one run:
 // first paint (median of 5) and frame times and long tasks while scrolling. Run: pnpm bench:components
 // Targets: first paint <= 100 ms; no long task over 50 ms while scrolling.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
+import { buildBenchPage } from './bench-page.ts';
 import { chromiumArgs, chromiumPath } from './chromium.ts';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const folder = mkdtempSync(path.join(tmpdir(), 'ck-bench-components-'));
-await build({
-  entryPoints: [path.join(here, 'bench-components/page.tsx')],
-  bundle: true,
-  conditions: ['@completions-kit/source'],
-  minify: true,
-  // A classic script: file:// pages may not load module scripts.
-  format: 'iife',
-  jsx: 'automatic',
-  define: { 'process.env.NODE_ENV': '"production"' },
-  loader: { '.json': 'json' },
-  outfile: path.join(folder, 'page.js'),
-  logLevel: 'error',
-});
-writeFileSync(
-  path.join(folder, 'index.html'),
-  '<!doctype html><html lang="en"><meta charset="utf-8"><title>components benchmark</title><main id="root"></main><script src="./page.js"></script></html>',
-);
+const folder = await buildBenchPage('components', '<main id="root"></main>');
 
 const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
 const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });

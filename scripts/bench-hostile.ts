@@ -2,31 +2,14 @@
 // pieces, a 10,000-deep quote, and two more) rendered through Message in headless Debian Chromium,
 // production React: the longest main-thread task of each, and whether the render threw.
 // Run: pnpm bench:hostile. Target: no task over 200 ms, no error.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
+import { buildBenchPage } from './bench-page.ts';
 import { chromiumArgs, chromiumPath } from './chromium.ts';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const folder = mkdtempSync(path.join(tmpdir(), 'ck-bench-hostile-'));
-await build({
-  entryPoints: [path.join(here, 'bench-hostile/page.tsx')],
-  bundle: true,
-  conditions: ['@completions-kit/source'],
-  minify: true,
-  format: 'iife',
-  jsx: 'automatic',
-  define: { 'process.env.NODE_ENV': '"production"' },
-  outfile: path.join(folder, 'page.js'),
-  logLevel: 'error',
-});
-writeFileSync(
-  path.join(folder, 'index.html'),
-  '<!doctype html><html lang="en"><meta charset="utf-8"><title>hostile benchmark</title><script src="./page.js"></script></html>',
-);
+const folder = await buildBenchPage('hostile');
 
 const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
 async function openPage() {
