@@ -153,8 +153,9 @@ const knownMisses: Record<string, { ceilingBytes: number; why: string }> = {
     why: 'the run object and useCompletionRun; the hooks did not thin as much as the run added',
   },
   '@completions-kit/components': {
-    ceilingBytes: 17.3 * 1024,
-    why: 'hostile-output hardening: bounded, time-sliced markdown, reveal of hidden characters, error boundary',
+    // 17.27 KB until long lists and tables were laid out a thousand entries at a time (+0.17 KB).
+    ceilingBytes: 17.45 * 1024,
+    why: 'hostile-output hardening: bounded, time-sliced markdown, lists and tables shown a thousand at a time, reveal of hidden characters, error boundary',
   },
   'chat layer (components/chat + @completions-kit/chat)': {
     ceilingBytes: 10.75 * 1024,

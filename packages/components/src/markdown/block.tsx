@@ -25,7 +25,6 @@ function renderBlock(token: Token, block: MarkdownBlock, placements: Placement[]
       return <Tag>{inline(token)}</Tag>;
     }
     case 'paragraph':
-      return <p>{inline(token)}</p>;
     case 'text':
       return <p>{inline(token)}</p>;
     case 'code':
