@@ -17,7 +17,8 @@ const oneMegabyte = fence(codeLine.repeat(Math.ceil(1_000_000 / codeLine.length)
 const fiveThousandLines = fence(codeLine.repeat(5000));
 
 /** Each case: the content at each step (the last one final), rendered in turn. */
-const cases: Record<string, () => { steps: string[]; streamed: boolean }> = {
+type Case = { steps: string[]; streamed: boolean; tool?: boolean };
+const cases: Record<string, () => Case> = {
   '1 MB code block': () => ({ steps: [oneMegabyte], streamed: false }),
   '5,000-line code block, 250 pieces': () => {
     const size = Math.ceil(fiveThousandLines.length / 250);
@@ -29,6 +30,12 @@ const cases: Record<string, () => { steps: string[]; streamed: boolean }> = {
   '10,000-deep quote': () => ({ steps: [`${'>'.repeat(10_000)} a`], streamed: false }),
   '"*a_" x 4000': () => ({ steps: ['*a_'.repeat(4000)], streamed: false }),
   '"- " x 2000': () => ({ steps: [`${'- '.repeat(2000)}a`], streamed: false }),
+  '2 MB tool-call arguments, 256 pieces': () => {
+    const piece = `{"k":"${'x'.repeat(54)}"},`.slice(0, 64).repeat(128);
+    const steps: string[] = [];
+    for (let index = 1; index <= 256; index++) steps.push(`{"items":[${piece.repeat(index)}{}]}`);
+    return { steps, streamed: true, tool: true };
+  },
 };
 
 const tasks: PerformanceEntry[] = [];
@@ -36,7 +43,15 @@ new PerformanceObserver((list) => tasks.push(...list.getEntries())).observe({ ty
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function run(name: string): Promise<Result> {
-  const { steps, streamed } = (cases[name] as () => { steps: string[]; streamed: boolean })();
+  const { steps, streamed, tool } = (cases[name] as () => Case)();
+  const message = (text: string) =>
+    tool
+      ? ({
+          role: 'assistant',
+          content: null,
+          tool_calls: [{ id: 'call_1', type: 'function', function: { name: 'get_weather', arguments: text } }],
+        } as const)
+      : ({ role: 'assistant', content: text } as const);
   const host = document.createElement('div');
   document.body.append(host);
   const errors: string[] = [];
@@ -47,10 +62,10 @@ async function run(name: string): Promise<Result> {
   tasks.length = 0;
   for (const [index, content] of steps.entries()) {
     const status: MessageStatus = streamed && index < steps.length - 1 ? 'streaming' : 'done';
-    root.render(<Message message={{ role: 'assistant', content }} status={status} />);
+    root.render(<Message message={message(content)} status={status} />);
     await pause(0);
   }
-  root.render(<Message message={{ role: 'assistant', content: steps.at(-1) as string }} status="done" />);
+  root.render(<Message message={message(steps.at(-1) as string)} status="done" />);
   // Wait for highlighting (or for it to be skipped) and for late long-task entries.
   const deadline = performance.now() + 2000;
   while (!host.querySelector('[data-highlighted="true"]') && performance.now() < deadline) await pause(50);

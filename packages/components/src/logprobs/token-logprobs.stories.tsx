@@ -163,7 +163,8 @@ export const WhileStreaming: Story = {
   render: () => <Streaming />,
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await waitFor(() => expect(canvas.getByText(/^600 tokens/)).toBeVisible(), { timeout: 5000 });
+    // 30 steps of 10 ms each; the limit only bounds the wait on a loaded machine.
+    await waitFor(() => expect(canvas.getByText(/^600 tokens/)).toBeVisible(), { timeout: 20_000 });
     await expect(canvasElement.querySelectorAll('[data-slot="token"]')).toHaveLength(600);
     await expect(renderedLate.length).toBeGreaterThan(100);
     await expect(Math.min(...renderedLate)).toBeGreaterThanOrEqual(120);
