@@ -28,10 +28,15 @@ function paramsOf(body: Json): Draft['params'] {
   params.modalities = Array.isArray(body.modalities) && body.modalities.includes('audio') ? 'text + audio' : 'text';
   params.voice = text(audio.voice);
   params.audio_format = text(audio.format);
-  params.web_search = text(record(body.web_search_options).search_context_size) || (body.web_search_options ? 'medium' : 'off');
+  params.web_search =
+    text(record(body.web_search_options).search_context_size) || (body.web_search_options ? 'medium' : 'off');
   params.parallel_tool_calls = body.parallel_tool_calls !== false;
   const prediction = record(body.prediction).content;
-  params.prediction = Array.isArray(prediction) ? list(prediction).map((part) => text(part.text)).join('') : text(prediction);
+  params.prediction = Array.isArray(prediction)
+    ? list(prediction)
+        .map((part) => text(part.text))
+        .join('')
+    : text(prediction);
   params.store = body.store === true;
   params.metadata = Object.entries(record(body.metadata))
     .map(([key, value]) => `${key}=${text(value)}`)
@@ -45,7 +50,14 @@ function toolOf(tool: Json): DraftTool {
     const custom = record(tool.custom);
     const grammar = record(record(custom.format).grammar);
     const syntax = grammar.syntax === 'regex' || grammar.syntax === 'lark' ? grammar.syntax : 'text';
-    return { ...base, kind: 'custom', name: text(custom.name), description: text(custom.description), grammar: syntax, definition: text(grammar.definition) };
+    return {
+      ...base,
+      kind: 'custom',
+      name: text(custom.name),
+      description: text(custom.description),
+      grammar: syntax,
+      definition: text(grammar.definition),
+    };
   }
   const fn = record(tool.function);
   return {
@@ -70,7 +82,12 @@ function formatOf(value: unknown): Draft['responseFormat'] {
   if (format.type === 'json_object') return { ...base, type: 'json_object' };
   if (format.type !== 'json_schema') return base;
   const schema = record(format.json_schema);
-  return { type: 'json_schema', name: text(schema.name) || 'answer', schema: jsonText(schema.schema), strict: schema.strict === true };
+  return {
+    type: 'json_schema',
+    name: text(schema.name) || 'answer',
+    schema: jsonText(schema.schema),
+    strict: schema.strict === true,
+  };
 }
 
 /**

@@ -2,7 +2,8 @@ import type { ChatCompletionMessageParam } from '@completions-kit/core';
 import type { DraftMessage, DraftPart } from '../state/draft.ts';
 
 function partParam(part: DraftPart) {
-  if (part.type === 'image_url') return { type: 'image_url' as const, image_url: { url: part.url, detail: part.detail } };
+  if (part.type === 'image_url')
+    return { type: 'image_url' as const, image_url: { url: part.url, detail: part.detail } };
   if (part.type === 'input_audio')
     return { type: 'input_audio' as const, input_audio: { data: part.data, format: part.format } };
   return { type: 'file' as const, file: { filename: part.filename, file_data: part.fileData } };
@@ -37,4 +38,3 @@ export function toMessageParam(draft: DraftMessage): ChatCompletionMessageParam 
     ...name,
   };
 }
-

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { paramSpecs } from './param-spec.ts';
 import { buildRequest } from './build-request.ts';
 import { draftFromRequest } from './draft-from-request.ts';
 import { everyFieldDraft, withoutIds } from './every-field.fixture.ts';
+import { paramSpecs } from './param-spec.ts';
 
 describe('draft -> request -> draft', () => {
   it('the fixture sets every parameter the composer offers, and builds without a problem', () => {

@@ -59,9 +59,7 @@ export function variableNames(texts: readonly string[]): string[] {
 /** The text with each variable replaced by its value (one pass); a name without a value stays as written. */
 export function fillTemplate(text: string, values: ReadonlyMap<string, string>): string {
   return parseTemplate(text)
-    .map((segment) =>
-      segment.kind === 'text' ? segment.text : (values.get(segment.name) ?? `{{${segment.name}}}`),
-    )
+    .map((segment) => (segment.kind === 'text' ? segment.text : (values.get(segment.name) ?? `{{${segment.name}}}`)))
     .join('');
 }
 
@@ -72,10 +70,10 @@ export function fillTemplate(text: string, values: ReadonlyMap<string, string>):
 export function variableRows(saved: readonly DraftVariable[], used: readonly string[]) {
   const known = new Set(saved.map((entry) => entry.name));
   const usedSet = new Set(used);
-  return [
-    ...saved,
-    ...used.filter((name) => !known.has(name)).map((name) => ({ name, value: '' })),
-  ].map((entry) => ({ ...entry, used: usedSet.has(entry.name) }));
+  return [...saved, ...used.filter((name) => !known.has(name)).map((name) => ({ name, value: '' }))].map((entry) => ({
+    ...entry,
+    used: usedSet.has(entry.name),
+  }));
 }
 
 /** Problems by field (`variable.<name>`): a used name without a value, a value too long, too many. */
