@@ -86,7 +86,16 @@ export function everyFieldDraft(): Draft {
     responseFormat: {
       type: 'json_schema',
       name: 'forecast',
-      schema: JSON.stringify({ type: 'object', properties: { summary: { type: 'string' } } }, null, 2),
+      schema: JSON.stringify(
+        {
+          type: 'object',
+          properties: { summary: { type: 'string' } },
+          required: ['summary'],
+          additionalProperties: false,
+        },
+        null,
+        2,
+      ),
       strict: true,
     },
     variables: [
