@@ -19,8 +19,9 @@ describe('a stored completion opened in the playground (Logs)', () => {
     // Not streamed (stream_options would be refused), and without the two settings the local
     // model refuses ("not supported with this model").
     draft.params = { ...draft.params, stream: false, reasoning_effort: '', verbosity: '' };
-    const sent = buildRequest(draft).body as unknown as Json;
-    const created = (await client.chat.completions.create({ ...(sent as never), stream: false })) as ChatCompletion;
+    const { body } = buildRequest(draft);
+    const sent = body as unknown as Json;
+    const created = await client.chat.completions.create({ ...body, stream: false });
     const stored = (await client.chat.completions.retrieve(created.id)) as unknown as Json;
     const messages = (await client.chat.completions.messages.list(created.id)).data;
     const reopened = buildRequest(storedToDraft(stored as unknown as ChatCompletion, messages)).body as unknown as Json;
@@ -31,11 +32,12 @@ describe('a stored completion opened in the playground (Logs)', () => {
       expect(reopened[field], field).toEqual(stored[field]);
     expect(reopened.store).toBe(true);
     expect(messages).toHaveLength(5);
-    messages.forEach((message, index) => {
+    messages.forEach((entry, index) => {
+      const message = entry as unknown as Json;
       const back = (reopened.messages as Json[])[index] as Json;
       expect(back.role, `message ${index} role`).toBe(message.role);
-      expect(back.name ?? null, `message ${index} name`).toBe((message as Json).name);
-      const parts = (message as Json).content_parts as Json[] | null;
+      expect(back.name ?? null, `message ${index} name`).toBe(message.name);
+      const parts = message.content_parts as Json[] | null;
       if (!parts) expect(back.content ?? '', `message ${index} content`).toBe(message.content ?? '');
       else
         expect(back.content, `message ${index} parts`).toEqual(

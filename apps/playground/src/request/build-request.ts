@@ -48,7 +48,8 @@ export interface BuildOptions {
 }
 
 /** The names of the variables used in the draft's message text, in order of first appearance. */
-export const draftVariableNames = (draft: Draft) => variableNames(draft.messages.map((entry) => entry.text));
+export const draftVariableNames = (draft: Pick<Draft, 'messages'>) =>
+  variableNames(draft.messages.map((entry) => entry.text));
 
 /** The messages with variables filled in (one pass; see variables/template.ts). */
 function filledMessages(draft: Draft, fill: boolean) {

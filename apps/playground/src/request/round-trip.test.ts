@@ -18,7 +18,8 @@ describe('draft -> request -> draft', () => {
     const back = draftFromRequest(body, draft.variables);
     const expected = withoutIds(draft);
     const actual = withoutIds(back);
-    expected.messages.forEach((entry, index) => expect(actual.messages[index], `message ${index}`).toEqual(entry));
+    for (const [index, entry] of expected.messages.entries())
+      expect(actual.messages[index], `message ${index}`).toEqual(entry);
     for (const [name, value] of Object.entries(expected.params))
       expect(actual.params[name], `params.${name}`).toEqual(value);
     expect(actual.tools).toEqual(expected.tools);

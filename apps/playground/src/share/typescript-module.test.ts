@@ -67,6 +67,7 @@ const completion = {
   choices: [
     {
       index: 0,
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a literal ${...} that exported code must not run
       message: { role: 'assistant', content: 'Sun in Paris, `code` and ${x}.', refusal: null },
       finish_reason: 'stop',
       logprobs: null,
@@ -97,6 +98,7 @@ describe('the TypeScript module export', () => {
     const module = await load<PromptModule>('every-field', source);
     expect(module.exampleVariables).toEqual({ city: 'Paris', days: '3' });
     expect(module.buildRequest(module.exampleVariables)).toEqual(buildRequest(draft).body);
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a literal ${...} that exported code must not run
     const hostile = { city: '`${process.exit()}` \\ {{days}} $&', days: "'; DROP" };
     const filled = buildRequest({
       ...draft,

@@ -36,6 +36,7 @@ describe('prompt variables', () => {
   });
 
   it('fills the value as plain text: $ patterns, backslashes and markup are not interpreted', () => {
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a literal ${...} that exported code must not run
     const value = '$& $1 $$ \\n <b>x</b> `${evil}`';
     expect(fillTemplate('[{{v}}]', values({ v: value }))).toBe(`[${value}]`);
   });

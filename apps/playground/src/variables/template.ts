@@ -38,9 +38,9 @@ export function parseTemplate(text: string): TemplateSegment[] {
   };
   let at = 0;
   for (const match of text.matchAll(PLACEHOLDER)) {
-    const [whole, escape, name] = match;
+    const [whole, escaped, name] = match;
     pushText(text.slice(at, match.index));
-    if (escape) pushText(whole.slice(1));
+    if (escaped) pushText(whole.slice(1));
     else segments.push({ kind: 'variable', name: name as string });
     at = match.index + whole.length;
   }
