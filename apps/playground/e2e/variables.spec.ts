@@ -32,6 +32,7 @@ test('variables are filled into a run, exported as a typed module, and saved pro
     'export function buildRequest(variables: PromptVariables): ChatCompletionCreateParams',
   );
   await expect(code).toContainText('city: string;');
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: the exported source holds this template literal
   await expect(code).toContainText('`Weather in ${variables.city} for ${variables.days} days?`');
   await field(page, 'Code').selectOption('Test fixture');
   await expect(code).toContainText('export async function replayFetch');

@@ -28,7 +28,8 @@ function parseJson(text: string, field: string, problems: Problems): unknown {
 }
 
 function metadataOf(text: string, problems: Problems) {
-  const metadata: Record<string, string> = {};
+  // No prototype: a key named __proto__ is a key like any other (assigning it to {} would be lost).
+  const metadata: Record<string, string> = Object.create(null);
   for (const line of text.split('\n').filter((entry) => entry.trim())) {
     const at = line.indexOf('=');
     if (at < 0) problems.metadata = `“${line}” is not key=value.`;

@@ -42,6 +42,13 @@ const javascriptTemplate = (template: TemplateText, variable: (name: string) => 
     )
     .join('')}\``;
 
+/**
+ * A key as object-literal source. `__proto__` (a schema property or metadata key may be named so)
+ * is computed: written plainly, or quoted, it would set the object's prototype instead of a key.
+ */
+const propertyKey = (key: string) =>
+  key === '__proto__' ? '["__proto__"]' : /^[A-Za-z_$][\w$]*$/.test(key) ? key : JSON.stringify(key);
+
 /** A value as JavaScript/TypeScript source; templates become template literals reading `variable(name)`. */
 export function javascriptLiteral(value: unknown, variable: (name: string) => string, indent = ''): string {
   if (value instanceof TemplateText) return javascriptTemplate(value, variable);
@@ -54,8 +61,7 @@ export function javascriptLiteral(value: unknown, variable: (name: string) => st
   const entries = Object.entries(value).filter(([, item]) => item !== undefined);
   if (entries.length === 0) return '{}';
   const lines = entries.map(
-    ([key, item]) =>
-      `${inner}${/^[A-Za-z_$][\w$]*$/.test(key) ? key : JSON.stringify(key)}: ${javascriptLiteral(item, variable, inner)}`,
+    ([key, item]) => `${inner}${propertyKey(key)}: ${javascriptLiteral(item, variable, inner)}`,
   );
   return `{\n${lines.join(',\n')},\n${indent}}`;
 }

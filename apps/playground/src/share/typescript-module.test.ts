@@ -107,6 +107,20 @@ describe('the TypeScript module export', () => {
     expect(module.buildRequest(hostile)).toEqual(filled.body);
   });
 
+  it('keeps a key named __proto__ a key (in a schema or metadata), not a prototype', async () => {
+    const draft = everyFieldDraft();
+    draft.params = { ...draft.params, metadata: '__proto__=polluted' };
+    const tool = draft.tools[0];
+    if (tool) tool.schema = '{"type":"object","properties":{"__proto__":{"type":"string"}}}';
+    const module = await load<PromptModule>('proto', typescriptModule(draft));
+    const body = module.buildRequest({ city: 'a', days: 'b' }) as {
+      metadata: object;
+      tools: { function: { parameters: { properties: object } } }[];
+    };
+    expect(Object.keys(body.metadata)).toEqual(['__proto__']);
+    expect(Object.keys(body.tools[0]?.function.parameters.properties ?? {})).toEqual(['__proto__']);
+  });
+
   it('never holds a key', () => {
     expect(typescriptModule(everyFieldDraft())).not.toMatch(/api[_-]?key|authorization|bearer/i);
   });
