@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { everyFieldDraft, withoutIds } from '../request/every-field.fixture.ts';
 import { useDraft } from '../state/draft.ts';
+import { changedFields, readableDraft } from './draft-fields.ts';
 import { findVersion, migrateDraftStore } from './versions.ts';
 
 // Node 20 has no localStorage: a Map-backed Storage stands in for the browser's, set before the
@@ -72,5 +73,24 @@ describe('saved prompts with versions', () => {
     await useDraft.persist.rehydrate();
     expect(useDraft.getState().prompts.map((prompt) => prompt.name)).toEqual(['legacy']);
     expect(JSON.parse(localStorage.getItem('ck-playground-draft') ?? '{}').version).toBe(2);
+  });
+});
+
+describe('comparing two versions', () => {
+  it('lists exactly the fields that changed, by the names the composer shows', () => {
+    const before = everyFieldDraft();
+    const after = everyFieldDraft();
+    after.params = { ...after.params, temperature: '1.2', seed: '' };
+    after.variables = [{ name: 'city', value: 'Oslo' }, ...after.variables.slice(1)];
+    const tool = after.tools[1];
+    if (tool) tool.definition = 'start: /[a-z]+/';
+    expect(changedFields(before, after)).toEqual([
+      { field: 'Temperature', before: '0.4', after: '1.2' },
+      { field: 'Tool 2 grammar definition', before: 'start: /[A-Z ]+/', after: 'start: /[a-z]+/' },
+      { field: 'Variable {{city}}', before: 'Paris', after: 'Oslo' },
+      { field: 'Seed', before: '42', after: undefined },
+    ]);
+    expect(changedFields(before, everyFieldDraft())).toEqual([]);
+    expect(readableDraft(before)).toContain('Message 3 part 3: audio audio.wav (wav, 16 characters)');
   });
 });
