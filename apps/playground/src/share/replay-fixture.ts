@@ -6,8 +6,10 @@ import { javascriptLiteral } from './source-literal.ts';
  * `POST …/chat/completions` with it (JSON, or an event stream when the request asks for
  * `stream: true`), so tests of code that calls the model run offline and always get this answer.
  */
-export function replayFixtureModule(completion: ChatCompletion, date = new Date()): string {
-  return `// The answer the completions-kit playground recorded on ${date.toISOString()}, replayed for tests.
+export function replayFixtureModule(completion: ChatCompletion): string {
+  const created = new Date(completion.created * 1000);
+  const when = Number.isNaN(created.getTime()) ? '' : ` (created ${created.toISOString()})`;
+  return `// The answer the completions-kit playground recorded${when}, replayed for tests.
 // Use it with the kit's client (or any client that takes a fetch), e.g. in a vitest file:
 //
 //   import { createChatCompletionsClient } from '@completions-kit/core';

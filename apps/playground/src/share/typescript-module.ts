@@ -5,8 +5,6 @@ import { javascriptLiteral, markTemplates } from './source-literal.ts';
 export interface TypescriptModuleOptions {
   /** The prompt's name, for the header comment. Default: none. */
   name?: string;
-  /** When it was exported, for the header comment. Default: now. */
-  date?: Date;
 }
 
 const typeOf = (names: readonly string[]) =>
@@ -17,13 +15,14 @@ const typeOf = (names: readonly string[]) =>
  * response format and every parameter, and its `{{variables}}` as the typed argument of
  * `buildRequest`, which returns exactly the body the playground sends with those values. No key.
  */
-export function typescriptModule(draft: Draft, { name, date = new Date() }: TypescriptModuleOptions = {}): string {
+// No date in the module: exporting the same prompt again gives the same file (no diff in git).
+export function typescriptModule(draft: Draft, { name }: TypescriptModuleOptions = {}): string {
   const names = draftVariableNames(draft);
   const values = new Map(draft.variables.map((entry) => [entry.name, entry.value]));
   const template = markTemplates(buildRequest(draft, { fill: false }).body);
   const body = javascriptLiteral(template, (variable) => `variables.${variable}`, '  ');
   const example = Object.fromEntries(names.map((variable) => [variable, values.get(variable) ?? '']));
-  return `// ${name ? `Prompt “${name}”, e` : 'E'}xported from the completions-kit playground on ${date.toISOString()}.
+  return `// ${name ? `Prompt “${name}”, e` : 'E'}xported from the completions-kit playground.
 // Keep it in git beside the code that sends it; review changes to it like any other code.
 // buildRequest fills each {{variable}} as the playground does: values are plain text, put in once
 // (a value holding {{other}} is sent as written).
@@ -36,7 +35,7 @@ export type PromptVariables = ${typeOf(names)};
 export const exampleVariables: PromptVariables = ${javascriptLiteral(example, () => '')};
 
 /** The request body with the variables filled in. */
-export function buildRequest(${names.length === 0 ? '_variables' : 'variables'}: PromptVariables): ChatCompletionCreateParams {
+export function buildRequest(${names.length === 0 ? '_variables' : 'variables'}: PromptVariables${names.length === 0 ? ' = {}' : ''}): ChatCompletionCreateParams {
   return ${body};
 }
 `;
