@@ -20,6 +20,20 @@ mkdirSync(path.join(root, 'node_modules', '.cache'), { recursive: true });
 const folder = mkdtempSync(path.join(root, 'node_modules', '.cache', 'ck-export-run-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
+/** A tool the test runs the exported code with: missing locally, its test is skipped aloud; under CI, it fails. */
+function available(command: string) {
+  try {
+    execFileSync(command, ['--version'], { stdio: 'pipe' });
+    return true;
+  } catch {
+    if (process.env.CI) return true;
+    console.warn(
+      `No ${command}: its export test is skipped (apt-get install ${command === 'curl' ? 'curl' : 'python3-minimal'}).`,
+    );
+    return false;
+  }
+}
+
 const local: Connection = { preset: 'local', baseURL: '/v1', provider: 'openai', apiVersion: '', deployment: '' };
 
 /** A stored prompt with variables (one value with quotes, $ and a {{placeholder}} of its own). */
@@ -61,7 +75,7 @@ const filled = [
 ];
 
 describe('curl, JavaScript and Python exports fill the variables as the playground does', () => {
-  it('curl sends the filled body (and says which values it holds)', async () => {
+  it.runIf(available('curl'))('curl sends the filled body (and says which values it holds)', async () => {
     const suite = `curl-${Date.now()}`;
     const code = exportText('curl', input(suite));
     expect(code).toMatch(/^# The prompt's variables \(\{\{city\}\}, \{\{days\}\}\) are filled into the body/);
@@ -78,7 +92,7 @@ describe('curl, JavaScript and Python exports fill the variables as the playgrou
     expect(await storedMessages(suite)).toEqual(filled);
   });
 
-  it('Python fills them in build_request(variables), which gives the same body', () => {
+  it.runIf(available('python3'))('Python fills them in build_request(variables), which gives the same body', () => {
     const { draft, body, ...rest } = input('python');
     const code = exportText('Python', { draft, body, ...rest });
     const definitions = code.slice(code.indexOf('# Each {{variable}}'), code.indexOf('client = OpenAI('));
