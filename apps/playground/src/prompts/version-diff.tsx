@@ -15,10 +15,10 @@ export function VersionDiff({ prompt }: { prompt: SavedPrompt }) {
   const before = prompt.versions.find((entry) => entry.version === from);
   const after = prompt.versions.find((entry) => entry.version === to);
   const changes = useMemo(() => (before && after ? changedFields(before.draft, after.draft) : []), [before, after]);
-  const select = (label: string, value: number, onChange: (value: number) => void) => (
+  const select = (side: 'from' | 'to', label: string, value: number, onChange: (value: number) => void) => (
     <>
-      <label htmlFor={`${id}-${label}`}>{label}</label>
-      <select id={`${id}-${label}`} value={value} onChange={(event) => onChange(Number(event.target.value))}>
+      <label htmlFor={`${id}-${side}`}>{label}</label>
+      <select id={`${id}-${side}`} value={value} onChange={(event) => onChange(Number(event.target.value))}>
         {numbers.map((number) => (
           <option key={number} value={number}>
             v{number}
@@ -29,8 +29,8 @@ export function VersionDiff({ prompt }: { prompt: SavedPrompt }) {
   );
   return (
     <section className="version-diff" aria-label={`Changes in ${prompt.name}`}>
-      {select(`${prompt.name}: compare`, from, setFrom)}
-      {select('with', to, setTo)}
+      {select('from', `${prompt.name}: compare`, from, setFrom)}
+      {select('to', `${prompt.name}: with`, to, setTo)}
       {before && after ? (
         <>
           {changes.length === 0 ? (
