@@ -133,11 +133,14 @@ export default defineConfig({
       {
         extends: true,
         test: {
-          // The playground's pure modules (request building, export, share links); its UI is tested
+          // The playground's modules (request building, export, share links, round trips); its UI is tested
           // end to end by Playwright (apps/playground/e2e).
           name: 'playground',
           environment: 'node',
           include: ['apps/playground/src/**/*.test.ts'],
+          // A real local server: Logs' stored completions are read back from it.
+          globalSetup: ['packages/hooks/src/test-support/global-setup.ts'],
+          testTimeout: 20_000,
         },
       },
       {

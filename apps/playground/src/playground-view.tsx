@@ -9,6 +9,7 @@ import { ResultView } from './run/result-view.tsx';
 import { useRun } from './run/use-run.ts';
 import { ExportPanel } from './share/export-panel.tsx';
 import { type DraftMessage, message, useDraft } from './state/draft.ts';
+import { VariablesPanel } from './variables/variables-panel.tsx';
 
 /** The choice's message as a composer message (with its tool calls, if any). */
 export function choiceToDraft(choice: ChoiceLike): DraftMessage {
@@ -45,6 +46,7 @@ export function PlaygroundView() {
         }}
       >
         <MessagesEditor />
+        <VariablesPanel problems={problems} />
         <details>
           <summary>Tools and response format</summary>
           <ToolsEditor problems={problems} />
@@ -60,10 +62,14 @@ export function PlaygroundView() {
           {valid ? null : (
             <p role="alert">
               Fix {Object.keys(problems).length === 1 ? 'the field' : 'the fields'} marked above to run.
+              {Object.entries(problems)
+                .filter(([field]) => field.startsWith('variable'))
+                .map(([, problem]) => ` ${problem}`)
+                .join('')}
             </p>
           )}
         </div>
-        <ExportPanel body={body} />
+        <ExportPanel body={body} completion={run.status === 'done' ? (run.completion ?? undefined) : undefined} />
       </form>
       <ResultView
         run={run}

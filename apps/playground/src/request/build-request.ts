@@ -1,10 +1,10 @@
-import {
-  type ChatCompletionCreateParams,
-  type ChatCompletionMessageParam,
-  validateMetadata,
-} from '@completions-kit/core';
-import type { Draft, DraftMessage } from '../state/draft.ts';
+import { type ChatCompletionCreateParams, validateMetadata } from '@completions-kit/core';
+import type { Draft } from '../state/draft.ts';
+import { fillTemplate, variableNames, variableProblems } from '../variables/template.ts';
+import { toMessageParam } from './message-param.ts';
 import { fieldValue, type ParamSpec, paramSpecs } from './param-spec.ts';
+
+export { toMessageParam } from './message-param.ts';
 
 export type Problems = Record<string, string>;
 
@@ -28,7 +28,8 @@ function parseJson(text: string, field: string, problems: Problems): unknown {
 }
 
 function metadataOf(text: string, problems: Problems) {
-  const metadata: Record<string, string> = {};
+  // No prototype: a key named __proto__ is a key like any other (assigning it to {} would be lost).
+  const metadata: Record<string, string> = Object.create(null);
   for (const line of text.split('\n').filter((entry) => entry.trim())) {
     const at = line.indexOf('=');
     if (at < 0) problems.metadata = `“${line}” is not key=value.`;
@@ -39,45 +40,32 @@ function metadataOf(text: string, problems: Problems) {
   return metadata;
 }
 
-/** A composed message as the API wants it. */
-export function toMessageParam(draft: DraftMessage): ChatCompletionMessageParam {
-  if (draft.role === 'tool') return { role: 'tool', tool_call_id: draft.toolCallId, content: draft.text };
-  if (draft.role === 'assistant') {
-    return {
-      role: 'assistant',
-      content: draft.text || null,
-      ...(draft.toolCalls.length > 0
-        ? {
-            tool_calls: draft.toolCalls.map((call) => ({
-              id: call.id,
-              type: 'function' as const,
-              function: { name: call.name, arguments: call.arguments },
-            })),
-          }
-        : {}),
-    };
-  }
-  const name = draft.name ? { name: draft.name } : {};
-  if (draft.role !== 'user' || draft.parts.length === 0)
-    return { role: draft.role, content: draft.text, ...name } as ChatCompletionMessageParam;
-  const parts = draft.parts.map((part) =>
-    part.type === 'image_url'
-      ? { type: 'image_url' as const, image_url: { url: part.url, detail: part.detail } }
-      : part.type === 'input_audio'
-        ? { type: 'input_audio' as const, input_audio: { data: part.data, format: part.format } }
-        : { type: 'file' as const, file: { filename: part.filename, file_data: part.fileData } },
-  );
-  return {
-    role: 'user',
-    content: [...(draft.text ? [{ type: 'text' as const, text: draft.text }] : []), ...parts],
-    ...name,
-  };
+export interface BuildOptions {
+  /**
+   * Fill `{{name}}` variables with the draft's values. Default true. False leaves message text as
+   * typed (escapes included) for exported code, which fills them itself; variable problems then stay out.
+   */
+  fill?: boolean;
+}
+
+/** The names of the variables used in the draft's message text, in order of first appearance. */
+export const draftVariableNames = (draft: Pick<Draft, 'messages'>) =>
+  variableNames(draft.messages.map((entry) => entry.text));
+
+/** The messages with variables filled in (one pass; see variables/template.ts). */
+function filledMessages(draft: Draft, fill: boolean) {
+  if (!fill) return draft.messages;
+  const values = new Map(draft.variables.map((entry) => [entry.name, entry.value]));
+  return draft.messages.map((entry) => ({ ...entry, text: fillTemplate(entry.text, values) }));
 }
 
 /** The request body the draft describes, and every problem found in it, by field. */
-export function buildRequest(draft: Draft): { body: ChatCompletionCreateParams; problems: Problems } {
-  const problems: Problems = {};
-  const body: Record<string, unknown> = { messages: draft.messages.map(toMessageParam) };
+export function buildRequest(
+  draft: Draft,
+  { fill = true }: BuildOptions = {},
+): { body: ChatCompletionCreateParams; problems: Problems } {
+  const problems: Problems = fill ? variableProblems(draft.variables, draftVariableNames(draft)) : {};
+  const body: Record<string, unknown> = { messages: filledMessages(draft, fill).map(toMessageParam) };
   const value = (name: string) => fieldValue(paramSpecs.find((spec) => spec.name === name) as ParamSpec, draft.params);
   for (const spec of paramSpecs) {
     const raw = fieldValue(spec, draft.params);
@@ -132,11 +120,7 @@ function addTools(draft: Draft, body: Record<string, unknown>, problems: Problem
     if (fieldValue(paramSpecs.find((spec) => spec.name === 'parallel_tool_calls') as ParamSpec, draft.params) === false)
       body.parallel_tool_calls = false;
   }
-  if (draft.toolChoice) {
-    body.tool_choice = ['none', 'auto', 'required'].includes(draft.toolChoice)
-      ? draft.toolChoice
-      : { type: 'function', function: { name: draft.toolChoice } };
-  }
+  if (draft.toolChoice) body.tool_choice = toolChoiceOf(draft);
   const format = draft.responseFormat;
   if (format.type === 'json_object') body.response_format = { type: 'json_object' };
   if (format.type === 'json_schema') {
@@ -146,4 +130,13 @@ function addTools(draft: Draft, body: Record<string, unknown>, problems: Problem
       json_schema: { name: format.name || 'answer', schema, strict: format.strict },
     };
   }
+}
+
+/** none/auto/required as they are; a tool's name as a named choice of that tool's kind. */
+function toolChoiceOf(draft: Draft) {
+  if (['none', 'auto', 'required'].includes(draft.toolChoice)) return draft.toolChoice;
+  const custom = draft.tools.some((tool) => tool.kind === 'custom' && tool.name === draft.toolChoice);
+  return custom
+    ? { type: 'custom', custom: { name: draft.toolChoice } }
+    : { type: 'function', function: { name: draft.toolChoice } };
 }

@@ -1,5 +1,16 @@
 import { type ChatCompletionCreateParams, targetFor } from '@completions-kit/core';
 import type { Connection } from '../state/connection.ts';
+import type { DraftVariable } from '../variables/template.ts';
+import { javascriptLiteral, pythonLiteral } from './source-literal.ts';
+
+/**
+ * The prompt's variables for exported code: the unfilled body with its texts marked as templates
+ * (`markTemplates`) and the values used. Without it (or with no values) the filled body is written.
+ */
+export interface ExportVariables {
+  template: ChatCompletionCreateParams;
+  values: DraftVariable[];
+}
 
 /** The key never goes into exported code: each language reads it from the environment. */
 const KEY_VARIABLE = 'OPENAI_API_KEY';
@@ -33,12 +44,25 @@ function addressing(body: ChatCompletionCreateParams, connection: Connection, or
   };
 }
 
-export function curlCode(body: ChatCompletionCreateParams, connection: Connection, origin: string): string {
+/** Shell comment lines naming the values filled into the body below. */
+function curlVariablesNote(variables?: ExportVariables) {
+  if (!variables?.values.length) return '';
+  const names = variables.values.map((entry) => `{{${entry.name}}}`).join(', ');
+  const lines = variables.values.map((entry) => `#   ${entry.name} = ${JSON.stringify(entry.value)}`);
+  return `# The prompt's variables (${names}) are filled into the body with these values:\n${lines.join('\n')}\n`;
+}
+
+export function curlCode(
+  body: ChatCompletionCreateParams,
+  connection: Connection,
+  origin: string,
+  variables?: ExportVariables,
+): string {
   const { url, headers } = addressing(body, connection, origin);
   const lines = Object.entries({ ...headers, 'Content-Type': 'application/json' })
     .filter(([name]) => name !== 'accept')
     .map(([name, value]) => `  -H "${name === 'authorization' ? 'Authorization' : name}: ${value}" \\\n`);
-  return `curl ${shellQuote(url)} \\\n${lines.join('')}  -d ${shellQuote(JSON.stringify(body, null, 2))}`;
+  return `${curlVariablesNote(variables)}curl ${shellQuote(url)} \\\n${lines.join('')}  -d ${shellQuote(JSON.stringify(body, null, 2))}`;
 }
 
 /** A header map as source text, the key mark replaced by `read` (the language's environment read). */
@@ -48,7 +72,21 @@ function headerSource(headers: Record<string, string>, read: string, entry: (nam
   );
 }
 
-export function javascriptCode(body: ChatCompletionCreateParams, connection: Connection, origin: string): string {
+/** The request as a function of the variables, and the call's argument: JavaScript. */
+function javascriptRequest(body: ChatCompletionCreateParams, variables?: ExportVariables) {
+  if (!variables?.values.length) return { preamble: '', argument: JSON.stringify(body, null, 2) };
+  const values = Object.fromEntries(variables.values.map((entry) => [entry.name, entry.value]));
+  const template = javascriptLiteral(variables.template, (name) => `variables.${name}`, '  ');
+  const preamble = `// Each {{variable}} of the prompt, filled in as plain text.\nconst variables = ${javascriptLiteral(values, () => '')};\n\nfunction buildRequest(variables) {\n  return ${template};\n}\n\n`;
+  return { preamble, argument: 'buildRequest(variables)' };
+}
+
+export function javascriptCode(
+  body: ChatCompletionCreateParams,
+  connection: Connection,
+  origin: string,
+  variables?: ExportVariables,
+): string {
   const { baseURL, query, extraHeaders, bearer } = addressing(body, connection, origin);
   const read = `process.env.${KEY_VARIABLE}`;
   const options = [
@@ -58,25 +96,30 @@ export function javascriptCode(body: ChatCompletionCreateParams, connection: Con
   if (Object.keys(query).length > 0) options.push(`defaultQuery: ${JSON.stringify(query)}`);
   const headers = headerSource(extraHeaders, read, (name, value) => `${name}: ${value}`);
   if (headers.length > 0) options.push(`defaultHeaders: { ${headers.join(', ')} }`);
+  const { preamble, argument } = javascriptRequest(body, variables);
   const call = body.stream
-    ? `const stream = await client.chat.completions.create(${JSON.stringify(body, null, 2)});\nfor await (const chunk of stream) process.stdout.write(chunk.choices[0]?.delta?.content ?? '');`
-    : `const completion = await client.chat.completions.create(${JSON.stringify(body, null, 2)});\nconsole.log(completion.choices[0].message);`;
-  return `import OpenAI from 'openai';\n\nconst client = new OpenAI({ ${options.join(', ')} });\n${call}\n`;
+    ? `const stream = await client.chat.completions.create(${argument});\nfor await (const chunk of stream) process.stdout.write(chunk.choices[0]?.delta?.content ?? '');`
+    : `const completion = await client.chat.completions.create(${argument});\nconsole.log(completion.choices[0].message);`;
+  return `import OpenAI from 'openai';\n\n${preamble}const client = new OpenAI({ ${options.join(', ')} });\n${call}\n`;
 }
 
-/** JSON to a Python literal: true/false/null become True/False/None outside strings. */
-function pythonLiteral(value: unknown, indent = ''): string {
-  if (value === null || value === undefined) return 'None';
-  if (typeof value === 'boolean') return value ? 'True' : 'False';
-  if (typeof value === 'number' || typeof value === 'string') return JSON.stringify(value);
-  const inner = `${indent}    `;
-  if (Array.isArray(value))
-    return `[\n${value.map((item) => `${inner}${pythonLiteral(item, inner)}`).join(',\n')}\n${indent}]`;
-  const entries = Object.entries(value as object).filter(([, item]) => item !== undefined);
-  return `{\n${entries.map(([key, item]) => `${inner}${JSON.stringify(key)}: ${pythonLiteral(item, inner)}`).join(',\n')}\n${indent}}`;
+/** The request's arguments (and the function that fills the variables): Python. */
+function pythonRequest(body: ChatCompletionCreateParams, variables?: ExportVariables) {
+  if (!variables?.values.length) {
+    const args = Object.entries(body).map(([name, value]) => `    ${name}=${pythonLiteral(value, '    ')},`);
+    return { preamble: '', call: `(\n${args.join('\n')}\n)` };
+  }
+  const values = Object.fromEntries(variables.values.map((entry) => [entry.name, entry.value]));
+  const preamble = `# Each {{variable}} of the prompt, filled in as plain text.\nvariables = ${pythonLiteral(values)}\n\n\ndef build_request(variables):\n    return ${pythonLiteral(variables.template, '    ')}\n\n\n`;
+  return { preamble, call: '(**build_request(variables))' };
 }
 
-export function pythonCode(body: ChatCompletionCreateParams, connection: Connection, origin: string): string {
+export function pythonCode(
+  body: ChatCompletionCreateParams,
+  connection: Connection,
+  origin: string,
+  variables?: ExportVariables,
+): string {
   const { baseURL, query, extraHeaders, bearer } = addressing(body, connection, origin);
   const read = `os.environ["${KEY_VARIABLE}"]`;
   const options = [
@@ -86,11 +129,9 @@ export function pythonCode(body: ChatCompletionCreateParams, connection: Connect
   if (Object.keys(query).length > 0) options.push(`default_query=${pythonLiteral(query).replace(/\s+/g, ' ')}`);
   const headers = headerSource(extraHeaders, read, (name, value) => `${name}: ${value}`);
   if (headers.length > 0) options.push(`default_headers={${headers.join(', ')}}`);
-  const args = Object.entries(body)
-    .map(([name, value]) => `    ${name}=${pythonLiteral(value, '    ')},`)
-    .join('\n');
+  const { preamble, call } = pythonRequest(body, variables);
   const use = body.stream
     ? `for chunk in response:\n    if chunk.choices and chunk.choices[0].delta.content:\n        print(chunk.choices[0].delta.content, end="")`
     : 'print(response.choices[0].message)';
-  return `import os\nfrom openai import OpenAI\n\nclient = OpenAI(${options.join(', ')})\nresponse = client.chat.completions.create(\n${args}\n)\n${use}\n`;
+  return `import os\nfrom openai import OpenAI\n\n${preamble}client = OpenAI(${options.join(', ')})\nresponse = client.chat.completions.create${call}\n${use}\n`;
 }

@@ -1,41 +1,52 @@
-import type { ChatCompletionCreateParams } from '@completions-kit/core';
+import type { ChatCompletion, ChatCompletionCreateParams } from '@completions-kit/core';
 import { useId, useState } from 'react';
+import { SavedPrompts } from '../prompts/saved-prompts.tsx';
 import { useConnection } from '../state/connection.ts';
 import { useDraft } from '../state/draft.ts';
-import { curlCode, javascriptCode, pythonCode } from './export-code.ts';
-import { shareUrl } from './share-url.ts';
+import { type ExportFormat, exportFileName, exportFormats, exportText } from './export-formats.ts';
+import { leftOutOfLink, shareUrl } from './share-url.ts';
 
-const languages = { curl: curlCode, JavaScript: javascriptCode, Python: pythonCode };
+const captions: Record<ExportFormat, string> = {
+  curl: 'curl code, reading the key from the environment',
+  JavaScript: 'JavaScript code, reading the key from the environment',
+  Python: 'Python code, reading the key from the environment',
+  'TypeScript module': 'A typed module to keep in your app under git: buildRequest(variables) gives this request',
+  'Test fixture': 'A fixture for your tests: replayFetch serves the last run’s answer to a client',
+};
+
+export interface ExportPanelProps {
+  body: ChatCompletionCreateParams;
+  /** The last finished run's answer (for the test fixture). Default: none. */
+  completion?: ChatCompletion | undefined;
+}
 
 /** The request as code (the key read from the environment), a share link, and saved prompts. */
-export function ExportPanel({ body }: { body: ChatCompletionCreateParams }) {
-  const [language, setLanguage] = useState<keyof typeof languages>('curl');
+export function ExportPanel({ body, completion }: ExportPanelProps) {
+  const [format, setFormat] = useState<ExportFormat>('curl');
   const [copied, setCopied] = useState('');
-  const [name, setName] = useState('');
   const connection = useConnection((state) => state.connection);
-  const { draft, saved, save, replace, remove } = useDraft();
+  const draft = useDraft((state) => state.draft);
   const id = useId();
-  const code = languages[language](body, connection, location.origin);
+  const code = exportText(format, { draft, body, connection, origin: location.origin, completion });
   const copy = async (text: string, what: string) => {
     await navigator.clipboard?.writeText(text).catch(() => undefined);
     setCopied(what);
   };
   const link = shareUrl(draft, location);
+  const leftOut = leftOutOfLink(draft);
   return (
     <details className="export">
       <summary>Export, share and saved prompts</summary>
       <label htmlFor={`${id}-language`}>Code</label>
-      <select
-        id={`${id}-language`}
-        value={language}
-        onChange={(event) => setLanguage(event.target.value as keyof typeof languages)}
-      >
-        {Object.keys(languages).map((entry) => (
+      <select id={`${id}-language`} value={format} onChange={(event) => setFormat(event.target.value as ExportFormat)}>
+        {exportFormats.map((entry) => (
           <option key={entry}>{entry}</option>
         ))}
       </select>
       <figure>
-        <figcaption>{language} code, reading the key from the environment</figcaption>
+        <figcaption>
+          {captions[format]} ({exportFileName[format]})
+        </figcaption>
         {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard to be read */}
         <pre className="raw" tabIndex={0}>
           {code}
@@ -45,29 +56,17 @@ export function ExportPanel({ body }: { body: ChatCompletionCreateParams }) {
         Copy code
       </button>
       <label htmlFor={`${id}-link`}>Share link (the prompt only: no key, no uploads)</label>
-      <input id={`${id}-link`} readOnly value={link} />
+      <input id={`${id}-link`} readOnly value={link} aria-describedby={`${id}-left-out`} />
       <button type="button" onClick={() => void copy(link, 'link')}>
         Copy link
       </button>
+      <p id={`${id}-left-out`} className="hint">
+        {leftOut.length === 0
+          ? 'The link holds every field of this prompt, variables included.'
+          : `The link leaves out ${leftOut.map((entry) => `the ${entry.part} of message ${entry.message}`).join(', ')}: add ${leftOut.length === 1 ? 'it' : 'them'} again after opening.`}
+      </p>
       <p role="status">{copied ? `Copied the ${copied}.` : ''}</p>
-      <label htmlFor={`${id}-name`}>Save this prompt as</label>
-      <input id={`${id}-name`} value={name} onChange={(event) => setName(event.target.value)} />
-      <button type="button" disabled={!name.trim()} onClick={() => save(name.trim())}>
-        Save prompt
-      </button>
-      <ul aria-label="Saved prompts">
-        {saved.map((entry) => (
-          <li key={entry.name}>
-            {entry.name}{' '}
-            <button type="button" onClick={() => replace(entry.draft)}>
-              Load {entry.name}
-            </button>{' '}
-            <button type="button" onClick={() => remove(entry.name)}>
-              Forget {entry.name}
-            </button>
-          </li>
-        ))}
-      </ul>
+      <SavedPrompts />
     </details>
   );
 }

@@ -1,22 +1,40 @@
 import {
   type Draft,
   type DraftMessage,
+  type DraftPart,
   type DraftTool,
   defaultDraft,
   message,
   newId,
   type Role,
 } from '../state/draft.ts';
+import { variableLimits } from '../variables/template.ts';
+
+const linkable = (part: DraftPart) => part.type === 'image_url' && /^https?:/.test(part.url);
 
 /** Uploaded files stay out of links: they can be large and private. Image URLs stay. */
 function shareable(draft: Draft): Draft {
-  return {
-    ...draft,
-    messages: draft.messages.map((message) => ({
-      ...message,
-      parts: message.parts.filter((part) => part.type === 'image_url' && /^https?:/.test(part.url)),
-    })),
-  };
+  return { ...draft, messages: draft.messages.map((entry) => ({ ...entry, parts: entry.parts.filter(linkable) })) };
+}
+
+/**
+ * What a share link leaves out of this draft, for the UI to say: uploaded images, audio and files,
+ * by message number (1-based).
+ */
+export function leftOutOfLink(draft: Draft): { message: number; part: string }[] {
+  return draft.messages.flatMap((entry, index) =>
+    entry.parts
+      .filter((part) => !linkable(part))
+      .map((part) => ({
+        message: index + 1,
+        part:
+          part.type === 'image_url'
+            ? 'uploaded image'
+            : part.type === 'input_audio'
+              ? `audio ${part.name}`
+              : `file ${part.filename}`,
+      })),
+  );
 }
 
 function toBase64Url(text: string) {
@@ -80,6 +98,10 @@ function normalize(raw: Record<string, unknown>): Draft {
     definition: text(tool.definition),
   }));
   const format = (raw.responseFormat ?? {}) as Record<string, unknown>;
+  const variables = list(raw.variables)
+    .filter((entry) => typeof entry.name === 'string' && /^[A-Za-z_][A-Za-z0-9_]{0,63}$/.test(entry.name))
+    .slice(0, variableLimits.count)
+    .map((entry) => ({ name: entry.name as string, value: text(entry.value).slice(0, variableLimits.value) }));
   return {
     messages,
     params: { ...base.params, ...params },
@@ -91,6 +113,7 @@ function normalize(raw: Record<string, unknown>): Draft {
       schema: text(format.schema),
       strict: format.strict !== false,
     },
+    variables,
   };
 }
 

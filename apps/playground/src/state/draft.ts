@@ -1,5 +1,9 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
+import { addVersion, migrateDraftStore, type SavedPrompt } from '../prompts/versions.ts';
+import type { DraftVariable } from '../variables/template.ts';
+
+export type { DraftVariable } from '../variables/template.ts';
 
 export type Role = 'system' | 'developer' | 'user' | 'assistant' | 'tool';
 
@@ -44,6 +48,8 @@ export interface Draft {
   tools: DraftTool[];
   toolChoice: string;
   responseFormat: { type: 'text' | 'json_object' | 'json_schema'; name: string; schema: string; strict: boolean };
+  /** Values for the `{{name}}` variables in message text, in the order shown (variables/template.ts). */
+  variables: DraftVariable[];
 }
 
 export const newId = () => Math.random().toString(36).slice(2, 10);
@@ -65,34 +71,34 @@ export const defaultDraft = (model = 'ck-local-ngram'): Draft => ({
   tools: [],
   toolChoice: '',
   responseFormat: { type: 'text', name: 'answer', schema: '', strict: true },
+  variables: [],
 });
 
 interface DraftState {
   draft: Draft;
-  saved: { name: string; draft: Draft }[];
+  /** Saved prompts, each with its versions (v1, v2, ...). */
+  prompts: SavedPrompt[];
   set: (change: Partial<Draft>) => void;
   setParam: (name: string, value: string | boolean) => void;
   replace: (draft: Draft) => void;
+  /** Saves the draft under a name: a new prompt, or the next version of an existing one. */
   save: (name: string) => void;
   remove: (name: string) => void;
 }
 
-/** The prompt being composed and the saved ones, kept in localStorage. */
+/** The prompt being composed and the saved ones, kept in localStorage (store version 2). */
 export const useDraft = create<DraftState>()(
   persist(
     (set) => ({
       draft: defaultDraft(),
-      saved: [],
+      prompts: [],
       set: (change) => set((state) => ({ draft: { ...state.draft, ...change } })),
       setParam: (name, value) =>
         set((state) => ({ draft: { ...state.draft, params: { ...state.draft.params, [name]: value } } })),
       replace: (draft) => set({ draft }),
-      save: (name) =>
-        set((state) => ({
-          saved: [...state.saved.filter((entry) => entry.name !== name), { name, draft: state.draft }],
-        })),
-      remove: (name) => set((state) => ({ saved: state.saved.filter((entry) => entry.name !== name) })),
+      save: (name) => set((state) => ({ prompts: addVersion(state.prompts, name, state.draft, Date.now()) })),
+      remove: (name) => set((state) => ({ prompts: state.prompts.filter((entry) => entry.name !== name) })),
     }),
-    { name: 'ck-playground-draft', version: 1 },
+    { name: 'ck-playground-draft', version: 2, migrate: (persisted, version) => migrateDraftStore(persisted, version) },
   ),
 );
