@@ -20,7 +20,12 @@ async function twoRuns(page: Page) {
   await field(page, 'Tool choice').selectOption('none');
   await field(page, 'Response format').selectOption('json_schema');
   await field(page, 'JSON schema').fill(
-    JSON.stringify({ type: 'object', properties: { name: { type: 'string' } }, required: ['name'] }),
+    JSON.stringify({
+      type: 'object',
+      properties: { name: { type: 'string' } },
+      required: ['name'],
+      additionalProperties: false,
+    }),
   );
   await field(page, 'Temperature').fill('0.2');
   await field(page, 'Seed').fill('7');
@@ -33,6 +38,8 @@ async function twoRuns(page: Page) {
   await field(page, 'Seed').fill('8');
   await field(page, 'Max completion tokens').fill('30');
   await run(page);
+  // The first run's "Done." is still on screen: wait for this run's request, then its end.
+  await expect(page.locator('pre.raw').first()).toContainText('"temperature": 1.2');
   await finished(page);
   return first;
 }

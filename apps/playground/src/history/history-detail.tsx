@@ -36,6 +36,27 @@ function Output({ run }: { run: HistoryRun }) {
   ));
 }
 
+function ParamTable({ run }: { run: HistoryRun }) {
+  return (
+    <table className="history-params">
+      <thead>
+        <tr>
+          <th scope="col">Parameter</th>
+          <th scope="col">Value</th>
+        </tr>
+      </thead>
+      <tbody>
+        {paramEntries(run.request).map(([name, value]) => (
+          <tr key={name}>
+            <th scope="row">{name}</th>
+            <td>{value}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 /** One kept run: its prompt, settings, answer, timings and cost; reopen it or delete it. */
 export function HistoryDetail({ run, onOpenInPlayground, onDelete }: HistoryDetailProps) {
   const time = runTime(run);
@@ -65,22 +86,7 @@ export function HistoryDetail({ run, onOpenInPlayground, onDelete }: HistoryDeta
         <Message key={index} message={message as AnyMessage} aria-label={`Message ${index + 1}`} />
       ))}
       <h3>Parameters</h3>
-      <table className="history-params">
-        <thead>
-          <tr>
-            <th scope="col">Parameter</th>
-            <th scope="col">Value</th>
-          </tr>
-        </thead>
-        <tbody>
-          {paramEntries(run.request).map(([name, value]) => (
-            <tr key={name}>
-              <th scope="row">{name}</th>
-              <td>{value}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ParamTable run={run} />
       <h3>Output</h3>
       <Output run={run} />
       <h3>Timings and cost</h3>
