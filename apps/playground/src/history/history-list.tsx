@@ -67,6 +67,7 @@ function Row({
 /** The kept runs, newest first: open one, or tick two to diff them. */
 export function HistoryList({ runs, openId, selected, onOpen, onToggle }: HistoryListProps) {
   const [shown, setShown] = useState(PAGE);
+  if (runs.length === 0) return <p className="hint">No runs to show.</p>;
   return (
     <>
       <ol className="history-list" aria-label="Runs" onKeyDown={moveFocus}>
