@@ -135,3 +135,70 @@ test('the history is keyboard operable; a run is deleted and the rest cleared af
   await expect(page.getByText('0 runs kept in this browser')).toBeVisible();
   await screenshot(page, testInfo);
 });
+
+// The local model's end-of-text token (see packages/server/README.md), barred so the answer runs long.
+const NO_END = '{"199999": -100}';
+
+test('stopped and failed runs are kept with what arrived; past 200 the oldest go', async ({ page }, testInfo) => {
+  await openPlayground(page, 'Tell me everything about streams.');
+  // 199 old runs already kept, the oldest first: the two runs below make 201, so the oldest goes.
+  await page.evaluate(async () => {
+    const draft = JSON.parse(localStorage.getItem('ck-playground-draft') ?? '{}').state.draft;
+    const open = indexedDB.open('ck-playground-history', 1);
+    open.onupgradeneeded = () => open.result.createObjectStore('runs', { keyPath: 'id' });
+    const db: IDBDatabase = await new Promise((resolve) => {
+      open.onsuccess = () => resolve(open.result);
+    });
+    const tx = db.transaction('runs', 'readwrite');
+    for (let index = 0; index < 199; index++) {
+      tx.objectStore('runs').put({
+        id: `old-${index}`,
+        at: Date.UTC(2026, 0, 1) + index * 1000,
+        status: 'done',
+        draft,
+        request: { model: 'old-model', messages: [] },
+        model: 'old-model',
+        choices: [{ index: 0, message: { role: 'assistant', content: `old answer ${index}` }, finish_reason: 'stop' }],
+        timings: { firstTokenMs: 1, totalMs: 2, chunks: 1, tokensPerSecond: null },
+      });
+    }
+    await new Promise((resolve) => {
+      tx.oncomplete = resolve;
+    });
+    db.close();
+  });
+  await field(page, 'Logit bias').fill(NO_END);
+  await field(page, 'Max completion tokens').fill('2000');
+  await run(page);
+  const answer = page.getByRole('article', { name: 'Choice 1' });
+  await expect.poll(async () => (await answer.textContent())?.length ?? 0).toBeGreaterThan(60);
+  await page.getByRole('button', { name: 'Stop' }).click();
+  await expect(page.locator('.run-status')).toHaveText('Stopped: the partial output is kept.');
+  // The built-in model has no reasoning: the server refuses the parameter with a 400.
+  await field(page, 'Reasoning effort').selectOption('low');
+  await run(page);
+  await expect(page.locator('.run-status')).toHaveText('Failed.');
+
+  await openHistory(page);
+  await expect(page.getByText('200 runs kept in this browser')).toBeVisible();
+  await expect(runs(page)).toHaveCount(100);
+  await expect(runs(page).nth(0)).toContainText('Failed');
+  await expect(runs(page).nth(1)).toContainText('Stopped');
+  await page.getByRole('button', { name: 'Show 100 more of 100' }).click();
+  await expect(runs(page)).toHaveCount(200);
+  await expect(runs(page).last()).toContainText('old answer 1');
+  // 199 old runs less the one dropped.
+  await field(page, 'Model').selectOption('old-model');
+  await expect(runs(page)).toHaveCount(198);
+
+  await field(page, 'Model').selectOption('');
+  await runs(page).nth(0).getByRole('button').click();
+  await expect(page.getByRole('region', { name: /^Run of/ })).toContainText('reasoning_effort');
+  await runs(page).nth(1).getByRole('button').click();
+  const partial = page.getByRole('article', { name: 'Answer 1' });
+  await expect(partial).toContainText('Stopped: the answer is partial');
+  expect((await partial.textContent())?.length).toBeGreaterThan(60);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expectNoAxeViolations(page);
+  await screenshot(page, testInfo);
+});
