@@ -57,12 +57,10 @@ function ParamTable({ run }: { run: HistoryRun }) {
   );
 }
 
-/** One kept run: its prompt, settings, answer, timings and cost; reopen it or delete it. */
-export function HistoryDetail({ run, onOpenInPlayground, onDelete }: HistoryDetailProps) {
-  const time = runTime(run);
+function Head({ run, onOpenInPlayground, onDelete }: HistoryDetailProps) {
   return (
-    <section className="history-detail" aria-labelledby="history-detail-title">
-      <h2 id="history-detail-title">Run of {time}</h2>
+    <>
+      <h2 id="history-detail-title">Run of {runTime(run)}</h2>
       <p>
         {statusText(run)} · {run.model}
       </p>
@@ -81,6 +79,15 @@ export function HistoryDetail({ run, onOpenInPlayground, onDelete }: HistoryDeta
         </p>
       ) : null}
       {run.note ? <p className="hint">{run.note}</p> : null}
+    </>
+  );
+}
+
+/** One kept run: its prompt, settings, answer, timings and cost; reopen it or delete it. */
+export function HistoryDetail({ run, onOpenInPlayground, onDelete }: HistoryDetailProps) {
+  return (
+    <section className="history-detail" aria-labelledby="history-detail-title">
+      <Head run={run} onOpenInPlayground={onOpenInPlayground} onDelete={onDelete} />
       <h3>Messages</h3>
       {run.request.messages.map((message, index) => (
         <Message key={index} message={message as AnyMessage} aria-label={`Message ${index + 1}`} />

@@ -74,12 +74,38 @@ function MessagesDiff({ runs: [a, b], labels }: { runs: [HistoryRun, HistoryRun]
   );
 }
 
+function FiguresTable({ runs: [a, b], labels }: { runs: [HistoryRun, HistoryRun]; labels: [string, string] }) {
+  const right = figures(b);
+  return (
+    <>
+      <h3>Figures</h3>
+      <table className="history-params">
+        <thead>
+          <tr>
+            <th scope="col">Figure</th>
+            <th scope="col">{labels[0]}</th>
+            <th scope="col">{labels[1]}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {figures(a).map(([term, value], index) => (
+            <tr key={term}>
+              <th scope="row">{term}</th>
+              <td>{value}</td>
+              <td>{right[index]?.[1]}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
+
 /** Two kept runs side by side: which settings and messages differ, how the outputs differ, and their figures. */
 export function HistoryDiff({ runs, onClose }: { runs: [HistoryRun, HistoryRun]; onClose: () => void }) {
   // The older run first, so the diff reads as what changed.
   const ordered = [...runs].sort((x, y) => x.at - y.at) as [HistoryRun, HistoryRun];
   const labels: [string, string] = [`run A (${runTime(ordered[0])})`, `run B (${runTime(ordered[1])})`];
-  const right = figures(ordered[1]);
   return (
     <section className="history-diff" aria-labelledby="history-diff-title">
       <h2 id="history-diff-title">Diff of two runs</h2>
@@ -95,25 +121,7 @@ export function HistoryDiff({ runs, onClose }: { runs: [HistoryRun, HistoryRun];
         beforeLabel={labels[0]}
         afterLabel={labels[1]}
       />
-      <h3>Figures</h3>
-      <table className="history-params">
-        <thead>
-          <tr>
-            <th scope="col">Figure</th>
-            <th scope="col">{labels[0]}</th>
-            <th scope="col">{labels[1]}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {figures(ordered[0]).map(([term, value], index) => (
-            <tr key={term}>
-              <th scope="row">{term}</th>
-              <td>{value}</td>
-              <td>{right[index]?.[1]}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <FiguresTable runs={ordered} labels={labels} />
     </section>
   );
 }

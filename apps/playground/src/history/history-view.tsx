@@ -50,47 +50,51 @@ function Filters({ text, model, models, onText, onModel }: HistoryFilter & { mod
   );
 }
 
+type History = ReturnType<typeof useHistory>;
+
+function Side({ history }: { history: History }) {
+  const { runs, shown, pair } = history;
+  return (
+    <section aria-labelledby="history-title" className="history-side">
+      <h2 id="history-title">History</h2>
+      <p>
+        {history.loaded ? `${runs.length} ${runs.length === 1 ? 'run' : 'runs'} kept in this browser` : 'Loading…'}
+        {shown.length !== runs.length ? `, ${shown.length} shown` : ''}.
+      </p>
+      {history.error ? <p role="alert">Could not read the history: {history.error}</p> : null}
+      <Filters {...history.filter} models={history.models} />
+      <div className="history-actions">
+        <button type="button" disabled={pair.length !== 2} onClick={() => history.setDiffing(true)}>
+          Diff selected runs{pair.length === 2 ? '' : ` (${pair.length} of 2 selected)`}
+        </button>
+        <ClearAll count={runs.length} />
+      </div>
+      <HistoryList
+        runs={shown}
+        openId={history.openId}
+        selected={history.selected}
+        onOpen={history.open}
+        onToggle={history.toggle}
+      />
+    </section>
+  );
+}
+
 /** Every run kept in this browser: filter, open, reopen in the playground, diff two, delete. */
 export function HistoryView({ onOpenInPlayground }: { onOpenInPlayground: () => void }) {
   const history = useHistory();
-  const { runs, shown, filter, openId, pair } = history;
+  const { pair, opened } = history;
   const reopen = (run: HistoryRun) => {
     useDraft.getState().replace(structuredClone(run.draft));
     onOpenInPlayground();
   };
   return (
     <div className="history">
-      <section aria-labelledby="history-title" className="history-side">
-        <h2 id="history-title">History</h2>
-        <p>
-          {history.loaded ? `${runs.length} ${runs.length === 1 ? 'run' : 'runs'} kept in this browser` : 'Loading…'}
-          {shown.length !== runs.length ? `, ${shown.length} shown` : ''}.
-        </p>
-        {history.error ? <p role="alert">Could not read the history: {history.error}</p> : null}
-        <Filters {...filter} models={history.models} />
-        <div className="history-actions">
-          <button type="button" disabled={pair.length !== 2} onClick={() => history.setDiffing(true)}>
-            Diff selected runs{pair.length === 2 ? '' : ` (${pair.length} of 2 selected)`}
-          </button>
-          <ClearAll count={runs.length} />
-        </div>
-        <HistoryList
-          runs={shown}
-          openId={openId}
-          selected={history.selected}
-          onOpen={history.open}
-          onToggle={history.toggle}
-        />
-      </section>
+      <Side history={history} />
       {history.diffing && pair.length === 2 ? (
         <HistoryDiff runs={pair as [HistoryRun, HistoryRun]} onClose={() => history.setDiffing(false)} />
-      ) : history.opened ? (
-        <HistoryDetail
-          key={history.opened.id}
-          run={history.opened}
-          onOpenInPlayground={reopen}
-          onDelete={history.remove}
-        />
+      ) : opened ? (
+        <HistoryDetail key={opened.id} run={opened} onOpenInPlayground={reopen} onDelete={history.remove} />
       ) : (
         <p className="hint">
           Every run from the playground is kept here. Open one to read it, or tick two to diff them.
