@@ -99,6 +99,23 @@ describe('the kept list', () => {
     expect(parseRun({ ...runAt(6), draft: { ...defaultDraft(), messages: [null] } })).toBeUndefined();
   });
 
+  it('makes what the views print a string or a number, whatever a damaged entry holds', () => {
+    const run = runAt(8);
+    const damaged = {
+      ...run,
+      choices: [{ message: { content: 42, refusal: {} }, finish_reason: 7 }],
+      timings: { totalMs: 'slow', tokensPerSecond: '9' },
+      error: { status: 'x', message: 404 },
+    };
+    const read = parseRun(damaged);
+    expect(read?.choices).toEqual([
+      { index: 0, message: { role: 'assistant', content: null, refusal: null }, finish_reason: null },
+    ]);
+    expect(read?.timings).toEqual({ firstTokenMs: null, totalMs: 0, chunks: 0, tokensPerSecond: null });
+    expect(read?.error).toEqual({ status: undefined, message: '404' });
+    expect(read && preview(read)).toBe('404');
+  });
+
   it('fills in fields an older entry lacks', () => {
     const { model: _model, cost: _cost, ...old } = runAt(7);
     expect(parseRun(old)).toMatchObject({ model: '', cost: null });

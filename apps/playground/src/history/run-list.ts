@@ -6,6 +6,41 @@ export const MAX_RUNS = 200;
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
+const numberOr = <T>(value: unknown, fallback: T) =>
+  typeof value === 'number' && Number.isFinite(value) ? value : fallback;
+const textOr = <T>(value: unknown, fallback: T) => (typeof value === 'string' ? value : fallback);
+
+// What the views print is made a string or a number here, whatever the stored entry holds.
+function readChoices(choices: Record<string, unknown>[]): HistoryRun['choices'] {
+  return choices.map((choice, index) => {
+    const message = choice.message as Record<string, unknown>;
+    return {
+      index: numberOr(choice.index, index),
+      message: {
+        ...message,
+        role: 'assistant',
+        content: textOr(message.content, null),
+        refusal: textOr(message.refusal, null),
+      },
+      finish_reason: textOr(choice.finish_reason, null),
+    };
+  });
+}
+
+function readTimings(timings: Record<string, unknown>): HistoryRun['timings'] {
+  return {
+    firstTokenMs: numberOr(timings.firstTokenMs, null),
+    totalMs: numberOr(timings.totalMs, 0),
+    chunks: numberOr(timings.chunks, 0),
+    tokensPerSecond: numberOr(timings.tokensPerSecond, null),
+  };
+}
+
+function readError(error: unknown): HistoryRun['error'] {
+  if (!isObject(error)) return null;
+  return { status: numberOr(error.status, undefined), message: String(error.message ?? 'Unknown error') };
+}
+
 /**
  * A stored entry if it has the shape the views read, else undefined: an entry written by another
  * version, or damaged, is skipped rather than breaking the list.
@@ -21,15 +56,17 @@ export function parseRun(value: unknown): HistoryRun | undefined {
   if (!isObject(request) || !Array.isArray(request.messages)) return undefined;
   if (!Array.isArray(choices) || !choices.every((choice) => isObject(choice) && isObject(choice.message)))
     return undefined;
-  if (!isObject(timings) || typeof timings.totalMs !== 'number') return undefined;
+  if (!isObject(timings)) return undefined;
   const run = value as unknown as HistoryRun;
   return {
     ...run,
-    model: typeof run.model === 'string' ? run.model : '',
-    error: isObject(run.error) ? run.error : null,
-    usage: isObject(run.usage) ? run.usage : null,
-    cost: typeof run.cost === 'number' ? run.cost : null,
-    note: typeof run.note === 'string' ? run.note : null,
+    model: textOr(value.model, ''),
+    choices: readChoices(choices),
+    timings: readTimings(timings),
+    error: readError(value.error),
+    usage: isObject(value.usage) ? run.usage : null,
+    cost: numberOr(value.cost, null),
+    note: textOr(value.note, null),
   };
 }
 
