@@ -6,18 +6,20 @@ import { ChatView } from './chat/chat-view.tsx';
 import { CompareView } from './compare/compare-view.tsx';
 import { ConnectionPanel } from './connection-panel.tsx';
 import { ViewErrorBoundary } from './error-boundary.tsx';
+import { HistoryView } from './history/history-view.tsx';
 import { LogsView } from './logs/logs-view.tsx';
 import { PlaygroundView } from './playground-view.tsx';
 import { draftFromHash } from './share/share-url.ts';
 import { useBrowserKey, useConnection } from './state/connection.ts';
 import { useDraft } from './state/draft.ts';
 
-type View = 'playground' | 'chat' | 'logs' | 'compare';
+type View = 'playground' | 'chat' | 'logs' | 'compare' | 'history';
 const views: { id: View; label: string }[] = [
   { id: 'playground', label: 'Playground' },
   { id: 'chat', label: 'Chat' },
   { id: 'logs', label: 'Logs' },
   { id: 'compare', label: 'Compare' },
+  { id: 'history', label: 'History' },
 ];
 
 const viewOf = (hash: string): View =>
@@ -90,6 +92,7 @@ export function App() {
           {view === 'chat' ? <ChatView /> : null}
           {view === 'logs' ? <LogsView onOpenInPlayground={() => go('playground')} /> : null}
           {view === 'compare' ? <CompareView /> : null}
+          {view === 'history' ? <HistoryView onOpenInPlayground={() => go('playground')} /> : null}
         </ViewErrorBoundary>
       </main>
     </ChatCompletionsProvider>

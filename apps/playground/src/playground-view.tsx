@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { MessagesEditor } from './composer/messages-editor.tsx';
 import { ParamsForm } from './composer/params-form.tsx';
 import { ToolsEditor } from './composer/tools-editor.tsx';
+import { playgroundRecorder } from './history/recorder.ts';
 import { buildRequest } from './request/build-request.ts';
 import { functionCalls } from './run/function-calls.ts';
 import { ResultView } from './run/result-view.tsx';
@@ -22,7 +23,7 @@ export function PlaygroundView() {
   const draft = useDraft((state) => state.draft);
   const set = useDraft((state) => state.set);
   const { body, problems } = useMemo(() => buildRequest(draft), [draft]);
-  const run = useRun();
+  const run = useRun(playgroundRecorder);
   const valid = Object.keys(problems).length === 0;
   const send = (messages = draft.messages) => {
     const request = buildRequest({ ...draft, messages });
