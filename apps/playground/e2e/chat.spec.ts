@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { expectNoAxeViolations, field, openPlayground, screenshot } from './support.ts';
+import { expectNoAxeViolations, field, openPlayground, screenshot, unfold } from './support.ts';
 
 // The local model's end-of-text token, barred so answers run to the token limit (long enough to stop).
 const NO_END = '{"199999": -100}';
@@ -85,7 +85,7 @@ test('editing a question makes a branch, and the picker switches both ways', asy
 
 test('a tool call waits for approval, then the run goes on', async ({ page }, testInfo) => {
   await openPlayground(page);
-  await page.getByText('Tools and response format').click();
+  await unfold(page, 'Tools');
   await page.getByRole('button', { name: 'Add tool' }).click();
   await field(page, 'Tool choice').selectOption('auto');
   await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Chat' }).click();

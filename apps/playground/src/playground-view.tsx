@@ -1,11 +1,11 @@
 import type { ChoiceLike } from '@completions-kit/components';
-import { type RefObject, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { type RefObject, Suspense, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { ComposerBar } from './composer/composer-bar.tsx';
 import { MessagesEditor } from './composer/messages-editor.tsx';
 import { SettingsPanel } from './panel/settings-panel.tsx';
 import { buildRequest } from './request/build-request.ts';
 import { functionCalls } from './run/function-calls.ts';
-import { ResultView } from './run/result-view.tsx';
+import { LazyResultView, preloadResultView } from './run/lazy-result-view.tsx';
 import { useRun } from './run/use-run.ts';
 import { type DraftMessage, message, useDraft } from './state/draft.ts';
 
@@ -53,6 +53,7 @@ export function PlaygroundView() {
     send([...draft.messages, assistant, ...answers]);
   };
   useRunKeys(form, run.running, run.stop);
+  useEffect(preloadResultView, []);
   return (
     <div className="playground">
       <button
@@ -67,12 +68,14 @@ export function PlaygroundView() {
       <SettingsPanel id={panelId} problems={problems} body={body} open={panelOpen} />
       <div className="thread-column">
         <MessagesEditor />
-        <ResultView
-          run={run}
-          onRetry={() => run.request && run.run(run.request)}
-          onUseChoice={(choice) => set({ messages: [...draft.messages, choiceToDraft(choice)] })}
-          onAnswerTools={answerTools}
-        />
+        <Suspense fallback={<p role="status">Loading the answer view…</p>}>
+          <LazyResultView
+            run={run}
+            onRetry={() => run.request && run.run(run.request)}
+            onUseChoice={(choice) => set({ messages: [...draft.messages, choiceToDraft(choice)] })}
+            onAnswerTools={answerTools}
+          />
+        </Suspense>
         <ComposerBar
           formRef={form}
           running={run.running}
