@@ -3,14 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import { useBrowserKey, useConnection } from '../state/connection.ts';
 import { useDraft } from '../state/draft.ts';
-
-/** Model ids from a `/models` body; anything else in it (untrusted) is ignored, and the list is capped. */
-function modelIds(body: unknown): string[] {
-  const data = (body as { data?: unknown } | null)?.data;
-  if (!Array.isArray(data)) throw new Error('the answer has no data list');
-  const ids = data.map((entry) => (entry as { id?: unknown } | null)?.id).filter((id) => typeof id === 'string');
-  return [...new Set(ids as string[])].slice(0, 500).sort();
-}
+import { modelIds } from './model-ids.ts';
 
 /** The connection's models, fetched with core's URL and header rules (so core needs no models call). */
 function useModels() {
