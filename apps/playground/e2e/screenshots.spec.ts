@@ -1,21 +1,27 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect, type Page, test } from '@playwright/test';
+import { expect, type Page, type TestInfo, test } from '@playwright/test';
 import { field, finished, moreSettings, openPlayground, run } from './support.ts';
 
-// The README's pictures: docs/screenshots/{view}-{width}-{theme}.png, each with real content.
-const folder = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../../docs/screenshots');
+// The README's pictures, {view}-{width}-{theme}.png, each with real content. Every run takes them (into
+// the test's output folder); CK_SCREENSHOTS=1 writes them over docs/screenshots, to be committed.
+const docs = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../../docs/screenshots');
+const folderFor = (testInfo: TestInfo) => (process.env.CK_SCREENSHOTS ? docs : testInfo.outputDir);
 const widths = [1440, 390] as const;
 const themes = ['light', 'dark'] as const;
 const tag = 'screenshots';
 
 test.describe.configure({ timeout: 180_000 });
 
-/** Every width and theme of what is on screen now; `prepare` runs after each resize. */
-async function shoot(page: Page, view: string, prepare?: () => Promise<void>) {
+/** Every width and theme of what is on screen now. */
+async function shoot(page: Page, view: string) {
+  const folder = folderFor(test.info());
   for (const width of widths) {
     await page.setViewportSize({ width, height: width === 390 ? 844 : 1000 });
-    await prepare?.();
+    // The window as tall as the page, so the sticky composer sits at the end of the thread, where a
+    // person scrolled to the end would see it (a full-page capture leaves it mid-page).
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    await page.setViewportSize({ width, height: Math.min(Math.max(height, width === 390 ? 844 : 1000), 4000) });
     for (const theme of themes) {
       await page.emulateMedia({ colorScheme: theme });
       await field(page, 'Theme').selectOption(theme);
@@ -23,7 +29,6 @@ async function shoot(page: Page, view: string, prepare?: () => Promise<void>) {
       await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
       await page.screenshot({
         path: path.join(folder, `${view}-${width}-${theme}.png`),
-        fullPage: true,
         animations: 'disabled',
         caret: 'hide',
       });
@@ -54,10 +59,7 @@ test('chat: a finished streamed answer with markdown', async ({ page }) => {
   await finished(page);
   await expect(page.locator('.run-status')).toHaveText('Done.');
   await expect(page.getByRole('article', { name: 'Choice 1' }).locator('li').first()).toBeVisible();
-  await shoot(page, 'chat', async () => {
-    // At phone width the thread starts where the answer is, as a person would scroll to it.
-    if (page.viewportSize()?.width === 390) await page.locator('.result').scrollIntoViewIfNeeded();
-  });
+  await shoot(page, 'chat');
 });
 
 test('compare: two configurations with their outputs', async ({ page }) => {
