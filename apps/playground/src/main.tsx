@@ -1,6 +1,8 @@
 import '@completions-kit/components/styles.css';
 import './styles/base.css';
 import './styles/shell.css';
+import './styles/panel.css';
+import './styles/thread.css';
 import './playground.css';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
