@@ -1,14 +1,25 @@
 import { expect, type Page, test } from '@playwright/test';
-import { expectNoAxeViolations, field, finished, openPlayground, run, screenshot } from './support.ts';
+import {
+  expectNoAxeViolations,
+  field,
+  finished,
+  moreSettings,
+  openPlayground,
+  run,
+  screenshot,
+  unfold,
+} from './support.ts';
 
 const answer = (page: Page) => page.getByRole('article', { name: 'Choice 1' });
 
 async function openToolsAndFormat(page: Page) {
-  await page.getByText('Tools and response format').click();
+  await unfold(page, 'Tools');
+  await unfold(page, 'Response format');
 }
 
 test('a web-search citation links to its source and shows the host', async ({ page }, testInfo) => {
   await openPlayground(page, 'How do streams pass data along?');
+  await moreSettings(page);
   await field(page, 'Web search').selectOption('medium');
   await field(page, 'Max completion tokens').fill('400');
   await run(page);
@@ -26,6 +37,7 @@ test('a web-search citation links to its source and shows the host', async ({ pa
 test('audio output plays: a media element with a duration, and its transcript', async ({ page }, testInfo) => {
   await openPlayground(page, 'Say hello to the reader.');
   await field(page, 'Stream').uncheck();
+  await moreSettings(page);
   await field(page, 'Output').selectOption('text + audio');
   await field(page, 'Audio format').selectOption('wav');
   await field(page, 'Max completion tokens').fill('40');

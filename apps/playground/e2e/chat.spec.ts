@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { expectNoAxeViolations, field, openPlayground, screenshot } from './support.ts';
+import { expectNoAxeViolations, field, moreSettings, openPlayground, screenshot, unfold } from './support.ts';
 
 // The local model's end-of-text token, barred so answers run to the token limit (long enough to stop).
 const NO_END = '{"199999": -100}';
@@ -8,7 +8,10 @@ const NO_END = '{"199999": -100}';
 async function openChat(page: Page, settings: { maxTokens?: string; noEnd?: boolean } = {}) {
   await openPlayground(page);
   await field(page, 'Max completion tokens').fill(settings.maxTokens ?? '24');
-  if (settings.noEnd) await field(page, 'Logit bias').fill(NO_END);
+  if (settings.noEnd) {
+    await moreSettings(page);
+    await field(page, 'Logit bias').fill(NO_END);
+  }
   await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Chat' }).click();
   await expect(page.getByRole('log', { name: 'Conversation' })).toBeVisible();
 }
@@ -85,7 +88,7 @@ test('editing a question makes a branch, and the picker switches both ways', asy
 
 test('a tool call waits for approval, then the run goes on', async ({ page }, testInfo) => {
   await openPlayground(page);
-  await page.getByText('Tools and response format').click();
+  await unfold(page, 'Tools');
   await page.getByRole('button', { name: 'Add tool' }).click();
   await field(page, 'Tool choice').selectOption('auto');
   await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Chat' }).click();

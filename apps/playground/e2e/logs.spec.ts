@@ -1,10 +1,11 @@
 import { expect, type Page, test } from '@playwright/test';
-import { expectNoAxeViolations, field, finished, openPlayground, run, screenshot } from './support.ts';
+import { expectNoAxeViolations, field, finished, moreSettings, openPlayground, run, screenshot } from './support.ts';
 
 /** Runs and stores one completion with the given prompt and metadata lines. */
 async function store(page: Page, prompt: string, metadata: string, extra: Record<string, string> = {}) {
   await page.getByRole('button', { name: 'Playground' }).click();
   await page.getByRole('textbox', { name: 'Message 1 text' }).fill(prompt);
+  await moreSettings(page);
   await field(page, 'Store').check();
   await field(page, 'Metadata').fill(metadata);
   await field(page, 'Max completion tokens').fill('20');
@@ -65,6 +66,7 @@ test('"Open in playground" restores the stored request into the composer', async
   await page.getByRole('button', { name: 'Open in playground' }).click();
   await expect(page.getByRole('textbox', { name: 'Message 1 text' })).toHaveValue(`Restore me ${tag}`);
   await expect(field(page, 'Temperature')).toHaveValue('0.7');
+  await moreSettings(page);
   await expect(field(page, 'Seed')).toHaveValue('42');
   await expect(field(page, 'Metadata')).toHaveValue(`suite=${tag}`);
   await expectNoAxeViolations(page);

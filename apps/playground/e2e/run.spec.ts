@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectNoAxeViolations, field, finished, openPlayground, run, screenshot } from './support.ts';
+import { expectNoAxeViolations, field, finished, moreSettings, openPlayground, run, screenshot } from './support.ts';
 
 // The local model's end-of-text token (see packages/server/README.md), barred with logit_bias.
 const NO_END = '{"199999": -100}';
@@ -9,6 +9,7 @@ const answer = (page: import('@playwright/test').Page) => page.getByRole('articl
 test('a streamed completion grows on screen, then shows usage and its timeline', async ({ page }, testInfo) => {
   await openPlayground(page, 'How does a readable stream hand data to its reader?');
   // The end-of-text token barred, so the answer runs to the limit: long enough to watch it grow.
+  await moreSettings(page);
   await field(page, 'Logit bias').fill(NO_END);
   await field(page, 'Max completion tokens').fill('200');
   // The answer's length, sampled every 50 ms in the page while it streams.
@@ -33,6 +34,7 @@ test('a streamed completion grows on screen, then shows usage and its timeline',
 
 test('Stop keeps the partial output', async ({ page }, testInfo) => {
   await openPlayground(page, 'Tell me everything about streams.');
+  await moreSettings(page);
   await field(page, 'Logit bias').fill(NO_END);
   await field(page, 'Max completion tokens').fill('2000');
   await run(page);
@@ -48,6 +50,7 @@ test('Stop keeps the partial output', async ({ page }, testInfo) => {
 
 test('n = 2 shows two choices as tabs, switched by keyboard', async ({ page }, testInfo) => {
   await openPlayground(page, 'Name a stream method.');
+  await moreSettings(page);
   await field(page, 'Choices (n)').fill('2');
   await field(page, 'Max completion tokens').fill('30');
   await run(page);
@@ -64,6 +67,7 @@ test('n = 2 shows two choices as tabs, switched by keyboard', async ({ page }, t
 
 test('the logprobs popover opens and closes by keyboard', async ({ page }, testInfo) => {
   await openPlayground(page, 'What is a reader?');
+  await moreSettings(page);
   await field(page, 'Logprobs').check();
   await field(page, 'Top logprobs').fill('3');
   await field(page, 'Max completion tokens').fill('40');
@@ -92,6 +96,7 @@ test('an error says what to do and offers a retry; bad fields are marked before 
   await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeDisabled();
   await field(page, 'Temperature').fill('');
   // The built-in model has no reasoning: the server refuses the parameter with a 400 naming it.
+  await moreSettings(page);
   await field(page, 'Reasoning effort').selectOption('low');
   await run(page);
   const alert = page.locator('.run-error');

@@ -1,11 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { expectNoAxeViolations, field, openPlayground, screenshot } from './support.ts';
+import { expectNoAxeViolations, field, moreSettings, openPlayground, screenshot } from './support.ts';
 
 test('the request exports as curl, JavaScript and Python, and a share link reopens the prompt', async ({
   page,
 }, testInfo) => {
   await openPlayground(page, 'Share this prompt, please.');
   await field(page, 'Temperature').fill('0.3');
+  await moreSettings(page);
   await field(page, 'Stop sequences').fill('END');
   await page.getByText('Export, share and saved prompts').click();
   const code = page.locator('.export pre');

@@ -11,6 +11,21 @@ export async function openPlayground(page: Page, prompt?: string) {
 
 export const field = (page: Page, label: string) => page.getByLabel(label, { exact: true });
 
+/**
+ * Opens a folded section (a <details> by its summary's text) unless it is open already: the side
+ * panel folds all but the common settings ("More settings"), and has "Tools" and "Response format".
+ */
+export async function unfold(page: Page, summary: string) {
+  const details = page
+    .locator('details')
+    .filter({ has: page.locator('summary', { hasText: summary }) })
+    .first();
+  if ((await details.getAttribute('open')) === null) await details.locator('summary').first().click();
+}
+
+/** The side panel's folded parameters (everything but model, temperature, max tokens, stream, top_p). */
+export const moreSettings = (page: Page) => unfold(page, 'More settings');
+
 export async function run(page: Page) {
   await page.getByRole('button', { name: 'Run', exact: true }).click();
 }

@@ -1,35 +1,20 @@
 import { createChatCompletionsClient } from '@completions-kit/core';
 import { ChatCompletionsProvider } from '@completions-kit/hooks';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo, useState } from 'react';
-import { ChatView } from './chat/chat-view.tsx';
-import { CompareView } from './compare/compare-view.tsx';
+import { Suspense, useEffect, useMemo, useState } from 'react';
 import { ConnectionPanel } from './connection-panel.tsx';
 import { ViewErrorBoundary } from './error-boundary.tsx';
-import { HistoryView } from './history/history-view.tsx';
-import { LogsView } from './logs/logs-view.tsx';
-import { PlaygroundView } from './playground-view.tsx';
 import { draftFromHash } from './share/share-url.ts';
+import { ShortcutsDialog, typingIn } from './shell/shortcuts.tsx';
+import { ThemeSwitch } from './shell/theme-switch.tsx';
 import { useBrowserKey, useConnection } from './state/connection.ts';
 import { useDraft } from './state/draft.ts';
+import { defaultView, viewOf, views } from './views.tsx';
 
-type View = 'playground' | 'chat' | 'logs' | 'compare' | 'history';
-const views: { id: View; label: string }[] = [
-  { id: 'playground', label: 'Playground' },
-  { id: 'chat', label: 'Chat' },
-  { id: 'logs', label: 'Logs' },
-  { id: 'compare', label: 'Compare' },
-  { id: 'history', label: 'History' },
-];
-
-const viewOf = (hash: string): View =>
-  (views.find((entry) => entry.id !== 'playground' && hash.startsWith(`#/${entry.id}`))?.id ?? 'playground') as View;
-
-export function App() {
-  const [view, setView] = useState<View>(() => viewOf(location.hash));
+function useClient() {
   const connection = useConnection((state) => state.connection);
   const key = useBrowserKey((state) => state.key);
-  const client = useMemo(
+  return useMemo(
     () =>
       createChatCompletionsClient({
         baseURL: new URL(connection.baseURL, location.origin).href.replace(/\/$/, ''),
@@ -41,6 +26,12 @@ export function App() {
       }),
     [connection, key],
   );
+}
+
+export function App() {
+  const [view, setView] = useState(() => viewOf(location.hash));
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  const client = useClient();
   const queryClient = useQueryClient();
   // Stored lists and details belong to one connection: switching resets them, and what is on screen refetches.
   useEffect(() => {
@@ -56,22 +47,34 @@ export function App() {
       if (!shared) return false;
       useDraft.getState().replace(shared);
       history.replaceState(null, '', location.pathname);
-      setView('playground');
+      setView(defaultView);
       return true;
     };
     openShared();
     const onHash = () => openShared() || setView(viewOf(location.hash));
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== '?' || event.ctrlKey || event.metaKey || typingIn(event.target)) return;
+      event.preventDefault();
+      setShortcutsOpen(true);
+    };
     addEventListener('hashchange', onHash);
-    return () => removeEventListener('hashchange', onHash);
+    addEventListener('keydown', onKey);
+    return () => {
+      removeEventListener('hashchange', onHash);
+      removeEventListener('keydown', onKey);
+    };
   }, []);
-  const go = (next: View) => {
+  const go = (next: string) => {
     setView(next);
-    history.replaceState(null, '', next === 'playground' ? location.pathname : `#/${next}`);
+    history.replaceState(null, '', next === defaultView ? location.pathname : `#/${next}`);
   };
+  const current = views.find((entry) => entry.id === view) ?? views[0];
   return (
     <ChatCompletionsProvider client={client}>
       <header className="app-header">
-        <h1>completions-kit playground</h1>
+        <h1>
+          completions-kit <span>playground</span>
+        </h1>
         <nav aria-label="Views">
           {views.map((entry) => (
             <button
@@ -84,15 +87,23 @@ export function App() {
             </button>
           ))}
         </nav>
+        <div className="app-tools">
+          <ThemeSwitch />
+          <button
+            type="button"
+            className="icon-button"
+            aria-label="Keyboard shortcuts"
+            onClick={() => setShortcutsOpen(true)}
+          >
+            <span aria-hidden="true">⌨</span> Shortcuts
+          </button>
+        </div>
         <ConnectionPanel />
       </header>
-      <main>
+      <ShortcutsDialog open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
+      <main data-view={view}>
         <ViewErrorBoundary key={view}>
-          {view === 'playground' ? <PlaygroundView /> : null}
-          {view === 'chat' ? <ChatView /> : null}
-          {view === 'logs' ? <LogsView onOpenInPlayground={() => go('playground')} /> : null}
-          {view === 'compare' ? <CompareView /> : null}
-          {view === 'history' ? <HistoryView onOpenInPlayground={() => go('playground')} /> : null}
+          <Suspense fallback={<p role="status">Loading…</p>}>{current?.render({ go })}</Suspense>
         </ViewErrorBoundary>
       </main>
     </ChatCompletionsProvider>

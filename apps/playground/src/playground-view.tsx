@@ -1,14 +1,13 @@
 import type { ChoiceLike } from '@completions-kit/components';
-import { useMemo } from 'react';
+import { type RefObject, Suspense, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { ComposerBar } from './composer/composer-bar.tsx';
 import { MessagesEditor } from './composer/messages-editor.tsx';
-import { ParamsForm } from './composer/params-form.tsx';
-import { ToolsEditor } from './composer/tools-editor.tsx';
 import { playgroundRecorder } from './history/recorder.ts';
+import { SettingsPanel } from './panel/settings-panel.tsx';
 import { buildRequest } from './request/build-request.ts';
 import { functionCalls } from './run/function-calls.ts';
-import { ResultView } from './run/result-view.tsx';
+import { LazyResultView, preloadResultView } from './run/lazy-result-view.tsx';
 import { useRun } from './run/use-run.ts';
-import { ExportPanel } from './share/export-panel.tsx';
 import { type DraftMessage, message, useDraft } from './state/draft.ts';
 import { VariablesPanel } from './variables/variables-panel.tsx';
 
@@ -19,65 +18,81 @@ export function choiceToDraft(choice: ChoiceLike): DraftMessage {
   return message('assistant', text, { toolCalls: functionCalls(choice.message) });
 }
 
+/** Ctrl/Cmd+Enter runs from anywhere in the view; Escape stops a running answer. */
+function useRunKeys(form: RefObject<HTMLFormElement | null>, running: boolean, stop: () => void) {
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.defaultPrevented) return;
+      if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+        event.preventDefault();
+        form.current?.requestSubmit();
+      } else if (event.key === 'Escape' && running) {
+        event.preventDefault();
+        stop();
+      }
+    };
+    addEventListener('keydown', onKey);
+    return () => removeEventListener('keydown', onKey);
+  }, [form, running, stop]);
+}
+
 export function PlaygroundView() {
   const draft = useDraft((state) => state.draft);
   const set = useDraft((state) => state.set);
   const { body, problems } = useMemo(() => buildRequest(draft), [draft]);
   const run = useRun(playgroundRecorder);
-  const valid = Object.keys(problems).length === 0;
+  const form = useRef<HTMLFormElement>(null);
+  const [panelOpen, setPanelOpen] = useState(false);
+  const panelId = useId();
   const send = (messages = draft.messages) => {
+    set({ messages });
     const request = buildRequest({ ...draft, messages });
     if (Object.keys(request.problems).length === 0) run.run(request.body);
   };
   const answerTools = (choice: ChoiceLike, results: Record<string, string>) => {
     const assistant = choiceToDraft(choice);
     const answers = assistant.toolCalls.map((call) => message('tool', results[call.id] ?? '', { toolCallId: call.id }));
-    const messages = [...draft.messages, assistant, ...answers];
-    set({ messages });
-    send(messages);
+    send([...draft.messages, assistant, ...answers]);
   };
+  useRunKeys(form, run.running, run.stop);
+  useEffect(preloadResultView, []);
   return (
     <div className="playground">
-      <form
-        className="composer"
-        aria-label="Composer"
-        onSubmit={(event) => {
-          event.preventDefault();
-          send();
-        }}
+      <button
+        type="button"
+        className="panel-toggle"
+        aria-expanded={panelOpen}
+        aria-controls={panelId}
+        onClick={() => setPanelOpen(!panelOpen)}
       >
+        Settings: {String(draft.params.model ?? '') || 'no model'}
+      </button>
+      <SettingsPanel
+        id={panelId}
+        problems={problems}
+        body={body}
+        completion={run.status === 'done' ? (run.completion ?? undefined) : undefined}
+        open={panelOpen}
+      />
+      <div className="thread-column">
         <MessagesEditor />
         <VariablesPanel problems={problems} />
-        <details>
-          <summary>Tools and response format</summary>
-          <ToolsEditor problems={problems} />
-        </details>
-        <ParamsForm problems={problems} />
-        <div className="run-bar">
-          <button type="submit" disabled={!valid || run.running}>
-            Run
-          </button>
-          <button type="button" disabled={!run.running} onClick={() => run.stop()}>
-            Stop
-          </button>
-          {valid ? null : (
-            <p role="alert">
-              Fix {Object.keys(problems).length === 1 ? 'the field' : 'the fields'} marked above to run.
-              {Object.entries(problems)
-                .filter(([field]) => field.startsWith('variable'))
-                .map(([, problem]) => ` ${problem}`)
-                .join('')}
-            </p>
-          )}
-        </div>
-        <ExportPanel body={body} completion={run.status === 'done' ? (run.completion ?? undefined) : undefined} />
-      </form>
-      <ResultView
-        run={run}
-        onRetry={() => run.request && run.run(run.request)}
-        onUseChoice={(choice) => set({ messages: [...draft.messages, choiceToDraft(choice)] })}
-        onAnswerTools={answerTools}
-      />
+        <Suspense fallback={<p role="status">Loading the answer view…</p>}>
+          <LazyResultView
+            run={run}
+            onRetry={() => run.request && run.run(run.request)}
+            onUseChoice={(choice) => set({ messages: [...draft.messages, choiceToDraft(choice)] })}
+            onAnswerTools={answerTools}
+          />
+        </Suspense>
+        <ComposerBar
+          formRef={form}
+          running={run.running}
+          problems={problems}
+          onStop={run.stop}
+          onRun={(text) => send(text ? [...draft.messages, message('user', text)] : draft.messages)}
+        />
+      </div>
     </div>
   );
 }

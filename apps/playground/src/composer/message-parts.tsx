@@ -92,7 +92,10 @@ export function MessageParts({ message, onChange }: { message: DraftMessage; onC
         accept=".wav,.mp3,audio/wav,audio/mpeg"
         onChange={(event) => void upload(event, 'audio')}
       />
-      <button type="button" onClick={() => (recorder.state === 'recording' ? recorder.stop() : void recorder.start())}>
+      <button
+        type="button"
+        onClick={() => (recorder.state === 'recording' ? void recorder.stop() : void recorder.start())}
+      >
         {recorder.state === 'recording' ? 'Stop recording' : 'Record audio'}
       </button>
       {recorder.state === 'denied' ? <p role="alert">The microphone was not allowed.</p> : null}

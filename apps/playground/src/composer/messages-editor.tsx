@@ -1,9 +1,7 @@
-import { type DraftMessage, message as newMessage, type Role, useDraft } from '../state/draft.ts';
-import { MessageParts } from './message-parts.tsx';
+import { type DraftMessage, message as newMessage, useDraft } from '../state/draft.ts';
+import { MessageCard } from './message-card.tsx';
 
-const roles: Role[] = ['system', 'developer', 'user', 'assistant', 'tool'];
-
-/** The conversation to send: every role, reorder, delete, content parts for user messages. */
+/** The conversation to send, as cards: instructions first, every role, reorder, delete, add. */
 export function MessagesEditor() {
   const messages = useDraft((state) => state.draft.messages);
   const set = useDraft((state) => state.set);
@@ -15,85 +13,41 @@ export function MessagesEditor() {
     if (moved) next.splice(index + by, 0, moved);
     set({ messages: next });
   };
+  const first = messages[0]?.role;
+  const hasInstructions = first === 'system' || first === 'developer';
   return (
-    <fieldset className="messages">
-      <legend>Messages</legend>
+    <section className="messages" aria-label="Messages">
+      {hasInstructions ? null : (
+        <button
+          type="button"
+          className="add-instructions"
+          onClick={() => set({ messages: [newMessage('system'), ...messages] })}
+        >
+          Add instructions
+        </button>
+      )}
       <ol>
-        {messages.map((entry, index) => {
-          const label = `Message ${index + 1}`;
-          return (
-            <li key={entry.id} className="draft-message" data-role={entry.role}>
-              <select
-                aria-label={`${label} role`}
-                value={entry.role}
-                onChange={(event) => update(entry.id, { role: event.target.value as Role })}
-              >
-                {roles.map((role) => (
-                  <option key={role}>{role}</option>
-                ))}
-              </select>
-              {entry.role === 'tool' ? (
-                <input
-                  aria-label={`${label} tool call id`}
-                  value={entry.toolCallId}
-                  placeholder="call id"
-                  onChange={(event) => update(entry.id, { toolCallId: event.target.value })}
-                />
-              ) : null}
-              <textarea
-                aria-label={`${label} text`}
-                rows={3}
-                value={entry.text}
-                onChange={(event) => update(entry.id, { text: event.target.value })}
-              />
-              {entry.toolCalls.length > 0 ? (
-                <p className="hint">
-                  Calls: {entry.toolCalls.map((call) => `${call.name}(${call.arguments})`).join(', ')}
-                </p>
-              ) : null}
-              <div className="message-actions">
-                <button
-                  type="button"
-                  disabled={index === 0}
-                  onClick={() => move(index, -1)}
-                  aria-label={`Move ${label.toLowerCase()} up`}
-                >
-                  ↑
-                </button>
-                <button
-                  type="button"
-                  disabled={index === messages.length - 1}
-                  onClick={() => move(index, 1)}
-                  aria-label={`Move ${label.toLowerCase()} down`}
-                >
-                  ↓
-                </button>
-                <button
-                  type="button"
-                  onClick={() => set({ messages: messages.filter((other) => other.id !== entry.id) })}
-                  aria-label={`Delete ${label.toLowerCase()}`}
-                >
-                  Delete
-                </button>
-              </div>
-              {entry.role === 'user' ? (
-                <details>
-                  <summary>Images, audio and files ({entry.parts.length})</summary>
-                  <MessageParts message={entry} onChange={(parts) => update(entry.id, { parts })} />
-                </details>
-              ) : null}
-            </li>
-          );
-        })}
+        {messages.map((entry, index) => (
+          <MessageCard
+            key={entry.id}
+            message={entry}
+            index={index}
+            count={messages.length}
+            onChange={(change) => update(entry.id, change)}
+            onMove={(by) => move(index, by)}
+            onDelete={() => set({ messages: messages.filter((other) => other.id !== entry.id) })}
+          />
+        ))}
       </ol>
       <button
         type="button"
+        className="add-message"
         onClick={() =>
           set({ messages: [...messages, newMessage(messages.at(-1)?.role === 'user' ? 'assistant' : 'user')] })
         }
       >
         Add message
       </button>
-    </fieldset>
+    </section>
   );
 }

@@ -1,7 +1,6 @@
 import { useId } from 'react';
 import type { Problems } from '../request/build-request.ts';
 import { type DraftTool, newId, useDraft } from '../state/draft.ts';
-import { FormatEditor } from './format-editor.tsx';
 
 const weatherSchema = JSON.stringify(
   {
@@ -96,7 +95,7 @@ function ToolFields({ tool, index, problem }: { tool: DraftTool; index: number; 
   );
 }
 
-/** Tools and tool_choice, then the response format. */
+/** Tools and tool_choice (the response format is a panel of its own). */
 export function ToolsEditor({ problems }: { problems: Problems }) {
   const { tools, toolChoice } = useDraft((state) => state.draft);
   const set = useDraft((state) => state.set);
@@ -137,7 +136,6 @@ export function ToolsEditor({ problems }: { problems: Problems }) {
           </option>
         ))}
       </select>
-      <FormatEditor problems={problems} />
     </div>
   );
 }
