@@ -17,12 +17,15 @@ const chromiumArgs = [
 ];
 
 /**
- * The drop-in <Chat>: streams one answer to the end, then starts another and stops it; the partial
- * answer stays, frozen, and is still there after a reload (the threads are kept in localStorage).
- * Names are exact: the chat also has "Message actions", "Stop recording" and the like.
+ * The drop-in <Chat>, through its accessible names (exact: the chat also has "Message actions",
+ * "Stop recording" and the like): one answer streams in while the log is busy and runs to its end;
+ * a second is stopped, stays frozen, and both are still in the thread after a reload (the threads
+ * are kept in localStorage).
  */
 async function chat(page) {
-  const assistant = page.locator('[data-slot="message"][data-role="assistant"]');
+  const log = page.getByRole('log', { name: 'Conversation', exact: true });
+  const assistant = log.locator('[data-slot="message"][data-role="assistant"]');
+  const questions = log.locator('[data-slot="message"][data-role="user"]');
   const input = page.getByRole('textbox', { name: 'Message', exact: true });
   const send = page.getByRole('button', { name: 'Send', exact: true });
   const stop = page.getByRole('button', { name: 'Stop', exact: true });
@@ -35,7 +38,12 @@ async function chat(page) {
   });
   await input.fill('Tell me how a stream of chunks becomes a message.');
   await send.click();
-  await stop.waitFor();
+  // Streamed, not delivered whole: part of the answer shows while the log still says it is busy.
+  await page.waitForFunction(() => {
+    const viewport = document.querySelector('[role="log"][aria-busy="true"]');
+    const answer = viewport?.querySelector('[data-slot="message"][data-role="assistant"]');
+    return (answer?.textContent ?? '').trim().length > 0;
+  });
   await send.waitFor({ timeout: 30_000 });
   const first = ((await assistant.first().textContent()) ?? '').trim();
   if (first.length < 20) throw new Error(`the streamed answer is too short to be one: "${first}"`);
@@ -43,19 +51,24 @@ async function chat(page) {
   await input.fill('And what happens when I stop it?');
   await send.click();
   await page.waitForFunction(() => {
-    const answers = document.querySelectorAll('[data-slot="message"][data-role="assistant"]');
+    const answers = document.querySelectorAll('[role="log"] [data-slot="message"][data-role="assistant"]');
     return answers.length === 2 && (answers[1]?.textContent ?? '').length > 40;
   });
   await stop.click();
   await stop.waitFor({ state: 'detached' });
+  await send.waitFor();
   const stopped = await assistant.nth(1).textContent();
   await page.waitForTimeout(1000);
   if ((await assistant.nth(1).textContent()) !== stopped) throw new Error('the answer kept growing after Stop');
   if ((await assistant.count()) !== 2) throw new Error('the stopped answer was not kept in the conversation');
+  const before = { questions: await questions.allTextContents(), answers: await assistant.allTextContents() };
+
   await page.reload();
   await assistant.nth(1).waitFor();
-  if ((await assistant.nth(1).textContent()) !== stopped) throw new Error('the stopped answer was lost on reload');
-  return `answer of ${first.length} characters streamed; a second stopped at ${stopped.length} characters, kept across a reload`;
+  const after = { questions: await questions.allTextContents(), answers: await assistant.allTextContents() };
+  if (JSON.stringify(after) !== JSON.stringify(before))
+    throw new Error(`the thread changed on reload: ${JSON.stringify(before)} became ${JSON.stringify(after)}`);
+  return `answer of ${first.length} characters streamed; a second stopped at ${stopped.length} characters; the thread kept across a reload`;
 }
 
 /** A completion stored through the server shows in the list, and opens with its request message. */
