@@ -16,9 +16,19 @@ const chromiumArgs = [
   '--disable-sync',
 ];
 
-/** Streams one answer to the end, then starts another and stops it: the partial answer stays, frozen. */
+/**
+ * The drop-in <Chat>, through its accessible names (exact: the chat also has "Message actions",
+ * "Stop recording" and the like): one answer streams in while the log is busy and runs to its end;
+ * a second is stopped, stays frozen, and both are still in the thread after a reload (the threads
+ * are kept in localStorage).
+ */
 async function chat(page) {
-  const assistant = page.locator('[data-slot="message"][data-role="assistant"]');
+  const log = page.getByRole('log', { name: 'Conversation', exact: true });
+  const assistant = log.locator('[data-slot="message"][data-role="assistant"]');
+  const questions = log.locator('[data-slot="message"][data-role="user"]');
+  const input = page.getByRole('textbox', { name: 'Message', exact: true });
+  const send = page.getByRole('button', { name: 'Send', exact: true });
+  const stop = page.getByRole('button', { name: 'Stop', exact: true });
   // The answer to stop must outlast the click: with its end-of-text token banned, the built-in model
   // writes until the token limit (400 tokens, some 10 s at the test server's pace).
   await page.route('**/v1/chat/completions', async (route) => {
@@ -26,26 +36,39 @@ async function chat(page) {
     if (body.messages?.length > 2) body.logit_bias = { 199999: -100 };
     await route.continue({ postData: JSON.stringify(body) });
   });
-  await page.getByLabel('Message').fill('Tell me how a stream of chunks becomes a message.');
-  await page.getByRole('button', { name: 'Send' }).click();
-  await page.getByRole('button', { name: 'Stop' }).waitFor();
-  await page.getByRole('button', { name: 'Send' }).waitFor({ timeout: 30_000 });
+  await input.fill('Tell me how a stream of chunks becomes a message.');
+  await send.click();
+  // Streamed, not delivered whole: part of the answer shows while the log still says it is busy.
+  await page.waitForFunction(() => {
+    const viewport = document.querySelector('[role="log"][aria-busy="true"]');
+    const answer = viewport?.querySelector('[data-slot="message"][data-role="assistant"]');
+    return (answer?.textContent ?? '').trim().length > 0;
+  });
+  await send.waitFor({ timeout: 30_000 });
   const first = ((await assistant.first().textContent()) ?? '').trim();
   if (first.length < 20) throw new Error(`the streamed answer is too short to be one: "${first}"`);
 
-  await page.getByLabel('Message').fill('And what happens when I stop it?');
-  await page.getByRole('button', { name: 'Send' }).click();
+  await input.fill('And what happens when I stop it?');
+  await send.click();
   await page.waitForFunction(() => {
-    const answers = document.querySelectorAll('[data-slot="message"][data-role="assistant"]');
+    const answers = document.querySelectorAll('[role="log"] [data-slot="message"][data-role="assistant"]');
     return answers.length === 2 && (answers[1]?.textContent ?? '').length > 40;
   });
-  await page.getByRole('button', { name: 'Stop' }).click();
-  await page.getByRole('button', { name: 'Stop' }).waitFor({ state: 'detached' });
+  await stop.click();
+  await stop.waitFor({ state: 'detached' });
+  await send.waitFor();
   const stopped = await assistant.nth(1).textContent();
   await page.waitForTimeout(1000);
   if ((await assistant.nth(1).textContent()) !== stopped) throw new Error('the answer kept growing after Stop');
   if ((await assistant.count()) !== 2) throw new Error('the stopped answer was not kept in the conversation');
-  return `answer of ${first.length} characters streamed; a second stopped at ${stopped.length} characters and kept`;
+  const before = { questions: await questions.allTextContents(), answers: await assistant.allTextContents() };
+
+  await page.reload();
+  await assistant.nth(1).waitFor();
+  const after = { questions: await questions.allTextContents(), answers: await assistant.allTextContents() };
+  if (JSON.stringify(after) !== JSON.stringify(before))
+    throw new Error(`the thread changed on reload: ${JSON.stringify(before)} became ${JSON.stringify(after)}`);
+  return `answer of ${first.length} characters streamed; a second stopped at ${stopped.length} characters; the thread kept across a reload`;
 }
 
 /** A completion stored through the server shows in the list, and opens with its request message. */

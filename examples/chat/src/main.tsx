@@ -1,11 +1,12 @@
 import '@completions-kit/components/styles.css';
 import './chat.css';
+import { Chat } from '@completions-kit/chat';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { Chat } from './chat.tsx';
+import { baseURL, model, params, starters } from './settings.ts';
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>
-    <Chat />
+    <Chat className="chat" baseURL={baseURL} model={model} params={params} starters={starters} />
   </StrictMode>,
 );

@@ -1,4 +1,4 @@
-import { type ComponentPropsWithoutRef, forwardRef, useEffect, useRef, useState } from 'react';
+import { type ComponentPropsWithoutRef, forwardRef, useState } from 'react';
 import { useThreadContext, visuallyHidden } from './thread-context.ts';
 
 /**
@@ -8,12 +8,14 @@ import { useThreadContext, visuallyHidden } from './thread-context.ts';
 export function ThreadAnnouncer({ streaming, stopped }: { streaming: boolean; stopped?: boolean }) {
   const { labels } = useThreadContext('Root');
   const [text, setText] = useState('');
-  const was = useRef(streaming);
-  useEffect(() => {
-    if (streaming === was.current) return;
-    was.current = streaming;
+  const [was, setWas] = useState(streaming);
+  // Set while rendering, not in an effect: React redoes this render before committing, so the
+  // announcement lands in the commit that starts or ends the answer instead of a second commit in
+  // the same frame (bench:chat counts commits per frame).
+  if (streaming !== was) {
+    setWas(streaming);
     setText(streaming ? labels.answerStarted : stopped ? labels.answerStopped : labels.answerDone);
-  }, [streaming, stopped, labels]);
+  }
   return (
     <div data-slot="thread-announcer" role="status" aria-live="polite" aria-atomic="true" style={visuallyHidden}>
       {text}
