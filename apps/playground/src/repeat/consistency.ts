@@ -51,12 +51,10 @@ export function meanLogprob(tokens: readonly { logprob: number }[] | null | unde
 /** The most common output text and how many runs gave it (the first seen wins a tie). */
 export function mostCommon(texts: string[]): { text: string; count: number } | null {
   const counts = new Map<string, number>();
+  for (const text of texts) counts.set(text, (counts.get(text) ?? 0) + 1);
   let best: { text: string; count: number } | null = null;
-  for (const text of texts) {
-    const count = (counts.get(text) ?? 0) + 1;
-    counts.set(text, count);
-    if (!best || count > best.count) best = { text, count };
-  }
+  // A Map iterates in first-seen order, so a strict comparison keeps the earliest of equal counts.
+  for (const [text, count] of counts) if (!best || count > best.count) best = { text, count };
   return best;
 }
 
