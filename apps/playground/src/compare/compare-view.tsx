@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
 import { RepeatView } from '../repeat/repeat-view.tsx';
 import { useDraft } from '../state/draft.ts';
+import { CompareBar } from './compare-bar.tsx';
 import { useCompare } from './compare-store.ts';
 import { SyncBar } from './sync-bar.tsx';
-import { VariantColumn, variantRequest } from './variant-column.tsx';
+import { VariantColumn } from './variant-column.tsx';
 import { useVariantRuns } from './variant-runs.ts';
-import { MAX_VARIANTS } from './variants.ts';
 
 type Mode = 'compare' | 'repeat';
 
@@ -16,16 +16,8 @@ export function CompareView() {
   const [mode, setMode] = useState<Mode>('compare');
   const runOf = useVariantRuns(variants, keys);
   useEffect(() => useCompare.getState().start(useDraft.getState().draft.params), []);
-  const baselineVariant = variants.find((variant) => variant.id === baselineId) ?? variants[0];
-  const runAll = () => {
-    for (const variant of variants) {
-      const { body, problems } = variantRequest(draft, variant);
-      if (Object.keys(problems).length === 0) runOf(variant.id).start(body);
-    }
-  };
-  const stopAll = () => {
-    for (const variant of variants) runOf(variant.id).run.stop();
-  };
+  const baseline = variants.find((variant) => variant.id === baselineId) ?? variants[0];
+  const baselineRun = { name: baseline?.name ?? '', entry: runOf(baseline?.id ?? '') };
   return (
     <div className="compare">
       <h2>Compare</h2>
@@ -45,34 +37,7 @@ export function CompareView() {
         <RepeatView draft={draft} variants={variants} />
       </div>
       <div hidden={mode !== 'compare'}>
-        <div className="compare-bar">
-          <button type="button" onClick={runAll}>
-            Run all
-          </button>
-          <button type="button" onClick={stopAll}>
-            Stop all
-          </button>
-          <button
-            type="button"
-            onClick={() => useCompare.getState().add(draft.params)}
-            disabled={variants.length >= MAX_VARIANTS}
-          >
-            Add variant
-          </button>
-          <label>
-            Baseline{' '}
-            <select
-              value={baselineVariant?.id ?? ''}
-              onChange={(event) => useCompare.getState().setBaseline(event.target.value)}
-            >
-              {variants.map((variant) => (
-                <option key={variant.id} value={variant.id}>
-                  Variant {variant.name}
-                </option>
-              ))}
-            </select>
-          </label>
-        </div>
+        <CompareBar draft={draft} variants={variants} baseline={baseline} runOf={runOf} />
         <SyncBar />
         {/* biome-ignore lint/a11y/noNoninteractiveTabindex: the columns scroll sideways on narrow screens and must be reachable by keyboard */}
         <section className="compare-columns" aria-label="Variants" tabIndex={0}>
@@ -82,7 +47,7 @@ export function CompareView() {
               variant={variant}
               draft={draft}
               entry={runOf(variant.id)}
-              baseline={{ name: baselineVariant?.name ?? '', entry: runOf(baselineVariant?.id ?? variant.id) }}
+              baseline={baselineRun}
               count={variants.length}
             />
           ))}

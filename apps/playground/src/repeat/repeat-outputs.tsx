@@ -36,7 +36,7 @@ export function RepeatOutputs({ outputs }: { outputs: RepeatOutput[] }) {
             >
               Diff run {output.index + 1}
             </button>{' '}
-            <small>
+            <small className="repeat-meta">
               seed {output.seed}
               {output.tokens !== null ? `, ${output.tokens} tokens` : ''}
               {output.meanLogprob !== null ? `, mean logprob ${output.meanLogprob.toFixed(3)}` : ''}
