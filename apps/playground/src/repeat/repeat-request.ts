@@ -1,5 +1,5 @@
 import type { ChatCompletion, ChatCompletionCreateParams, ChatCompletionsClient } from '@completions-kit/core';
-import { type RepeatOutput, meanLogprob } from './consistency.ts';
+import { meanLogprob, type RepeatOutput } from './consistency.ts';
 
 /**
  * The i-th repeat of a request: sent whole (not streamed), one choice, logprobs on for the mean
