@@ -37,23 +37,6 @@ test('the request exports as curl, JavaScript and Python, and a share link reope
   await screenshot(page, testInfo);
 });
 
-test('compare runs the prompt against two configurations side by side', async ({ page }, testInfo) => {
-  await openPlayground(page, 'Compare these settings.');
-  await field(page, 'Max completion tokens').fill('30');
-  await page.getByRole('button', { name: 'Compare' }).click();
-  await field(page, 'B temperature').fill('1.8');
-  await page.getByRole('button', { name: 'Run both' }).click();
-  const left = page.getByRole('region', { name: 'Configuration A result' });
-  const right = page.getByRole('region', { name: 'Configuration B result' });
-  await expect(left.locator('.run-status')).toHaveText('Done.', { timeout: 30_000 });
-  await expect(right.locator('.run-status')).toHaveText('Done.', { timeout: 30_000 });
-  const a = await left.getByRole('article', { name: 'Choice 1' }).textContent();
-  const b = await right.getByRole('article', { name: 'Choice 1' }).textContent();
-  expect(a).not.toEqual(b);
-  await expectNoAxeViolations(page);
-  await screenshot(page, testInfo);
-});
-
 test('the connection presets: local by default, a proxy note, and a key warning for browser keys', async ({
   page,
 }, testInfo) => {

@@ -1,89 +1,57 @@
-import { useId, useMemo, useState } from 'react';
-import { buildRequest } from '../request/build-request.ts';
-import { ResultView } from '../run/result-view.tsx';
-import { useRun } from '../run/use-run.ts';
+import { useEffect, useState } from 'react';
+import { RepeatView } from '../repeat/repeat-view.tsx';
 import { useDraft } from '../state/draft.ts';
+import { CompareBar } from './compare-bar.tsx';
+import { useCompare } from './compare-store.ts';
+import { SyncBar } from './sync-bar.tsx';
+import { VariantColumn } from './variant-column.tsx';
+import { useVariantRuns } from './variant-runs.ts';
 
-interface Side {
-  model: string;
-  temperature: string;
-  seed: string;
-}
+type Mode = 'compare' | 'repeat';
 
-function SideFields({ name, side, onChange }: { name: string; side: Side; onChange: (side: Side) => void }) {
-  const id = useId();
-  return (
-    <fieldset>
-      <legend>{name}</legend>
-      {(['model', 'temperature', 'seed'] as const).map((field) => (
-        <div className="field" key={field}>
-          <label htmlFor={`${id}-${field}`}>
-            {name} {field}
-          </label>
-          <input
-            id={`${id}-${field}`}
-            value={side[field]}
-            onChange={(event) => onChange({ ...side, [field]: event.target.value })}
-          />
-        </div>
-      ))}
-    </fieldset>
-  );
-}
-
-/** The composer's prompt against two configurations, run together and shown side by side. */
+/** The composer's prompt sent with several variants' settings at once, side by side; or repeated. */
 export function CompareView() {
   const draft = useDraft((state) => state.draft);
-  const model = String(draft.params.model ?? '');
-  const [sides, setSides] = useState<[Side, Side]>([
-    { model, temperature: '0.2', seed: '1' },
-    { model, temperature: '1.5', seed: '2' },
-  ]);
-  const left = useRun();
-  const right = useRun();
-  const requests = useMemo(
-    () => sides.map((side) => buildRequest({ ...draft, params: { ...draft.params, ...side } })),
-    [draft, sides],
-  );
-  const problems = requests.flatMap((request, index) =>
-    Object.values(request.problems).map((text) => `Configuration ${index === 0 ? 'A' : 'B'}: ${text}`),
-  );
-  const runBoth = () => {
-    if (problems.length > 0) return;
-    left.run(requests[0]?.body as never);
-    right.run(requests[1]?.body as never);
-  };
-  const ignore = () => undefined;
+  const { variants, baselineId, keys } = useCompare();
+  const [mode, setMode] = useState<Mode>('compare');
+  const runOf = useVariantRuns(variants, keys);
+  useEffect(() => useCompare.getState().start(useDraft.getState().draft.params), []);
+  const baseline = variants.find((variant) => variant.id === baselineId) ?? variants[0];
+  const baselineRun = { name: baseline?.name ?? '', entry: runOf(baseline?.id ?? '') };
   return (
     <div className="compare">
-      <h2>Compare two configurations</h2>
-      <p className="hint">The messages, tools and other parameters come from the Playground's composer.</p>
-      <div className="compare-sides">
-        <SideFields name="A" side={sides[0]} onChange={(side) => setSides([side, sides[1]])} />
-        <SideFields name="B" side={sides[1]} onChange={(side) => setSides([sides[0], side])} />
-      </div>
-      {problems.map((text) => (
-        <p key={text} role="alert">
-          {text}
-        </p>
-      ))}
-      <button type="button" onClick={runBoth} disabled={problems.length > 0 || left.running || right.running}>
-        Run both
-      </button>
-      <div className="compare-results">
-        {(['A', 'B'] as const).map((name, index) => (
-          <div key={name}>
-            <h3>{name}</h3>
-            <ResultView
-              run={index === 0 ? left : right}
-              compact
-              label={`Configuration ${name} result`}
-              onRetry={runBoth}
-              onUseChoice={ignore}
-              onAnswerTools={ignore}
-            />
-          </div>
+      <h2>Compare</h2>
+      <p className="hint">
+        The messages, tools and response format come from the composer; each variant sets the rest.
+      </p>
+      <fieldset className="compare-modes">
+        <legend data-slot="visually-hidden">Compare or repeat</legend>
+        {(['compare', 'repeat'] as const).map((entry) => (
+          <button key={entry} type="button" aria-pressed={mode === entry} onClick={() => setMode(entry)}>
+            {entry === 'compare' ? 'Variants' : 'Repeat'}
+          </button>
         ))}
+      </fieldset>
+      {/* Both stay mounted, so a repeat under way and the columns' answers survive a switch. */}
+      <div hidden={mode !== 'repeat'}>
+        <RepeatView draft={draft} variants={variants} />
+      </div>
+      <div hidden={mode !== 'compare'}>
+        <CompareBar draft={draft} variants={variants} baseline={baseline} runOf={runOf} />
+        <SyncBar />
+        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: the columns scroll sideways on narrow screens and must be reachable by keyboard */}
+        <section className="compare-columns" aria-label="Variants" tabIndex={0}>
+          {variants.map((variant) => (
+            <VariantColumn
+              key={variant.id}
+              variant={variant}
+              draft={draft}
+              entry={runOf(variant.id)}
+              baseline={baselineRun}
+              count={variants.length}
+            />
+          ))}
+        </section>
       </div>
     </div>
   );

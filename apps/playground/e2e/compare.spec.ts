@@ -1,0 +1,122 @@
+import { expect, type Page, test } from '@playwright/test';
+import { expectNoAxeViolations, field, openPlayground, screenshot } from './support.ts';
+
+const variant = (page: Page, name: string) => page.getByRole('region', { name: `Variant ${name}`, exact: true });
+
+/** The composer's prompt, then the Compare view with its two starting variants. */
+async function openCompare(page: Page, prompt: string) {
+  await openPlayground(page, prompt);
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Compare' }).click();
+  await expect(variant(page, 'B')).toBeVisible();
+}
+
+async function allDone(page: Page, names: string[]) {
+  for (const name of names) {
+    await expect(variant(page, name).locator('.run-status')).toHaveText('Done.', { timeout: 30_000 });
+  }
+}
+
+test('three variants stream side by side, each with its figures, usage and a diff against the baseline', async ({
+  page,
+}, testInfo) => {
+  await openCompare(page, 'Compare these settings.');
+  await page.getByRole('button', { name: 'Add variant' }).click();
+  await expect(variant(page, 'C')).toBeVisible();
+  await page.getByRole('checkbox', { name: 'Sync Length' }).check();
+  await field(page, 'Variant A Max completion tokens').fill('30');
+  await field(page, 'Variant B Temperature').fill('1.8');
+  await field(page, 'Variant C Temperature').fill('0');
+  await page.getByRole('button', { name: 'Run all' }).click();
+  await allDone(page, ['A', 'B', 'C']);
+  for (const name of ['A', 'B', 'C']) {
+    const column = variant(page, name);
+    await expect(column.getByRole('article', { name: `Variant ${name} output` })).not.toBeEmpty();
+    const speed = column.getByRole('definition');
+    await expect(speed.nth(0)).toHaveText(/^\d+ ms$|^\d+\.\d\d s$/);
+    await expect(speed.nth(1)).toHaveText(/^\d+ ms$|^\d+\.\d\d s$/);
+    await expect(speed.nth(2)).toHaveText(/^\d+\.\d$/);
+    const usage = column.getByRole('region', { name: `Variant ${name} usage and cost` });
+    await expect(usage).toContainText(/Completion tokens\s*([1-9]|[12]\d|30)\s*Total tokens/);
+    await expect(usage).toContainText('Cost');
+  }
+  const a = await variant(page, 'A').getByRole('article').textContent();
+  const b = await variant(page, 'B').getByRole('article').textContent();
+  expect(a).not.toEqual(b);
+  await expect(variant(page, 'A')).toContainText('This is the baseline');
+  await expect(variant(page, 'B').getByTestId('inline-diff')).toBeVisible();
+  await expect(variant(page, 'B')).toContainText(/Differs from A: \d+%/);
+  await expect(variant(page, 'B').locator('.inline-diff :is(ins, del)').first()).toBeVisible();
+  // Another baseline: A is now diffed against B.
+  await page.getByLabel('Baseline').selectOption({ label: 'Variant B' });
+  await expect(variant(page, 'A')).toContainText(/Differs from B: \d+%/);
+  await expectNoAxeViolations(page);
+  await screenshot(page, testInfo);
+});
+
+test('a synced section applies an edit to every variant; unsynced, to one', async ({ page }, testInfo) => {
+  await openCompare(page, 'Sync these.');
+  await page.getByRole('button', { name: 'Duplicate variant B' }).click();
+  await expect(variant(page, 'C')).toBeVisible();
+  await field(page, 'Variant B Seed').fill('11');
+  await expect(field(page, 'Variant A Seed')).toHaveValue('');
+  await page.getByRole('checkbox', { name: 'Sync Sampling' }).check();
+  // Turning sync on makes every variant agree with the first.
+  await expect(field(page, 'Variant B Seed')).toHaveValue('');
+  await field(page, 'Variant C Temperature').fill('0.7');
+  for (const name of ['A', 'B', 'C']) await expect(field(page, `Variant ${name} Temperature`)).toHaveValue('0.7');
+  await page.getByRole('checkbox', { name: 'Sync Sampling' }).uncheck();
+  await field(page, 'Variant C Temperature').fill('1.2');
+  await expect(field(page, 'Variant A Temperature')).toHaveValue('0.7');
+  await page.getByRole('button', { name: 'Remove variant B' }).click();
+  await expect(variant(page, 'B')).toHaveCount(0);
+  await expect(variant(page, 'C')).toBeVisible();
+  await screenshot(page, testInfo);
+});
+
+test('repeat 5 shows how consistent the answers are, and diffs two of them', async ({ page }, testInfo) => {
+  await openCompare(page, 'Repeat this prompt.');
+  await field(page, 'Variant A Max completion tokens').fill('20');
+  await page.getByRole('button', { name: 'Repeat', exact: true }).click();
+  await field(page, 'Times').fill('5');
+  await page.getByRole('button', { name: 'Run repeat' }).click();
+  const repeat = page.getByRole('region', { name: 'Repeat' });
+  await expect(repeat.getByRole('status')).toHaveText('5 answered.', { timeout: 30_000 });
+  const figures = repeat.getByRole('definition');
+  await expect(figures.nth(0)).toHaveText(/^[1-5] of 5$/);
+  await expect(figures.nth(1)).toHaveText(/^\d+% \([0-4] of 5\)$/);
+  await expect(figures.nth(2)).toHaveText(/^\d+ \/ \d+(\.5)? \/ \d+$/);
+  await expect(figures.nth(3)).toHaveText(/^\d+ \/ \d+(\.5)? \/ \d+$/);
+  await expect(figures.nth(4)).toHaveText(/^-?\d+\.\d{3} \/ -?\d+\.\d{3} \/ -?\d+\.\d{3}$/);
+  await expect(repeat.getByRole('article')).toHaveCount(5);
+  await expect(repeat.getByText('seed 1,')).toBeVisible();
+  await expect(repeat.getByText('seed 5,')).toBeVisible();
+  await repeat.getByRole('button', { name: 'Diff run 1' }).click();
+  await repeat.getByRole('button', { name: 'Diff run 4' }).click();
+  await expect(repeat.getByTestId('inline-diff')).toBeVisible();
+  await expect(repeat.locator('.inline-diff-legend')).toHaveText(/only in run 1\s+only in run 4/);
+  await expectNoAxeViolations(page);
+  await screenshot(page, testInfo);
+});
+
+test('compare works by keyboard and scrolls sideways at 390 px, every column labelled', async ({ page }, testInfo) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await openCompare(page, 'Keyboard only.');
+  await page.getByRole('button', { name: 'Variants' }).focus();
+  for (let step = 0; step < 10; step++) {
+    await page.keyboard.press('Tab');
+    if ((await page.evaluate(() => document.activeElement?.textContent)) === 'Run all') break;
+  }
+  await expect(page.getByRole('button', { name: 'Run all' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await allDone(page, ['A', 'B']);
+  const columns = page.getByRole('region', { name: 'Variants' });
+  const sizes = await columns.evaluate((element) => [element.scrollWidth, element.clientWidth]);
+  expect(sizes[0]).toBeGreaterThan(sizes[1] ?? 0);
+  await columns.focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(() => columns.evaluate((element) => element.scrollLeft)).toBeGreaterThan(0);
+  await expect(variant(page, 'B').getByRole('heading', { name: 'Variant B' })).toBeInViewport();
+  await expectNoAxeViolations(page);
+  await screenshot(page, testInfo);
+});

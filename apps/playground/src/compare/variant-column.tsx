@@ -1,0 +1,65 @@
+import { useMemo } from 'react';
+import { buildRequest } from '../request/build-request.ts';
+import type { Draft } from '../state/draft.ts';
+import { useCompare } from './compare-store.ts';
+import { VariantResult } from './variant-result.tsx';
+import type { VariantRun } from './variant-runs.ts';
+import { VariantSettings } from './variant-settings.tsx';
+import { MAX_VARIANTS, sections, type Variant } from './variants.ts';
+
+const ownFields = sections.flatMap((section) => section.fields);
+
+interface VariantColumnProps {
+  variant: Variant;
+  draft: Draft;
+  entry: VariantRun;
+  baseline: { name: string; entry: VariantRun };
+  count: number;
+}
+
+/** The composer's draft with a variant's settings over it: the request that variant sends. */
+export function variantRequest(draft: Draft, variant: Variant) {
+  return buildRequest({ ...draft, params: { ...draft.params, ...variant.params } });
+}
+
+/** One variant: its name and actions, its settings by section, and its result. */
+export function VariantColumn({ variant, draft, entry, baseline, count }: VariantColumnProps) {
+  const { edit, duplicate, remove, setKey } = useCompare.getState();
+  const key = useCompare((state) => state.keys[variant.id] ?? '');
+  const { problems } = useMemo(() => variantRequest(draft, variant), [draft, variant]);
+  const headingId = `variant-${variant.id}`;
+  return (
+    <section className="variant" aria-labelledby={headingId}>
+      <header className="variant-head">
+        <h3 id={headingId}>Variant {variant.name}</h3>
+        <button type="button" onClick={() => entry.run.stop()}>
+          Stop<span data-slot="visually-hidden"> variant {variant.name}</span>
+        </button>
+        <button type="button" onClick={() => duplicate(variant.id)} disabled={count >= MAX_VARIANTS}>
+          Duplicate<span data-slot="visually-hidden"> variant {variant.name}</span>
+        </button>
+        <button type="button" onClick={() => remove(variant.id)} disabled={count <= 1}>
+          Remove<span data-slot="visually-hidden"> variant {variant.name}</span>
+        </button>
+      </header>
+      <details className="variant-settings-panel" open>
+        <summary>Settings</summary>
+        <VariantSettings
+          variant={variant}
+          problems={problems}
+          keyText={key}
+          onEdit={(field, value) => edit(variant.id, field, value)}
+          onKey={(text) => setKey(variant.id, text)}
+        />
+      </details>
+      {Object.entries(problems)
+        .filter(([field]) => !ownFields.includes(field))
+        .map(([field, text]) => (
+          <p key={field} className="problem">
+            In the composer: {text}
+          </p>
+        ))}
+      <VariantResult name={variant.name} entry={entry} baseline={baseline} />
+    </section>
+  );
+}

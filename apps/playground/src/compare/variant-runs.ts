@@ -1,0 +1,108 @@
+import {
+  type ChatCompletionCreateParams,
+  type ChatCompletionsClient,
+  type CompletionRun,
+  createChatCompletionsClient,
+  createCompletionRun,
+  type RunState,
+} from '@completions-kit/core';
+import { useChatCompletionsClient } from '@completions-kit/hooks';
+import { useEffect, useRef } from 'react';
+import { presets } from '../state/connection.ts';
+import type { Variant } from './variants.ts';
+
+/** A variant's run, with the wall-clock times the figures need (also for answers that are not streamed). */
+export interface VariantRun {
+  run: CompletionRun;
+  /** `performance.now()` when the latest request was sent. */
+  sentAt: number;
+  /** When it ended, or null while it runs. */
+  endedAt: number | null;
+  start: (body: ChatCompletionCreateParams) => void;
+}
+
+export const isLive = (state: RunState) => state.status === 'submitted' || state.status === 'streaming';
+
+export function createVariantRun(client: () => ChatCompletionsClient): VariantRun {
+  const run = createCompletionRun({ client, notify: 'frame' });
+  const entry: VariantRun = { run, sentAt: 0, endedAt: null, start: (body) => void run.start(body) };
+  // Subscribed first, so the times are set before any view hears of the same change.
+  run.subscribe((state) => {
+    if (state.status === 'submitted') {
+      entry.sentAt = performance.now();
+      entry.endedAt = null;
+    } else if (!isLive(state) && state.status !== 'idle' && entry.endedAt === null) {
+      entry.endedAt = performance.now();
+    }
+  });
+  return entry;
+}
+
+/** A client for a saved preset: its own base URL and provider, and the key typed for that variant. */
+export function presetClient(variant: Variant, key: string): ChatCompletionsClient {
+  const preset = presets[variant.connection === 'current' ? 'local' : variant.connection];
+  return createChatCompletionsClient({
+    baseURL: new URL(preset.connection.baseURL, location.origin).href.replace(/\/$/, ''),
+    provider: preset.connection.provider,
+    apiKey: key || undefined,
+    apiVersion: preset.connection.apiVersion || undefined,
+    deployment: preset.connection.deployment || undefined,
+    maxRetries: 1,
+  });
+}
+
+/** A variant's client: the provider's for the current connection, else one made (once) for its preset and key. */
+export function useClientOf(variants: Variant[], keys: Record<string, string>) {
+  const current = useChatCompletionsClient();
+  const latest = useRef({ current, variants, keys });
+  latest.current = { current, variants, keys };
+  const clients = useRef(new Map<string, ChatCompletionsClient>());
+  return (id: string): ChatCompletionsClient => {
+    const variant = latest.current.variants.find((entry) => entry.id === id);
+    if (!variant || variant.connection === 'current') return latest.current.current;
+    const key = latest.current.keys[id] ?? '';
+    const cacheKey = `${variant.connection}\u0000${key}`;
+    let client = clients.current.get(cacheKey);
+    if (!client) {
+      client = presetClient(variant, key);
+      clients.current.set(cacheKey, client);
+    }
+    return client;
+  };
+}
+
+/**
+ * One run per variant, made on first use and kept while the variant exists, each sending with its
+ * variant's client as it is when the run starts.
+ */
+export function useVariantRuns(variants: Variant[], keys: Record<string, string>) {
+  const clientOf = useClientOf(variants, keys);
+  const latestClientOf = useRef(clientOf);
+  latestClientOf.current = clientOf;
+  const runs = useRef(new Map<string, VariantRun>());
+  const ids = variants.map((variant) => variant.id).join(' ');
+  useEffect(() => {
+    // A removed variant's request is stopped and its run let go.
+    const alive = new Set(ids.split(' '));
+    for (const [id, entry] of runs.current) {
+      if (alive.has(id)) continue;
+      entry.run.dispose();
+      runs.current.delete(id);
+    }
+  }, [ids]);
+  // Leaving the view stops what runs; the runs stay usable, as a remount in development reuses them.
+  useEffect(
+    () => () => {
+      for (const entry of runs.current.values()) entry.run.stop();
+    },
+    [],
+  );
+  return (id: string): VariantRun => {
+    let entry = runs.current.get(id);
+    if (!entry) {
+      entry = createVariantRun(() => latestClientOf.current(id));
+      runs.current.set(id, entry);
+    }
+    return entry;
+  };
+}
