@@ -1,5 +1,14 @@
 import { expect, type Page, test } from '@playwright/test';
-import { expectNoAxeViolations, field, finished, openPlayground, run, screenshot } from './support.ts';
+import {
+  expectNoAxeViolations,
+  field,
+  finished,
+  moreSettings,
+  openPlayground,
+  run,
+  screenshot,
+  unfold,
+} from './support.ts';
 
 /** The composer's draft as the page keeps it (zustand's persisted copy). */
 const storedDraft = (page: Page) =>
@@ -15,7 +24,9 @@ async function openHistory(page: Page) {
 /** Two runs of one prompt: the first with a tool, a JSON schema and low temperature; the second plain. */
 async function twoRuns(page: Page) {
   await openPlayground(page, 'Describe a stream as JSON.');
-  await page.getByText('Tools and response format').click();
+  await unfold(page, 'Tools');
+  await unfold(page, 'Response format');
+  await moreSettings(page);
   await page.getByRole('button', { name: 'Add tool' }).click();
   await field(page, 'Tool choice').selectOption('none');
   await field(page, 'Response format').selectOption('json_schema');
@@ -76,9 +87,11 @@ test('runs are kept across a reload, reopen with every field, and diff', async (
   await expect(page.getByRole('form', { name: 'Composer' })).toBeVisible();
   expect(await storedDraft(page)).toEqual(first);
   await expect(field(page, 'Temperature')).toHaveValue('0.2');
+  await moreSettings(page);
   await expect(field(page, 'Seed')).toHaveValue('7');
   await expect(page.getByRole('textbox', { name: 'Message 1 text' })).toHaveValue('Describe a stream as JSON.');
-  await page.getByText('Tools and response format').click();
+  await unfold(page, 'Tools');
+  await unfold(page, 'Response format');
   await expect(field(page, 'Response format')).toHaveValue('json_schema');
   await expect(field(page, 'Tool choice')).toHaveValue('none');
   await expect(page.getByRole('textbox', { name: 'Tool 1 name' })).toHaveValue(first.tools[0].name);
@@ -167,6 +180,7 @@ test('stopped and failed runs are kept with what arrived; past 200 the oldest go
     });
     db.close();
   });
+  await moreSettings(page);
   await field(page, 'Logit bias').fill(NO_END);
   await field(page, 'Max completion tokens').fill('2000');
   await run(page);

@@ -8,6 +8,8 @@ import {
 } from '@completions-kit/core';
 import { useChatCompletionsClient } from '@completions-kit/hooks';
 import { useEffect, useRef } from 'react';
+import { recordRun } from '../history/store.ts';
+import { draftFromRequest } from '../request/draft-from-request.ts';
 import { presets } from '../state/connection.ts';
 import type { Variant } from './variants.ts';
 
@@ -33,6 +35,11 @@ export function createVariantRun(client: () => ChatCompletionsClient): VariantRu
       entry.endedAt = null;
     } else if (!isLive(state) && state.status !== 'idle' && entry.endedAt === null) {
       entry.endedAt = performance.now();
+      // Kept in the history like a Playground run, as the prompt this variant sent (reopens exactly).
+      if (state.request) {
+        const totalMs = entry.endedAt - entry.sentAt;
+        void recordRun({ draft: draftFromRequest(state.request), state, totalMs });
+      }
     }
   });
   return entry;
