@@ -62,24 +62,40 @@ test('chat: a finished streamed answer with markdown', async ({ page }) => {
   await shoot(page, 'chat');
 });
 
-test('compare: two configurations with their outputs', async ({ page }) => {
+test('compare: three variants with their figures and diffs', async ({ page }) => {
   await openPlayground(page, 'Describe a readable stream in two sentences 🙂.');
-  await field(page, 'Max completion tokens').fill('60');
   await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Compare' }).click();
-  await page.getByRole('button', { name: 'Run both' }).click();
-  for (const side of ['A', 'B'])
-    await expect(page.getByRole('region', { name: `Configuration ${side} result` }).locator('.run-status')).toHaveText(
+  await page.getByRole('button', { name: 'Add variant' }).click();
+  await page.getByRole('checkbox', { name: 'Sync Length' }).check();
+  await field(page, 'Variant A Max completion tokens').fill('60');
+  await field(page, 'Variant B Temperature').fill('1.4');
+  await field(page, 'Variant C Temperature').fill('0');
+  await page.getByRole('button', { name: 'Run all' }).click();
+  for (const name of ['A', 'B', 'C'])
+    await expect(page.getByRole('region', { name: `Variant ${name}`, exact: true }).locator('.run-status')).toHaveText(
       'Done.',
       { timeout: 30_000 },
     );
   await shoot(page, 'compare');
 });
 
-test('history', async ({ page }) => {
-  await openPlayground(page);
-  const history = page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'History' });
-  test.skip((await history.count()) === 0, 'no History view in this build');
-  await history.click();
+test('history: two kept runs diffed', async ({ page }) => {
+  await openPlayground(page, 'What does a stream reader do? 📖');
+  await field(page, 'Max completion tokens').fill('40');
+  await field(page, 'Temperature').fill('0.2');
+  await run(page);
+  await finished(page);
+  await field(page, 'Temperature').fill('1.3');
+  await run(page);
+  await expect(page.locator('pre.raw').first()).toContainText('"temperature": 1.3');
+  await finished(page);
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'History' }).click();
+  const runs = page.getByRole('list', { name: 'Runs' }).getByRole('listitem');
+  await expect(runs).toHaveCount(2);
+  await runs.nth(0).getByRole('checkbox').check();
+  await runs.nth(1).getByRole('checkbox').check();
+  await page.getByRole('button', { name: 'Diff selected runs' }).click();
+  await expect(page.getByRole('region', { name: 'Diff of two runs' })).toBeVisible();
   await shoot(page, 'history');
 });
 
