@@ -37,6 +37,23 @@ describe('the built-in model', () => {
     expect(streamed.choices[0]?.logprobs?.content).toEqual(first?.choices[0]?.logprobs?.content);
   });
 
+  it('never writes a replacement character: a token that starts a character is followed by one that ends it', async () => {
+    // Emoji and other multi-byte characters are split across tokens in the corpus; drawn token by
+    // token, a character's first token could be followed by one that does not finish it.
+    const answers = await Promise.all(
+      Array.from({ length: 60 }, (_, seed) =>
+        ask({
+          seed,
+          temperature: 1.3,
+          max_completion_tokens: 60,
+          messages: user('What does a stream reader do? 📖 Name a stream method 🚰'),
+        }),
+      ),
+    );
+    const broken = answers.map((answer) => content(answer) ?? '').filter((text) => text.includes('\uFFFD'));
+    expect(broken).toEqual([]);
+  });
+
   it('is greedy at temperature 0: every token is the likeliest of its alternatives', async () => {
     const completion = await ask({ temperature: 0, logprobs: true, top_logprobs: 5, max_completion_tokens: 30 });
     const tokens = completion.choices[0]?.logprobs?.content ?? [];

@@ -2,7 +2,7 @@ import type { AnswerPart } from './answer-shape.ts';
 import { checkBudget } from './budget.ts';
 import { type Distribution, END, type NgramModel } from './ngram-model.ts';
 import type { Random } from './random.ts';
-import { encode, tokenBytes, tokenText } from './tokenizer.ts';
+import { encode, owedAfter, owedAfterToken, tokenBytes, tokenText } from './tokenizer.ts';
 
 export interface GenerationOptions {
   maxTokens: number;
@@ -39,6 +39,8 @@ interface Writing {
   tokens: GeneratedToken[];
   seen: Map<number, number>;
   decoder: TextDecoder;
+  /** UTF-8 continuation bytes the text still owes: the next token must pay them first. */
+  owed: number;
   content: string;
   previous2: number;
   previous1: number;
@@ -61,6 +63,7 @@ export function generate(model: NgramModel, options: GenerationOptions, parts = 
     tokens: [],
     seen: new Map(),
     decoder: new TextDecoder(),
+    owed: 0,
     content: '',
     previous2: -1,
     previous1: -1,
@@ -90,7 +93,9 @@ function writePart(model: NgramModel, options: GenerationOptions, writing: Writi
       count >= part.maxTokens
         ? END
         : choose(distribution, options, writing.seen, (candidate) =>
-            candidate === END ? count >= part.minTokens : fits(part, candidate, count),
+            candidate === END
+              ? count >= part.minTokens && writing.owed === 0
+              : owedAfterToken(writing.owed, candidate) >= 0 && fits(part, candidate, count),
           );
     if (id === END || (part.kind === 'code' && writing.content.endsWith('```')))
       return closePart(model, options, writing, part);
@@ -116,6 +121,11 @@ function closePart(model: NgramModel, options: GenerationOptions, writing: Writi
  * logprobs are still the model's own, floored at the API's -9999 for a token it never saw there.
  */
 function force(model: NgramModel, options: GenerationOptions, writing: Writing, text: string): Ending | null {
+  if (writing.owed > 0) {
+    // A part ended mid-character (no token could finish it): the unfinished bytes are dropped.
+    writing.decoder = new TextDecoder();
+    writing.owed = 0;
+  }
   for (const id of text ? encode(text) : []) {
     const distribution = model.distribution(writing.previous2, writing.previous1, options.prompt);
     const probability = distribution.probability(id);
@@ -134,7 +144,9 @@ function push(
   distribution: Distribution,
 ): Ending | null {
   if (writing.tokens.length >= options.maxTokens) return 'length';
-  const text = writing.decoder.decode(new Uint8Array(tokenBytes(id)), { stream: true });
+  const bytes = tokenBytes(id);
+  writing.owed = Math.max(0, owedAfter(writing.owed, bytes));
+  const text = writing.decoder.decode(new Uint8Array(bytes), { stream: true });
   const token: GeneratedToken = { id, text, logprob, top: [] };
   if (options.topLogprobs) token.top = topAlternatives(distribution, options.topLogprobs);
   writing.tokens.push(token);

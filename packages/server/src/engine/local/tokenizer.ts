@@ -51,6 +51,35 @@ export function tokenBytes(id: number): number[] {
 }
 
 /**
+ * How many UTF-8 continuation bytes are still owed after `bytes`, given `owed` before them; -1 when
+ * they break the encoding (a continuation byte where none is owed, or a new character too early).
+ * A token-level model can draw a token that starts a character and then one that does not finish it:
+ * decoded, that pair shows a replacement character the model never meant.
+ */
+export function owedAfter(owed: number, bytes: readonly number[]): number {
+  let need = owed;
+  for (const byte of bytes) {
+    const continuation = (byte & 0xc0) === 0x80;
+    if (need > 0) {
+      if (!continuation) return -1;
+      need--;
+    } else if (continuation) {
+      return -1;
+    } else {
+      need = byte >= 0xf0 ? 3 : byte >= 0xe0 ? 2 : byte >= 0xc0 ? 1 : 0;
+    }
+  }
+  return need;
+}
+
+/** `owedAfter` for a token: a token kept as text holds whole characters, so only byte tokens are scanned. */
+export function owedAfterToken(owed: number, id: number): number {
+  const entry = (ranks as readonly (string | readonly number[])[])[id];
+  if (typeof entry === 'string') return owed === 0 ? 0 : -1;
+  return owedAfter(owed, entry ?? []);
+}
+
+/**
  * The token as text for logprobs. A token that is not whole UTF-8 on its own is written with its
  * bytes escaped (`\xe2\x80`), as the real API does, so the text never carries a replacement character.
  */
