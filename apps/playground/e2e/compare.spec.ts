@@ -120,3 +120,23 @@ test('compare works by keyboard and scrolls sideways at 390 px, every column lab
   await expectNoAxeViolations(page);
   await screenshot(page, testInfo);
 });
+
+test('Escape stops every running variant and keeps what each wrote, and both runs are kept in the history', async ({
+  page,
+}) => {
+  await openCompare(page, 'Write at length about streams.');
+  await page.getByRole('checkbox', { name: 'Sync Length' }).check();
+  await field(page, 'Variant A Max completion tokens').fill('2000');
+  await page.getByRole('button', { name: 'Run all' }).click();
+  for (const name of ['A', 'B'])
+    await expect
+      .poll(async () => (await variant(page, name).getByRole('article').textContent())?.length ?? 0)
+      .toBeGreaterThan(40);
+  await page.keyboard.press('Escape');
+  for (const name of ['A', 'B'])
+    await expect(variant(page, name).locator('.run-status')).toHaveText('Stopped: the partial output is kept.');
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'History' }).click();
+  const runs = page.getByRole('list', { name: 'Runs' }).getByRole('listitem');
+  await expect(runs).toHaveCount(2);
+  await expect(runs.first()).toContainText('Stopped');
+});

@@ -5,9 +5,24 @@ import { CompareBar } from './compare-bar.tsx';
 import { useCompare } from './compare-store.ts';
 import { SyncBar } from './sync-bar.tsx';
 import { VariantColumn } from './variant-column.tsx';
-import { useVariantRuns } from './variant-runs.ts';
+import { isLive, useVariantRuns, type VariantRun } from './variant-runs.ts';
 
 type Mode = 'compare' | 'repeat';
+
+/** Escape stops every variant still running, as it stops the answer in the Playground view. */
+function useStopKey(entries: VariantRun[]) {
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      const live = entries.filter((entry) => isLive(entry.run.getState()));
+      if (live.length === 0) return;
+      event.preventDefault();
+      for (const entry of live) entry.run.stop();
+    };
+    addEventListener('keydown', onKey);
+    return () => removeEventListener('keydown', onKey);
+  }, [entries]);
+}
 
 /** The composer's prompt sent with several variants' settings at once, side by side; or repeated. */
 export function CompareView() {
@@ -15,6 +30,7 @@ export function CompareView() {
   const { variants, baselineId, keys } = useCompare();
   const [mode, setMode] = useState<Mode>('compare');
   const runOf = useVariantRuns(variants, keys);
+  useStopKey(variants.map((variant) => runOf(variant.id)));
   useEffect(() => useCompare.getState().start(useDraft.getState().draft.params), []);
   const baseline = variants.find((variant) => variant.id === baselineId) ?? variants[0];
   const baselineRun = { name: baseline?.name ?? '', entry: runOf(baseline?.id ?? '') };

@@ -5,7 +5,7 @@ const mod = mac ? '⌘' : 'Ctrl';
 
 export const shortcuts: { keys: string[]; action: string }[] = [
   { keys: [mod, 'Enter'], action: 'Run the prompt (anywhere in the Playground view)' },
-  { keys: ['Esc'], action: 'Stop the running answer' },
+  { keys: ['Esc'], action: 'Stop the running answer (in Compare: every running variant)' },
   { keys: ['?'], action: 'Show this list (outside text fields)' },
   { keys: ['Tab'], action: 'Move to the next control; Shift+Tab goes back' },
   { keys: ['←', '→'], action: 'Switch between choices and between tokens in the logprobs view' },

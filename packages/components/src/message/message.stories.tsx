@@ -226,3 +226,24 @@ export const DarkTheme: Story = {
     await expect(getComputedStyle(article).backgroundColor).toBe('rgb(13, 17, 23)');
   },
 };
+
+/** On a phone-width column, a long code line scrolls inside its block and the message keeps its width. */
+export const NarrowColumn: Story = {
+  render: (args) => (
+    <div style={{ width: 320 }}>
+      <Message {...args} />
+    </div>
+  ),
+  args: {
+    message: {
+      role: 'assistant',
+      content: `A line longer than the screen:\n\n\`\`\`\n${'const value = compute(item); '.repeat(12)}\n\`\`\`\n\nAnd an id: chatcmpl-${'x'.repeat(80)}`,
+    },
+  },
+  play: async ({ canvasElement }) => {
+    const article = within(canvasElement).getByRole('article');
+    await expect(article.getBoundingClientRect().width).toBeLessThanOrEqual(320);
+    const code = article.querySelector('pre') as HTMLElement;
+    await expect(code.scrollWidth).toBeGreaterThan(code.clientWidth);
+  },
+};
