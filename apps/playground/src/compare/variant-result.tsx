@@ -3,6 +3,7 @@ import type { RunState } from '@completions-kit/core';
 import { useSyncExternalStore } from 'react';
 import { InlineDiff } from '../diff/inline-diff.tsx';
 import { changedShare, wordDiff } from '../diff/word-diff.ts';
+import { statusText } from '../run/status-text.ts';
 import { figuresOf, formatMs, formatRate } from './figures.ts';
 import { isLive, type VariantRun } from './variant-runs.ts';
 
@@ -21,15 +22,7 @@ const textOf = (state: RunState) => {
   return typeof content === 'string' ? content : '';
 };
 
-const statusText: Record<RunState['status'], string> = {
-  idle: 'Not run yet.',
-  submitted: 'Sent…',
-  streaming: 'Streaming…',
-  done: 'Done.',
-  aborted: 'Stopped: the partial output is kept.',
-  incomplete: 'The connection ended early.',
-  error: 'Failed.',
-};
+const statusOf = (status: RunState['status']) => (status === 'idle' ? 'Not run yet.' : statusText[status]);
 
 function Diff({ name, state, baseline }: { name: string; state: RunState; baseline: VariantResultProps['baseline'] }) {
   const other = useRunState(baseline.entry);
@@ -63,7 +56,7 @@ export function VariantResult({ name, entry, baseline }: VariantResultProps) {
   return (
     <div className="variant-result">
       <p role="status" className="run-status" data-status={state.status}>
-        {statusText[state.status]}
+        {statusOf(state.status)}
       </p>
       {state.error ? <p role="alert">{state.error.message}</p> : null}
       {choices.map((choice) => (

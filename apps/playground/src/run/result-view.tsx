@@ -1,6 +1,7 @@
 import { type AudioFormat, type ChoiceLike, Choices, UsageView } from '@completions-kit/components';
-import { type ChatCompletionsError, errorAdvice, type RunStatus } from '@completions-kit/core';
+import { type ChatCompletionsError, errorAdvice } from '@completions-kit/core';
 import { ChoiceView } from './choice-view.tsx';
+import { statusText } from './status-text.ts';
 import { Timeline } from './timeline.tsx';
 import type { Run } from './use-run.ts';
 
@@ -14,16 +15,6 @@ export interface ResultViewProps {
   /** The region's name; unique per page. Default: Result. */
   label?: string;
 }
-
-const statusText: Record<RunStatus, string> = {
-  idle: '',
-  submitted: 'Sent; waiting for the answer…',
-  streaming: 'Streaming…',
-  done: 'Done.',
-  aborted: 'Stopped: the partial output is kept.',
-  incomplete: 'The connection ended early: the output may be incomplete.',
-  error: 'Failed.',
-};
 
 /** The message, and core's advice unless the message already ends with it. */
 function advice(error: ChatCompletionsError): string {
