@@ -1,4 +1,5 @@
-import { type ReactNode, useId } from 'react';
+import { useId } from 'react';
+import { FieldNotes, paramControl } from '../composer/param-control.tsx';
 import { fieldValue, type ParamSpec } from '../request/param-spec.ts';
 
 interface VariantFieldProps {
@@ -19,32 +20,7 @@ export function VariantField({ spec, variant, params, problem, onChange }: Varia
     'aria-invalid': problem ? true : undefined,
     'aria-describedby': problem ? `${id}-problem` : undefined,
   };
-  let control: ReactNode;
-  if (spec.kind === 'select') {
-    control = (
-      <select {...common} value={String(value)} onChange={(event) => onChange(event.target.value)}>
-        {spec.options.map((option) => (
-          <option key={option} value={option}>
-            {option || '(default)'}
-          </option>
-        ))}
-      </select>
-    );
-  } else if (spec.kind === 'lines') {
-    control = (
-      <textarea {...common} rows={2} value={String(value)} onChange={(event) => onChange(event.target.value)} />
-    );
-  } else {
-    const numeric = spec.kind === 'number' || spec.kind === 'integer';
-    control = (
-      <input
-        {...common}
-        inputMode={numeric ? 'decimal' : undefined}
-        value={String(value)}
-        onChange={(event) => onChange(event.target.value)}
-      />
-    );
-  }
+  const control = paramControl(spec, value, onChange, common);
   return (
     <div className="field" data-invalid={problem ? '' : undefined}>
       <label htmlFor={id}>
@@ -52,11 +28,7 @@ export function VariantField({ spec, variant, params, problem, onChange }: Varia
         {spec.label}
       </label>
       {control}
-      {problem ? (
-        <small id={`${id}-problem`} className="problem">
-          {problem}
-        </small>
-      ) : null}
+      <FieldNotes id={id} problem={problem} />
     </div>
   );
 }

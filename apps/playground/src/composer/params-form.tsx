@@ -1,7 +1,8 @@
-import { type ReactNode, useId } from 'react';
+import { useId } from 'react';
 import type { Problems } from '../request/build-request.ts';
 import { fieldValue, type ParamSpec, paramSpecs } from '../request/param-spec.ts';
 import { useDraft } from '../state/draft.ts';
+import { FieldNotes, paramControl } from './param-control.tsx';
 
 /** One parameter's field: its control, the constraint under it, and its problem when it has one. */
 export function ParamField({
@@ -19,74 +20,30 @@ export function ParamField({
   const id = useId();
   const described = `${id}-hint${problem ? ` ${id}-problem` : ''}`;
   const common = { id, 'aria-describedby': described, 'aria-invalid': problem ? true : undefined, name: spec.name };
-  let control: ReactNode;
-  if (spec.kind === 'boolean') {
+  let control = paramControl(spec, value, (next) => setParam(spec.name, next), common);
+  if (slider && spec.kind === 'number' && spec.min !== undefined && spec.max !== undefined) {
+    // Empty means the API's default, 1 for both temperature and top_p: the slider rests there.
+    const number = value === '' || !Number.isFinite(Number(value)) ? 1 : Number(value);
     control = (
-      <input
-        {...common}
-        type="checkbox"
-        checked={value === true}
-        onChange={(event) => setParam(spec.name, event.target.checked)}
-      />
+      <div className="slider-row">
+        <input
+          type="range"
+          aria-label={`${spec.label} slider`}
+          min={spec.min}
+          max={spec.max}
+          step={0.01}
+          value={Math.min(spec.max, Math.max(spec.min, number))}
+          onChange={(event) => setParam(spec.name, event.target.value)}
+        />
+        {control}
+      </div>
     );
-  } else if (spec.kind === 'select') {
-    control = (
-      <select {...common} value={String(value)} onChange={(event) => setParam(spec.name, event.target.value)}>
-        {spec.options.map((option) => (
-          <option key={option} value={option}>
-            {option || '(default)'}
-          </option>
-        ))}
-      </select>
-    );
-  } else if (spec.kind === 'lines' || spec.kind === 'json') {
-    control = (
-      <textarea
-        {...common}
-        rows={2}
-        value={String(value)}
-        onChange={(event) => setParam(spec.name, event.target.value)}
-      />
-    );
-  } else {
-    const numeric = spec.kind === 'number' || spec.kind === 'integer';
-    control = (
-      <input
-        {...common}
-        inputMode={numeric ? 'decimal' : undefined}
-        value={String(value)}
-        onChange={(event) => setParam(spec.name, event.target.value)}
-      />
-    );
-    if (slider && spec.kind === 'number' && spec.min !== undefined && spec.max !== undefined) {
-      // Empty means the API's default, 1 for both temperature and top_p: the slider rests there.
-      const number = value === '' || !Number.isFinite(Number(value)) ? 1 : Number(value);
-      control = (
-        <div className="slider-row">
-          <input
-            type="range"
-            aria-label={`${spec.label} slider`}
-            min={spec.min}
-            max={spec.max}
-            step={0.01}
-            value={Math.min(spec.max, Math.max(spec.min, number))}
-            onChange={(event) => setParam(spec.name, event.target.value)}
-          />
-          {control}
-        </div>
-      );
-    }
   }
   return (
     <div className="field" data-kind={spec.kind} data-invalid={problem ? '' : undefined}>
       <label htmlFor={id}>{spec.label}</label>
       {control}
-      <small id={`${id}-hint`}>{spec.hint}</small>
-      {problem ? (
-        <small id={`${id}-problem`} className="problem">
-          {problem}
-        </small>
-      ) : null}
+      <FieldNotes id={id} hint={spec.hint} problem={problem} />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { targetFor } from '@completions-kit/core';
 import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
+import { FieldNotes } from '../composer/param-control.tsx';
 import { useBrowserKey, useConnection } from '../state/connection.ts';
 import { useDraft } from '../state/draft.ts';
 import { modelIds } from './model-ids.ts';
@@ -65,12 +66,7 @@ export function ModelField({ problem }: { problem: string | undefined }) {
           ))}
         </datalist>
       ) : null}
-      <small id={`${id}-hint`}>{hint}</small>
-      {problem ? (
-        <small id={`${id}-problem`} className="problem">
-          {problem}
-        </small>
-      ) : null}
+      <FieldNotes id={id} hint={hint} problem={problem} />
     </div>
   );
 }
