@@ -36,9 +36,11 @@ export function Timeline({ chunks, timings }: { chunks: readonly ChunkTime[]; ti
         viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
         width="100%"
         height={HEIGHT}
+        preserveAspectRatio="none"
       >
-        <path d={path} fill="none" stroke="currentColor" strokeWidth="2" />
-        <path d={ticks} stroke="currentColor" opacity="0.4" />
+        {/* Stretched to the answer's width; the strokes keep their own width. */}
+        <path d={path} fill="none" stroke="currentColor" strokeWidth="2" vectorEffect="non-scaling-stroke" />
+        <path d={ticks} stroke="currentColor" opacity="0.4" vectorEffect="non-scaling-stroke" />
       </svg>
       <figcaption>{summary}</figcaption>
     </figure>
