@@ -26,6 +26,10 @@ for (const { name, tarball, bytes } of packed) {
   console.log(
     `\n${name}: ${path.basename(tarball)}, ${kilobytes(bytes)} (${kilobytes(unpacked)} unpacked), ${files.length} files`,
   );
+  if (!files.includes('package/LICENSE')) {
+    console.error('  ships no LICENSE: the licence must travel with the code');
+    failed = true;
+  }
   if (shipped.length > 0) {
     console.error(`  ships files a user does not need: ${shipped.slice(0, 5).join(', ')}`);
     failed = true;
