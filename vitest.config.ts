@@ -49,7 +49,10 @@ export default defineConfig({
               test: {
                 name: 'hooks-browser',
                 fileParallelism: false,
-                include: ['packages/hooks/src/**/*.browser.test.{ts,tsx}'],
+                include: [
+                  'packages/hooks/src/**/*.browser.test.{ts,tsx}',
+                  'packages/chat/src/**/*.browser.test.{ts,tsx}',
+                ],
                 globalSetup: ['packages/hooks/src/test-support/global-setup.ts'],
                 testTimeout: 60_000,
                 browser: {
@@ -117,6 +120,7 @@ export default defineConfig({
           name: 'chat',
           environment: 'jsdom',
           include: ['packages/chat/src/**/*.test.{ts,tsx}'],
+          exclude: ['**/*.browser.test.{ts,tsx}'],
           globalSetup: ['packages/hooks/src/test-support/global-setup.ts'],
           testTimeout: 20_000,
         },

@@ -1,0 +1,68 @@
+import { createChatCompletionsClient } from '@completions-kit/core';
+import { act } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { afterEach, expect, inject, it } from 'vitest';
+import { Chat } from './chat.tsx';
+import { indexedDbThreads } from './storage.ts';
+
+// In headless Chromium, whose IndexedDB is the real one, against the local server.
+const client = () => createChatCompletionsClient({ baseURL: inject('serverUrl'), maxRetries: 0 });
+const params = { max_completion_tokens: 12, logit_bias: { '199999': -100 } };
+const until = async (check: () => boolean, what: string) => {
+  const deadline = performance.now() + 15_000;
+  while (!check()) {
+    if (performance.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+};
+
+let root: Root | undefined;
+let host: HTMLElement | undefined;
+afterEach(() => {
+  act(() => root?.unmount());
+  host?.remove();
+});
+
+it('keeps, reads back and deletes a value, also through a second connection to the same database', async () => {
+  const name = `ck-chat-test-${Date.now()}`;
+  const first = indexedDbThreads(name);
+  expect(await first.get('missing')).toBeNull();
+  await first.set('thread', '{"title":"kept"}');
+  expect(await indexedDbThreads(name).get('thread')).toBe('{"title":"kept"}');
+  await first.delete('thread');
+  expect(await indexedDbThreads(name).get('thread')).toBeNull();
+});
+
+function mount(storage: ReturnType<typeof indexedDbThreads>) {
+  host = document.createElement('div');
+  document.body.append(host);
+  root = createRoot(host);
+  act(() => root?.render(<Chat client={client()} model="ck-local-ngram" params={params} storage={storage} />));
+}
+
+it('<Chat> on IndexedDB finds its thread again after a remount', async () => {
+  const name = `ck-chat-remount-${Date.now()}`;
+  mount(indexedDbThreads(name));
+  const input = () => host?.querySelector('textarea') as HTMLTextAreaElement;
+  await until(() => !!input(), 'the composer');
+  const setValue = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')?.set;
+  act(() => {
+    setValue?.call(input(), 'Kept in IndexedDB');
+    input().dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  act(() => {
+    input().dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+  });
+  const articles = () => host?.querySelectorAll('[role="log"] article') ?? [];
+  await until(() => articles().length >= 2 && (articles()[1]?.textContent?.length ?? 0) > 9, 'the answer');
+  const stopShown = () =>
+    [...(host?.querySelectorAll('button') ?? [])].some(
+      (button) => (button.getAttribute('aria-label') ?? button.textContent?.trim()) === 'Stop',
+    );
+  await until(() => !stopShown(), 'the end of the answer');
+  act(() => root?.unmount());
+  host?.remove();
+  mount(indexedDbThreads(name));
+  await until(() => host?.textContent?.includes('Kept in IndexedDB') ?? false, 'the thread after a remount');
+  expect(articles().length).toBeGreaterThanOrEqual(2);
+});
