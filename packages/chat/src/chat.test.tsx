@@ -2,6 +2,7 @@ import { createChatCompletionsClient } from '@completions-kit/core';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { Chat } from './chat.tsx';
+import { localStorageThreads, type ThreadStorage } from './storage.ts';
 
 // The real local server (started by the hooks' global setup); no fetch is faked.
 const client = () =>
@@ -37,6 +38,23 @@ describe('<Chat> against the local server', () => {
       expect(screen.getByRole('button', { name: 'Hello from the test' }).getAttribute('aria-current')).toBe('page'),
     );
     await waitFor(() => expect(within(screen.getByRole('log')).getByText('Hello from the test')).toBeTruthy());
+  });
+
+  it('keeps a thread whose whole answer arrived before a slow store read back its list', async () => {
+    // A named stand-in for slow storage (a busy IndexedDB): reads of the list of threads take 3 s.
+    const slow: ThreadStorage = {
+      ...localStorageThreads(),
+      get: (key) => new Promise((resolve) => setTimeout(() => resolve(localStorage.getItem(key)), 3000)),
+    };
+    const view = render(<Chat client={client()} model="ck-local-ngram" params={params} storage={slow} />);
+    await send('Sent before the list was read');
+    await new Promise((resolve) => setTimeout(resolve, 3500));
+    view.unmount();
+    render(<Chat client={client()} model="ck-local-ngram" params={params} />);
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Sent before the list was read' })).toBeTruthy());
+    await waitFor(() =>
+      expect(within(screen.getByRole('log')).getByText('Sent before the list was read')).toBeTruthy(),
+    );
   });
 
   it('does not send on Shift+Enter or while an input method is composing', async () => {

@@ -48,9 +48,12 @@ export function createThreads(storage: ThreadStorage, prefix: string) {
   const ready = Promise.resolve(storage.get(`${prefix}:threads`)).then((text) => {
     const saved = parse<Partial<ThreadsState>>(text) ?? {};
     const known = Array.isArray(saved.threads) ? saved.threads : [];
-    // A thread saved before this read finished (a fast first message) stays in front.
+    // A thread saved before this read finished (a fast first message, a slow store) stays in front,
+    // and the list is written now: its own saves were held back until the saved list was known.
+    const early = state.threads.length > 0;
     const threads = [...state.threads, ...known.filter((thread) => !state.threads.some((own) => own.id === thread.id))];
     state = { threads, activeId: state.activeId ?? saved.activeId ?? threads[0]?.id ?? null, ready: true };
+    if (early) void storage.set(`${prefix}:threads`, JSON.stringify({ threads, activeId: state.activeId }));
     for (const listener of listeners) listener();
   });
   return {
