@@ -16,6 +16,9 @@ Options (environment variable in brackets):
   --upstream-provider P     openai | compatible | azure-openai | azure-ai-inference (CK_UPSTREAM_PROVIDER)
   --upstream-api-version V  Azure api-version (CK_UPSTREAM_API_VERSION)
   --upstream-deployment D   Azure deployment (CK_UPSTREAM_DEPLOYMENT)
+  --upstream-first-byte-ms N  wait for the provider's first byte before a 504 (CK_UPSTREAM_FIRST_BYTE_MS; default 120000)
+  --upstream-idle-ms N      longest pause within a provider's answer before an error (CK_UPSTREAM_IDLE_MS; default 60000)
+  --upstream-body-limit N   largest non-streamed provider body in bytes, else a 502 (CK_UPSTREAM_BODY_LIMIT; default 67108864)
   --access-token-env NAME   env variable holding a token clients must send (CK_ACCESS_TOKEN_ENV)
   --allowed-origins LIST    comma-separated browser origins, * for all (CK_ALLOWED_ORIGINS; default localhost)
   --allowed-hosts LIST      extra Host names accepted (CK_ALLOWED_HOSTS)
@@ -23,6 +26,8 @@ Options (environment variable in brackets):
   --budget-ms N             model time per request before a 400 (CK_BUDGET_MS; default 10000)
   --context-tokens N        prompt tokens accepted per request (CK_CONTEXT_TOKENS; default 128000)
   --rate-limit N            requests per minute per client, 0 for none (CK_RATE_LIMIT; default 600)
+  --body-timeout-ms N       time for a request body to arrive before a 408 (CK_BODY_TIMEOUT_MS; default 30000)
+  --shutdown-grace-ms N     on SIGTERM/SIGINT, time requests in flight may finish in (CK_SHUTDOWN_GRACE_MS; default 10000)
   --enable-faults           accept x-ck-fault headers, for tests (CK_ENABLE_FAULTS=1)
   --help`;
 
@@ -37,6 +42,9 @@ const { values } = parseArgs({
     'upstream-provider': { type: 'string' },
     'upstream-api-version': { type: 'string' },
     'upstream-deployment': { type: 'string' },
+    'upstream-first-byte-ms': { type: 'string' },
+    'upstream-idle-ms': { type: 'string' },
+    'upstream-body-limit': { type: 'string' },
     'access-token-env': { type: 'string' },
     'allowed-origins': { type: 'string' },
     'allowed-hosts': { type: 'string' },
@@ -44,6 +52,8 @@ const { values } = parseArgs({
     'budget-ms': { type: 'string' },
     'context-tokens': { type: 'string' },
     'rate-limit': { type: 'string' },
+    'body-timeout-ms': { type: 'string' },
+    'shutdown-grace-ms': { type: 'string' },
     'enable-faults': { type: 'boolean' },
     help: { type: 'boolean' },
   },
@@ -62,6 +72,7 @@ const list = (text: string | undefined) =>
         .map((item) => item.trim())
         .filter(Boolean)
     : undefined;
+const numberOption = (text: string | undefined) => (text === undefined ? undefined : Number(text));
 const upstreamUrl = values['upstream-url'] ?? env.CK_UPSTREAM_URL;
 const tokenEnv = values['access-token-env'] ?? env.CK_ACCESS_TOKEN_ENV;
 const server = await startServer({
@@ -76,6 +87,9 @@ const server = await startServer({
         provider: (values['upstream-provider'] ?? env.CK_UPSTREAM_PROVIDER) as Provider | undefined,
         apiVersion: values['upstream-api-version'] ?? env.CK_UPSTREAM_API_VERSION,
         deployment: values['upstream-deployment'] ?? env.CK_UPSTREAM_DEPLOYMENT,
+        firstByteTimeoutMs: numberOption(values['upstream-first-byte-ms'] ?? env.CK_UPSTREAM_FIRST_BYTE_MS),
+        idleTimeoutMs: numberOption(values['upstream-idle-ms'] ?? env.CK_UPSTREAM_IDLE_MS),
+        bodyLimitBytes: numberOption(values['upstream-body-limit'] ?? env.CK_UPSTREAM_BODY_LIMIT),
       }
     : undefined,
   accessToken: tokenEnv ? env[tokenEnv] : undefined,
@@ -87,6 +101,8 @@ const server = await startServer({
     contextTokens: Number(values['context-tokens'] ?? env.CK_CONTEXT_TOKENS ?? 128_000),
   },
   rateLimit: { requests: Number(values['rate-limit'] ?? env.CK_RATE_LIMIT ?? 600), windowMs: 60_000 },
+  bodyTimeoutMs: numberOption(values['body-timeout-ms'] ?? env.CK_BODY_TIMEOUT_MS),
+  shutdownGraceMs: numberOption(values['shutdown-grace-ms'] ?? env.CK_SHUTDOWN_GRACE_MS),
   faults: values['enable-faults'] ?? env.CK_ENABLE_FAULTS === '1',
   log: (line) => console.log(line),
 });
@@ -95,6 +111,12 @@ const engine = server.model
   ? `local model ${LOCAL_MODEL_ID} (${server.model.stats.tokens} tokens learned in ${server.model.stats.trainingMs} ms)`
   : `proxy to ${upstreamUrl}`;
 console.log(`completions-kit-server listening on ${server.url} (${engine}; storage: ${server.store.sql.kind})`);
+
+// Every request's errors are answered in the handler; a promise that still fails unobserved belongs
+// to one request at most, and must not end the server for everyone else.
+process.on('unhandledRejection', (reason) => {
+  console.error(`completions-kit-server: unhandled rejection (the server goes on): ${(reason as Error)?.stack ?? reason}`);
+});
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {

@@ -11,6 +11,15 @@ export interface UpstreamOptions {
   provider?: Provider | undefined;
   apiVersion?: string | undefined;
   deployment?: string | undefined;
+  /**
+   * Time from sending a request to the provider's first byte (headers) before the client gets a 504.
+   * Default: 120,000 ms (a non-streamed answer from a reasoning model sends nothing until done).
+   */
+  firstByteTimeoutMs?: number | undefined;
+  /** Longest pause between two pieces of a provider's body before the client gets an error. Default: 60,000 ms. */
+  idleTimeoutMs?: number | undefined;
+  /** Largest non-streamed provider body passed on; a larger one is a 502. Default: 64 MiB. */
+  bodyLimitBytes?: number | undefined;
 }
 
 export interface ServerOptions {
@@ -36,6 +45,13 @@ export interface ServerOptions {
   allowedHosts?: string[];
   /** Default: 10 MiB. */
   bodyLimitBytes?: number;
+  /** Time for a request's body to arrive once its headers have; past it, a 408 and the connection closes. Default: 30,000 ms. */
+  bodyTimeoutMs?: number;
+  /**
+   * On close (SIGTERM or SIGINT in the CLI), how long requests in flight may run on before each
+   * remaining stream is ended with an error event. Default: 10,000 ms.
+   */
+  shutdownGraceMs?: number;
   /** Requests per client per window. Default: 600 per 60 s; 0 turns it off. */
   rateLimit?: { requests: number; windowMs: number };
   /**
@@ -59,7 +75,17 @@ export interface ServerOptions {
 export type ResolvedOptions = Required<
   Pick<
     ServerOptions,
-    'port' | 'host' | 'allowedOrigins' | 'allowedHosts' | 'bodyLimitBytes' | 'rateLimit' | 'paceMs' | 'faults' | 'log'
+    | 'port'
+    | 'host'
+    | 'allowedOrigins'
+    | 'allowedHosts'
+    | 'bodyLimitBytes'
+    | 'bodyTimeoutMs'
+    | 'shutdownGraceMs'
+    | 'rateLimit'
+    | 'paceMs'
+    | 'faults'
+    | 'log'
   >
 > &
   Omit<ServerOptions, 'budget'> & { budget: ModelBudget };
@@ -72,6 +98,8 @@ export function resolveOptions(options: ServerOptions): ResolvedOptions {
     allowedOrigins: options.allowedOrigins ?? [],
     allowedHosts: options.allowedHosts ?? [],
     bodyLimitBytes: options.bodyLimitBytes ?? 10 * 1024 * 1024,
+    bodyTimeoutMs: options.bodyTimeoutMs ?? 30_000,
+    shutdownGraceMs: options.shutdownGraceMs ?? 10_000,
     rateLimit: options.rateLimit ?? { requests: 600, windowMs: 60_000 },
     paceMs: options.paceMs ?? 0,
     budget: { timeMs: options.budget?.timeMs ?? 10_000, contextTokens: options.budget?.contextTokens ?? 128_000 },

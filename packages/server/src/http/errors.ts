@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'node:http';
+import { endStreamWithError } from './sse.ts';
 
 /** An error answered in the OpenAI shape: `{"error": {"message", "type", "param", "code"}}`. */
 export class HttpError extends Error {
@@ -19,13 +20,24 @@ export function invalid(param: string | null, message: string, code: string | nu
 }
 
 export function sendError(response: ServerResponse, error: HttpError, headers: Record<string, string> = {}): void {
+  const shape = { message: error.message, type: error.type, param: error.param, code: error.code };
   if (response.headersSent) {
-    response.destroy();
+    // A stream already under way ends with the error as its last event; anything else can only be cut.
+    if (String(response.getHeader('content-type') ?? '').startsWith('text/event-stream'))
+      endStreamWithError(response, shape);
+    else response.destroy();
     return;
   }
-  const body = JSON.stringify({
-    error: { message: error.message, type: error.type, param: error.param, code: error.code },
-  });
-  response.writeHead(error.status, { 'content-type': 'application/json', ...headers, ...error.headers });
+  const body = JSON.stringify({ error: shape });
+  const all: Record<string, string> = { 'content-type': 'application/json', ...headers, ...error.headers };
+  response.writeHead(error.status, all);
   response.end(body);
+  // A connection we refuse to keep (a body that never finished) is closed, not left to the client.
+  if (all.connection === 'close') {
+    const socket = response.socket;
+    response.once('finish', () => {
+      socket?.end();
+      socket?.once('finish', () => socket.destroy());
+    });
+  }
 }

@@ -38,3 +38,15 @@ export function pause(ms: number, response: ServerResponse): Promise<void> {
     response.on('close', done);
   });
 }
+
+/**
+ * Ends a stream that cannot go on with an error event in the API's shape, then `[DONE]`, so a
+ * client sees why it ended instead of a bare reset.
+ */
+export function endStreamWithError(
+  response: ServerResponse,
+  error: { message: string; type: string; param: string | null; code: string | null },
+): void {
+  if (response.destroyed || response.writableEnded) return;
+  response.end(`data: ${JSON.stringify({ error })}\n\ndata: [DONE]\n\n`);
+}

@@ -1,4 +1,5 @@
 import type { ChatCompletion, ChatCompletionMessageParam } from '@completions-kit/core';
+import { escapeText, fromJsonb, toJsonb, unescapeText } from './jsonb-text.ts';
 import type { Sql } from './sql.ts';
 
 /** What a stored completion keeps: the request as sent, so /messages and "open again" work. */
@@ -42,7 +43,8 @@ interface Row {
 const columns = 'id, created, model, metadata, request, response';
 
 function toRecord(row: Row): StoredRecord {
-  return { ...row, created: Number(row.created) };
+  const { metadata, request, response } = fromJsonb({ metadata: row.metadata, request: row.request, response: row.response });
+  return { ...row, created: Number(row.created), model: unescapeText(row.model), metadata, request, response };
 }
 
 /** Stored completions over either backend, with the same SQL. */
@@ -53,7 +55,7 @@ export class CompletionStore {
   async insert(record: StoredRecord): Promise<void> {
     await this.sql.query(
       'insert into completions (id, created, model, metadata, request, response) values ($1, $2, $3, $4, $5, $6)',
-      [record.id, record.created, record.model, record.metadata, record.request, record.response],
+      [record.id, record.created, escapeText(record.model), toJsonb(record.metadata), toJsonb(record.request), toJsonb(record.response)],
     );
   }
 
@@ -67,11 +69,11 @@ export class CompletionStore {
     const where: string[] = [];
     const params: unknown[] = [];
     if (query.model !== undefined) {
-      params.push(query.model);
+      params.push(escapeText(query.model));
       where.push(`model = $${params.length}`);
     }
     if (query.metadata !== undefined && Object.keys(query.metadata).length > 0) {
-      params.push(query.metadata);
+      params.push(toJsonb(query.metadata));
       where.push(`metadata @> $${params.length}::jsonb`);
     }
     if (query.after !== undefined) {
@@ -96,7 +98,7 @@ export class CompletionStore {
   async updateMetadata(id: string, metadata: Record<string, string>): Promise<StoredRecord | null> {
     const { rows } = await this.sql.query<Row>(
       `update completions set metadata = $2 where id = $1 returning ${columns}`,
-      [id, metadata],
+      [id, toJsonb(metadata)],
     );
     return rows[0] ? toRecord(rows[0]) : null;
   }

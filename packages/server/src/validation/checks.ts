@@ -12,9 +12,16 @@ export function typeName(value: unknown): string {
 }
 
 export function numberIn(value: unknown, param: string, min: number, max: number, integer = false): number {
-  if (typeof value !== 'number' || !Number.isFinite(value)) {
+  if (typeof value !== 'number') {
     throw invalid(param, `Invalid type for '${param}': expected a number, but got ${typeName(value)}.`, 'invalid_type');
   }
+  // JSON has no Infinity, but a literal such as 1e400 overflows to it when parsed.
+  if (!Number.isFinite(value))
+    throw invalid(
+      param,
+      `Invalid '${param}': the number is too large to represent (it reads as ${value}); expected a number from ${min} to ${max}.`,
+      'invalid_value',
+    );
   if (integer && !Number.isInteger(value)) {
     throw invalid(param, `Invalid '${param}': expected an integer, but got ${value}.`, 'invalid_type');
   }

@@ -109,7 +109,15 @@ export class ModelWorker {
       void worker.terminate();
     }, job.input.budget.timeMs + GRACE_MS);
     this.#busy = { id, job, timer };
-    worker.postMessage({ id, input: job.input });
+    try {
+      worker.postMessage({ id, input: job.input });
+    } catch (error) {
+      // An input that cannot be cloned fails its own request, never the process.
+      clearTimeout(timer);
+      this.#busy = null;
+      job.reject(error as Error);
+      this.#dispatch();
+    }
   }
 
   #settle(message: Exclude<Message, { type: 'ready' }>): void {
