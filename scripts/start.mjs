@@ -22,7 +22,8 @@ const children = [
     {
       cwd: root,
       stdio: 'inherit',
-      env: { ...process.env, CK_PORT: port },
+      // Lets the server word its advice for `npm start` (a busy .data folder, say).
+      env: { ...process.env, CK_PORT: port, CK_LAUNCHER: 'npm start' },
     },
   ),
   spawn(process.execPath, [path.join(root, 'apps/playground/node_modules/vite/bin/vite.js')], {

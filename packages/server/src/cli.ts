@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import type { Provider } from '@completions-kit/core';
 import { LOCAL_MODEL_ID } from './engine/local/local-engine.ts';
 import { startServer } from './start-server.ts';
+import { DataDirBusyError } from './storage/data-dir-lock.ts';
 
 const help = `completions-kit-server: a local OpenAI-compatible Chat Completions server
 
@@ -102,10 +103,10 @@ const server = await startServer({
   },
   rateLimit: { requests: Number(values['rate-limit'] ?? env.CK_RATE_LIMIT ?? 600), windowMs: 60_000 },
   bodyTimeoutMs: numberOption(values['body-timeout-ms'] ?? env.CK_BODY_TIMEOUT_MS),
-  shutdownGraceMs: numberOption(values['shutdown-grace-ms'] ?? env.CK_SHUTDOWN_GRACE_MS),
+  shutdownGraceMs: Number(values['shutdown-grace-ms'] ?? env.CK_SHUTDOWN_GRACE_MS ?? 10_000),
   faults: values['enable-faults'] ?? env.CK_ENABLE_FAULTS === '1',
   log: (line) => console.log(line),
-});
+}).catch(refuseBusyFolder);
 
 const engine = server.model
   ? `local model ${LOCAL_MODEL_ID} (${server.model.stats.tokens} tokens learned in ${server.model.stats.trainingMs} ms)`
@@ -115,11 +116,39 @@ console.log(`completions-kit-server listening on ${server.url} (${engine}; stora
 // Every request's errors are answered in the handler; a promise that still fails unobserved belongs
 // to one request at most, and must not end the server for everyone else.
 process.on('unhandledRejection', (reason) => {
-  console.error(`completions-kit-server: unhandled rejection (the server goes on): ${(reason as Error)?.stack ?? reason}`);
+  console.error(
+    `completions-kit-server: unhandled rejection (the server goes on): ${(reason as Error)?.stack ?? reason}`,
+  );
 });
 
+// The first signal drains (see --shutdown-grace-ms); a second one exits at once.
+let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    server.close().then(() => process.exit(0));
+  process.on(signal, () => {
+    if (stopping) {
+      console.log(`completions-kit-server: ${signal} again, exiting now`);
+      process.exit(signal === 'SIGINT' ? 130 : 143);
+    }
+    stopping = true;
+    console.log(`completions-kit-server: ${signal}, finishing requests in flight (a second signal exits at once)`);
+    server.close().then(
+      () => process.exit(0),
+      (error: Error) => {
+        console.error(`completions-kit-server: error while closing: ${error.stack ?? error}`);
+        process.exit(1);
+      },
+    );
   });
+}
+
+/** A folder in use by another server is a refusal with what to do, not a stack trace. */
+function refuseBusyFolder(error: unknown): never {
+  if (!(error instanceof DataDirBusyError)) throw error;
+  const { pid } = error.owner;
+  const advice =
+    env.CK_LAUNCHER === 'npm start'
+      ? `Another \`npm start\` is probably running. Stop it (Ctrl-C in its terminal, or kill ${pid}), or run a second one with its own folder and ports:\n  CK_PORT=8788 CK_PLAYGROUND_PORT=5174 npm start -- --data-dir .data-2`
+      : `Stop that server first (kill ${pid}), or give this one its own folder with --data-dir (CK_DATA_DIR), or use PostgreSQL with --database-url.`;
+  console.error(`completions-kit-server: ${error.message}\n${advice}`);
+  process.exit(2);
 }

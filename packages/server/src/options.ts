@@ -49,7 +49,7 @@ export interface ServerOptions {
   bodyTimeoutMs?: number;
   /**
    * On close (SIGTERM or SIGINT in the CLI), how long requests in flight may run on before each
-   * remaining stream is ended with an error event. Default: 10,000 ms.
+   * remaining stream is ended with an error event. Default: 0 (tests); the CLI's default is 10,000.
    */
   shutdownGraceMs?: number;
   /** Requests per client per window. Default: 600 per 60 s; 0 turns it off. */
@@ -99,7 +99,7 @@ export function resolveOptions(options: ServerOptions): ResolvedOptions {
     allowedHosts: options.allowedHosts ?? [],
     bodyLimitBytes: options.bodyLimitBytes ?? 10 * 1024 * 1024,
     bodyTimeoutMs: options.bodyTimeoutMs ?? 30_000,
-    shutdownGraceMs: options.shutdownGraceMs ?? 10_000,
+    shutdownGraceMs: options.shutdownGraceMs ?? 0,
     rateLimit: options.rateLimit ?? { requests: 600, windowMs: 60_000 },
     paceMs: options.paceMs ?? 0,
     budget: { timeMs: options.budget?.timeMs ?? 10_000, contextTokens: options.budget?.contextTokens ?? 128_000 },

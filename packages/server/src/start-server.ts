@@ -3,8 +3,10 @@ import type { AddressInfo } from 'node:net';
 import type { ServerContext } from './context.ts';
 import { type ModelWorker, modelWorker } from './engine/local/model-worker.ts';
 import { createHandler } from './http/app.ts';
+import { drain, InFlight } from './http/drain.ts';
 import { resolveOptions, type ServerOptions } from './options.ts';
 import { CompletionStore } from './storage/completion-store.ts';
+import { type DataDirLock, lockDataDir } from './storage/data-dir-lock.ts';
 import { openSql } from './storage/open-storage.ts';
 
 export interface RunningServer {
@@ -15,7 +17,12 @@ export interface RunningServer {
   store: CompletionStore;
   /** The local model (trained in a worker thread), null in proxy mode. */
   model: Pick<ModelWorker, 'id' | 'stats'> | null;
-  close(): Promise<void>;
+  /**
+   * Stops accepting, lets requests in flight finish for `graceMs` (default: `shutdownGraceMs`), ends each remaining
+   * stream with an error event and `[DONE]` (a 503 for a request not yet answered), then closes
+   * storage and releases the data folder.
+   */
+  close(options?: { graceMs?: number }): Promise<void>;
 }
 
 /**
@@ -29,6 +36,21 @@ export interface RunningServer {
  */
 export async function startServer(input: ServerOptions = {}): Promise<RunningServer> {
   const options = resolveOptions(input);
+  // Only PGlite's folder needs an owner: PostgreSQL guards its own data.
+  const lock = !options.store && !options.databaseUrl && options.dataDir ? lockDataDir(options.dataDir) : null;
+  try {
+    return await listen(input, options, lock);
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
+}
+
+async function listen(
+  input: ServerOptions,
+  options: ReturnType<typeof resolveOptions>,
+  lock: DataDirLock | null,
+): Promise<RunningServer> {
   const store =
     options.store ??
     new CompletionStore(
@@ -42,10 +64,11 @@ export async function startServer(input: ServerOptions = {}): Promise<RunningSer
     ? null
     : modelWorker({ ...(options.corpusFiles ? { corpusFiles: options.corpusFiles } : {}) });
   await model?.retain();
-  const context: ServerContext = { options, store, model, startedAt: Date.now(), audio: new Map() };
+  const inFlight = new InFlight();
+  const context: ServerContext = { options, store, model, startedAt: Date.now(), audio: new Map(), inFlight };
   const server = createServer(createHandler(context));
   server.headersTimeout = 30_000;
-  server.requestTimeout = 0; // Streams may run long; idle sockets are closed by keepAliveTimeout.
+  server.requestTimeout = 0; // Streams may run long; bodies have their own limit (bodyTimeoutMs).
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => resolve());
@@ -59,13 +82,11 @@ export async function startServer(input: ServerOptions = {}): Promise<RunningSer
     port,
     store,
     model,
-    async close() {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
+    async close({ graceMs = options.shutdownGraceMs } = {}) {
+      await drain(server, inFlight, graceMs);
       await model?.release();
       if (!input.store) await store.close();
+      lock?.release();
     },
   };
 }

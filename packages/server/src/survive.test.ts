@@ -64,7 +64,9 @@ describe('no request ends the process', () => {
   for (const depth of [10_000, 100_000]) {
     for (const [name, place, param] of places) {
       it(`${name} nested ${depth} levels deep is a 400 naming it, and the server answers after`, async () => {
-        const { status, json } = await post(`{"model":"m","messages":${JSON.stringify(messages)},${place(nested(depth))}}`);
+        const { status, json } = await post(
+          `{"model":"m","messages":${JSON.stringify(messages)},${place(nested(depth))}}`,
+        );
         expect(status).toBe(400);
         const error = json.error as { param: string; code: string; message: string };
         expect(error.code).toBe('nesting_too_deep');
@@ -115,7 +117,13 @@ describe('numbers JSON cannot hold', () => {
 });
 
 describe('any valid string is stored and returned as sent', () => {
-  const odd = ['NUL \u0000 inside', 'lone high \ud800 surrogate', 'lone low \udc00 one', 'private \ue000 use', '😀 pair'];
+  const odd = [
+    'NUL \u0000 inside',
+    'lone high \ud800 surrogate',
+    'lone low \udc00 one',
+    'private \ue000 use',
+    '😀 pair',
+  ];
 
   for (const stream of [false, true]) {
     it(`NUL, lone surrogates and U+E000 in content and metadata round-trip (${stream ? 'streamed' : 'not streamed'})`, async () => {

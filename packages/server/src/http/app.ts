@@ -82,6 +82,10 @@ export function createHandler(context: ServerContext) {
   const rateLimit = createRateLimiter(options.rateLimit.requests, options.rateLimit.windowMs);
   return async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const started = performance.now();
+    context.inFlight.track(response);
+    // A write that comes too late (after a shutdown ended the response, or the client left) is that
+    // request's problem only: without a listener it would end the process.
+    response.on('error', () => undefined);
     response.setHeader('x-request-id', randomId('req_', 24));
     const url = new URL(request.url ?? '/', 'http://localhost');
     // Method, path and status only: never a header, a key or a body.

@@ -43,7 +43,11 @@ interface Row {
 const columns = 'id, created, model, metadata, request, response';
 
 function toRecord(row: Row): StoredRecord {
-  const { metadata, request, response } = fromJsonb({ metadata: row.metadata, request: row.request, response: row.response });
+  const { metadata, request, response } = fromJsonb({
+    metadata: row.metadata,
+    request: row.request,
+    response: row.response,
+  });
   return { ...row, created: Number(row.created), model: unescapeText(row.model), metadata, request, response };
 }
 
@@ -55,7 +59,14 @@ export class CompletionStore {
   async insert(record: StoredRecord): Promise<void> {
     await this.sql.query(
       'insert into completions (id, created, model, metadata, request, response) values ($1, $2, $3, $4, $5, $6)',
-      [record.id, record.created, escapeText(record.model), toJsonb(record.metadata), toJsonb(record.request), toJsonb(record.response)],
+      [
+        record.id,
+        record.created,
+        escapeText(record.model),
+        toJsonb(record.metadata),
+        toJsonb(record.request),
+        toJsonb(record.response),
+      ],
     );
   }
 

@@ -32,8 +32,7 @@ export function launchCli(args: string[], env: Record<string, string> = {}): Pro
     child.stdout?.on('data', (data: Buffer) => {
       output += data.toString();
       const match = /listening on (http:\/\/\S+)\/v1/.exec(output);
-      if (match)
-        resolve({ child, url: `${match[1]}/v1`, origin: match[1] as string, output: () => output, exited });
+      if (match) resolve({ child, url: `${match[1]}/v1`, origin: match[1] as string, output: () => output, exited });
     });
     child.stderr?.on('data', (data: Buffer) => {
       output += data.toString();

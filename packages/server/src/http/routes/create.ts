@@ -18,7 +18,10 @@ export async function createCompletion(
   response: ServerResponse,
 ): Promise<void> {
   const fault = parseFault(request, context.options.faults);
-  const body = await readJsonBody(request, { limitBytes: context.options.bodyLimitBytes, timeoutMs: context.options.bodyTimeoutMs });
+  const body = await readJsonBody(request, {
+    limitBytes: context.options.bodyLimitBytes,
+    timeoutMs: context.options.bodyTimeoutMs,
+  });
   const create = validateCreate(body);
   if (!context.model) return proxyCreate(context, response, create);
   refuseUnsupported(create);

@@ -85,7 +85,10 @@ export async function updateCompletion(
   response: ServerResponse,
 ): Promise<void> {
   checkCompletionId(id);
-  const body = await readJsonBody(request, { limitBytes: context.options.bodyLimitBytes, timeoutMs: context.options.bodyTimeoutMs });
+  const body = await readJsonBody(request, {
+    limitBytes: context.options.bodyLimitBytes,
+    timeoutMs: context.options.bodyTimeoutMs,
+  });
   if (!isRecord(body) || body.metadata === undefined)
     throw invalid('metadata', "Missing required parameter: 'metadata'.", 'missing_required_parameter');
   for (const key of Object.keys(body))
