@@ -6,6 +6,7 @@
  * ordinary text see it unchanged.
  */
 const MARK = '\uE000';
+// biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is exactly what this looks for.
 const needsEscape = /[\u0000\uE000\uD800-\uDFFF]/;
 
 export function escapeText(text: string): string {
