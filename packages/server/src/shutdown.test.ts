@@ -37,14 +37,15 @@ async function stream(server: CliServer, body: object, onFirst: () => void): Pro
     }),
   });
   expect(response.status).toBe(200);
-  const reader = (response.body as ReadableStream<Uint8Array>).pipeThrough(new TextDecoderStream()).getReader();
+  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+  const decoder = new TextDecoder();
   let text = '';
   let first = false;
   try {
     while (true) {
       const { value, done } = await reader.read();
       if (done) break;
-      text += value;
+      text += decoder.decode(value, { stream: true });
       if (!first && text.includes('\n\n')) {
         first = true;
         onFirst();

@@ -1,74 +1,18 @@
 import type { ServerResponse } from 'node:http';
-import { type ChatCompletion, ChatCompletionStream, type EndpointOptions, targetFor } from '@completions-kit/core';
+import { type ChatCompletion, ChatCompletionStream } from '@completions-kit/core';
 import type { ServerContext } from '../../context.ts';
 import { HttpError } from '../../http/errors.ts';
+import { endStreamWithError } from '../../http/sse.ts';
 import type { UpstreamOptions } from '../../options.ts';
 import { storeCompletion } from '../../storage/store-completion.ts';
 import type { CreateRequest } from '../../validation/create-params.ts';
-
-// Headers worth passing back to the browser; never cookies or anything naming the key.
-const forwardedHeaders = [
-  'content-type',
-  'x-request-id',
-  'apim-request-id',
-  'retry-after',
-  'retry-after-ms',
-  'x-should-retry',
-  'openai-processing-ms',
-];
-
-function endpointFor(upstream: UpstreamOptions): EndpointOptions {
-  const apiKey = upstream.keyEnv ? process.env[upstream.keyEnv] : undefined;
-  return {
-    baseURL: upstream.url,
-    provider: upstream.provider ?? 'openai',
-    ...(apiKey ? { apiKey } : {}),
-    ...(upstream.apiVersion ? { apiVersion: upstream.apiVersion } : {}),
-    ...(upstream.deployment ? { deployment: upstream.deployment } : {}),
-  };
-}
-
-/** Sends a request to the provider with the key held here. The browser never sees the key. */
-export async function forward(
-  upstream: UpstreamOptions,
-  path: string,
-  init: { method: string; body?: unknown; model?: string | undefined; signal: AbortSignal; stream?: boolean },
-): Promise<Response> {
-  const { url, headers } = targetFor(endpointFor(upstream), path, undefined, init.model);
-  if (init.body !== undefined) headers['content-type'] = 'application/json';
-  if (init.stream) headers.accept = 'text/event-stream';
-  try {
-    return await fetch(url, {
-      method: init.method,
-      headers,
-      body: init.body === undefined ? null : JSON.stringify(init.body),
-      signal: init.signal,
-    });
-  } catch (error) {
-    if (init.signal.aborted) throw error;
-    throw new HttpError(
-      502,
-      `The upstream provider could not be reached: ${(error as Error).message}`,
-      null,
-      'upstream_unreachable',
-      'server_error',
-    );
-  }
-}
-
-export function copyHeaders(from: Response, to: ServerResponse, status = from.status): void {
-  const headers: Record<string, string> = {};
-  for (const name of forwardedHeaders) {
-    const value = from.headers.get(name);
-    if (value !== null) headers[name] = value;
-  }
-  to.writeHead(status, headers);
-}
+import { callUpstream, copyHeaders, type UpstreamCall } from './upstream.ts';
 
 /**
- * Proxies a create request. Streams pass through as they arrive, without buffering; a client that
- * leaves aborts the upstream request; `store: true` completions are recorded here, so the stored
- * endpoints work even for providers without them.
+ * Proxies a create request. Streams pass through as they arrive, without buffering, scrubbed of
+ * the key; a client that leaves aborts the upstream request, unless it asked to be stored: then
+ * the answer is read to its end (or a time limit) and recorded here, so the stored endpoints work
+ * even for providers without them.
  */
 export async function proxyCreate(
   context: ServerContext,
@@ -78,7 +22,7 @@ export async function proxyCreate(
   const upstream = context.options.upstream as UpstreamOptions;
   const controller = new AbortController();
   response.on('close', () => {
-    if (!response.writableFinished) controller.abort();
+    if (!response.writableFinished && !create.store) controller.abort();
   });
   const body: Record<string, unknown> = { ...create.body };
   // Only OpenAI itself knows `store` and `metadata`; other providers may refuse them.
@@ -86,46 +30,106 @@ export async function proxyCreate(
     delete body.store;
     delete body.metadata;
   }
-  const answer = await forward(upstream, '/chat/completions', {
+  const call = await callUpstream(upstream, '/chat/completions', {
     method: 'POST',
     body,
     model: create.model,
-    signal: controller.signal,
+    controller,
     stream: create.stream,
   });
-  if (!answer.ok || !create.stream || !answer.body) {
-    const text = await answer.text();
-    copyHeaders(answer, response);
-    response.end(text);
+  const { response: answer } = call;
+  const isStream = (answer.headers.get('content-type') ?? '').startsWith('text/event-stream');
+  if (!answer.ok || !create.stream || !answer.body || !isStream) {
+    const text = await call.text();
     if (answer.ok && create.store) await storeParsed(context, create, text);
+    if (response.destroyed) return;
+    copyHeaders(call, response);
+    response.end(text);
     return;
   }
-  copyHeaders(answer, response);
+  copyHeaders(call, response);
   response.flushHeaders();
-  const [toClient, toRecord] = answer.body.tee();
-  const recorded = create.store
-    ? new ChatCompletionStream(new Response(toRecord)).finalCompletion()
-    : toRecord.cancel();
-  const reader = toClient.getReader();
+  await relayStream(context, call, response, create);
+}
+
+/** The stream to the client (while it stays) and to the recorder (with `store: true`). */
+async function relayStream(
+  context: ServerContext,
+  call: UpstreamCall,
+  response: ServerResponse,
+  create: CreateRequest,
+): Promise<void> {
+  const recorder = create.store ? recordStream() : null;
+  const scrub = call.scrubber.stream();
+  const decoder = new TextDecoder();
+  const pass = async (text: string) => {
+    recorder?.push(text);
+    if (text && !response.destroyed && !response.writableEnded && !response.write(text)) await drained(response);
+  };
   try {
-    while (true) {
-      const { value, done } = await reader.read();
-      if (done) break;
-      if (!response.write(value)) await new Promise((resolve) => response.once('drain', resolve));
-    }
-  } catch {
-    // The client left (and the upstream request was aborted) or the upstream broke off.
-    response.destroy();
+    for await (const chunk of call.chunks()) await pass(scrub.push(decoder.decode(chunk, { stream: true })));
+    await pass(scrub.push(decoder.decode()) + scrub.flush());
+  } catch (error) {
+    recorder?.fail(error as Error);
+    // Our own limit, or the provider breaking off: the client is told, in the stream.
+    if (error instanceof HttpError) endStreamWithError(response, shapeOf(error));
+    else response.destroy();
     return;
   }
-  if (create.store) {
+  if (recorder) {
     try {
-      await storeCompletion(context.store, create, (await recorded) as ChatCompletion);
+      await storeCompletion(context.store, create, await recorder.done());
     } catch {
       // A stream that ended in an error or incomplete is not stored, as the API would not store it.
     }
   }
-  response.end();
+  if (!response.destroyed) response.end();
+}
+
+const shapeOf = (error: HttpError) => ({
+  message: error.message,
+  type: error.type,
+  param: error.param,
+  code: error.code,
+});
+
+/** Folds the (scrubbed) stream into the completion it describes, with the kit's own accumulator. */
+function recordStream() {
+  const encoder = new TextEncoder();
+  let controller!: ReadableStreamDefaultController<Uint8Array>;
+  const body = new ReadableStream<Uint8Array>({
+    start: (created) => {
+      controller = created;
+    },
+  });
+  const final = new ChatCompletionStream(new Response(body)).finalCompletion();
+  final.catch(() => undefined);
+  // The accumulator stops reading at [DONE]; what comes after (nothing, normally) is not its business.
+  const quietly = (action: () => void) => {
+    try {
+      action();
+    } catch {}
+  };
+  return {
+    push: (text: string) => text && quietly(() => controller.enqueue(encoder.encode(text))),
+    fail: (error: Error) => quietly(() => controller.error(error)),
+    done: (): Promise<ChatCompletion> => {
+      quietly(() => controller.close());
+      return final as Promise<ChatCompletion>;
+    },
+  };
+}
+
+function drained(response: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      response.off('drain', done);
+      response.off('close', done);
+      resolve();
+    };
+    response.on('drain', done);
+    response.on('close', done);
+  });
 }
 
 async function storeParsed(context: ServerContext, create: CreateRequest, text: string): Promise<void> {

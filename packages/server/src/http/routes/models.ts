@@ -1,18 +1,18 @@
 import type { ServerResponse } from 'node:http';
 import type { ServerContext } from '../../context.ts';
-import { copyHeaders, forward } from '../../engine/proxy/proxy.ts';
+import { callUpstream, copyHeaders } from '../../engine/proxy/upstream.ts';
 import { HttpError } from '../errors.ts';
 
 export async function listModels(context: ServerContext, response: ServerResponse, id?: string): Promise<void> {
   if (!context.model && context.options.upstream) {
     const controller = new AbortController();
     response.on('close', () => controller.abort());
-    const answer = await forward(context.options.upstream, id ? `/models/${encodeURIComponent(id)}` : '/models', {
+    const call = await callUpstream(context.options.upstream, id ? `/models/${encodeURIComponent(id)}` : '/models', {
       method: 'GET',
-      signal: controller.signal,
+      controller,
     });
-    const text = await answer.text();
-    copyHeaders(answer, response);
+    const text = await call.text();
+    copyHeaders(call, response);
     response.end(text);
     return;
   }
