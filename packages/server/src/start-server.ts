@@ -36,6 +36,7 @@ export async function startServer(input: ServerOptions = {}): Promise<RunningSer
         databaseUrl: options.databaseUrl,
         dataDir: options.dataDir ?? null,
         loadDataDir: options.loadDataDir,
+        log: options.log,
       }),
     );
   const model: ModelWorker | null = options.upstream
