@@ -32,10 +32,10 @@ const children = [
     },
   ),
   // Vite's own banner would print the address before the server answers: warnings and errors only.
-  spawn(process.execPath, [path.join(root, 'apps/playground/node_modules/vite/bin/vite.js'), '--logLevel', 'warn'], {
+  spawn(process.execPath, [path.join(root, 'apps/playground/node_modules/vite/bin/vite.js')], {
     cwd: path.join(root, 'apps/playground'),
     stdio: 'inherit',
-    env: { ...process.env, CK_SERVER_URL: `http://127.0.0.1:${port}` },
+    env: { ...process.env, CK_SERVER_URL: `http://127.0.0.1:${port}`, CK_PLAYGROUND_LOG_LEVEL: 'warn' },
   }),
 ];
 const stop = (signal) => {

@@ -8,7 +8,8 @@ const proxy = { '/v1': server, '/search': server, '/health': server };
 
 // The page asks /health every half second while the server starts (src/connection): a refusal there is
 // expected, not news, and would bury the terminal in stack traces. Every other proxy error still shows.
-const logger = createLogger();
+// A custom logger overrides --logLevel: npm start asks for warnings only through this variable.
+const logger = createLogger((process.env.CK_PLAYGROUND_LOG_LEVEL as 'info' | 'warn' | undefined) ?? 'info');
 const logError = logger.error;
 logger.error = (message, options) => {
   const refused = (options?.error as NodeJS.ErrnoException | null | undefined)?.code === 'ECONNREFUSED';
