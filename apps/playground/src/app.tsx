@@ -2,6 +2,8 @@ import { createChatCompletionsClient } from '@completions-kit/core';
 import { ChatCompletionsProvider } from '@completions-kit/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { Suspense, useEffect, useMemo, useState } from 'react';
+import { ConnectionStatus } from './connection/connection-status.tsx';
+import { fetchWhenReady } from './connection/server-status.ts';
 import { ConnectionPanel } from './connection-panel.tsx';
 import { ViewErrorBoundary } from './error-boundary.tsx';
 import { draftFromHash } from './share/share-url.ts';
@@ -23,6 +25,8 @@ function useClient() {
         apiVersion: connection.apiVersion || undefined,
         deployment: connection.deployment || undefined,
         maxRetries: 1,
+        // A message sent while the local server is still starting waits for it instead of failing.
+        fetch: fetchWhenReady,
       }),
     [connection, key],
   );
@@ -98,6 +102,7 @@ export function App() {
             <span aria-hidden="true">⌨</span> Shortcuts
           </button>
         </div>
+        <ConnectionStatus />
         <ConnectionPanel />
       </header>
       <ShortcutsDialog open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />

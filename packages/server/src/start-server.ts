@@ -58,6 +58,7 @@ async function listen(
         databaseUrl: options.databaseUrl,
         dataDir: options.dataDir ?? null,
         loadDataDir: options.loadDataDir,
+        log: options.log,
       }),
     );
   const model: ModelWorker | null = options.upstream

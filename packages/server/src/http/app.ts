@@ -1,7 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ServerContext } from '../context.ts';
 import { randomId } from '../engine/local/shape.ts';
-import { HttpError, sendError } from './errors.ts';
+import { StorageUnavailableError } from '../storage/storage-unavailable.ts';
+import { HttpError, sendError, storageUnavailable } from './errors.ts';
 import { parseFault } from './faults.ts';
 import { applyCors, checkAccessToken, checkHost, createRateLimiter } from './guards.ts';
 import { createCompletion } from './routes/create.ts';
@@ -59,14 +60,17 @@ const routes: [string, RegExp, Handler][] = [
   ],
 ];
 
-function health(context: ServerContext, response: ServerResponse): void {
+// 200 even while the database is away: the server itself answers (models, non-stored completions).
+async function health(context: ServerContext, response: ServerResponse): Promise<void> {
+  const storage = await context.store.sql.health();
   response.writeHead(200, { 'content-type': 'application/json' });
   response.end(
     JSON.stringify({
-      status: 'ok',
+      status: storage.available ? 'ok' : 'degraded',
       engine: context.model ? 'local' : 'proxy',
       model: context.model?.id ?? null,
       storage: context.store.sql.kind,
+      storage_available: storage.available,
     }),
   );
 }
@@ -120,6 +124,7 @@ export function createHandler(context: ServerContext) {
       await route[2](context, request, response, url, match);
     } catch (error) {
       if (error instanceof HttpError) sendError(response, error);
+      else if (error instanceof StorageUnavailableError) sendError(response, storageUnavailable(error));
       else if ((error as Error).name === 'AbortError') response.destroy();
       else {
         options.log(`error ${request.method} ${url.pathname}: ${(error as Error).stack ?? error}`);

@@ -19,6 +19,13 @@ export function invalid(param: string | null, message: string, code: string | nu
   return new HttpError(400, message, param, code);
 }
 
+/** The database is away: a 503 the client may retry after the reconnection attempt Retry-After names. */
+export function storageUnavailable(error: { message: string; retryAfterSeconds: number }): HttpError {
+  return new HttpError(503, error.message, null, 'storage_unavailable', 'server_error', {
+    'retry-after': String(error.retryAfterSeconds),
+  });
+}
+
 export function sendError(response: ServerResponse, error: HttpError, headers: Record<string, string> = {}): void {
   const shape = { message: error.message, type: error.type, param: error.param, code: error.code };
   if (response.headersSent) {

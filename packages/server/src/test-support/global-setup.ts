@@ -15,6 +15,8 @@ export default async function setup({ provide }: { provide: (key: string, value:
     exec: async (text) => {
       await db.exec(text);
     },
+    assertAvailable: () => {},
+    health: async () => ({ available: true }),
     close: () => db.close(),
   });
   const dump = await db.dumpDataDir('none');

@@ -25,6 +25,8 @@ export async function createCompletion(
   const create = validateCreate(body);
   if (!context.model) return proxyCreate(context, response, create);
   refuseUnsupported(create);
+  // Refused before generating: an answer that could not be stored would be lost work for the client.
+  if (create.store) context.store.sql.assertAvailable();
   const statusError = fault && faultStatusError(fault);
   if (statusError) throw statusError;
   const now = Math.floor(Date.now() / 1000);
