@@ -187,7 +187,7 @@ export async function benchFootprint(): Promise<void> {
     const row = (name: string, value: string, target: string) => console.log([name, value, target].join('\t'));
     console.log('server process (npm start: tsx sources, PGlite)\tfigure\ttarget');
     row('time to ready (/health answers)', `${readyMs.toFixed(0)} ms`, `<= ${TARGET_READY_MS} ms`);
-    row('time to first answer', `${firstAnswerMs.toFixed(0)} ms`, '');
+    row('time to first answer', `${firstAnswerMs.toFixed(0)} ms (status ${firstAnswer.status})`, '');
     row('resident at idle', mb(idleMb), `<= ${TARGET_IDLE_MB} MB`);
     row(`resident under 50 streams (peak; pace ${PACE_MS} ms)`, mb(load.peakMb), `<= ${TARGET_LOAD_MB} MB`);
     row('  their statuses', [...new Set(load.result)].join(','), '200');

@@ -22,6 +22,7 @@ Options (environment variable in brackets):
   --pace-ms N               pause between streamed chunks, 0 for none (CK_PACE_MS; default 30: ~33 tokens/s)
   --budget-ms N             model time per request before a 400 (CK_BUDGET_MS; default 10000)
   --context-tokens N        prompt tokens accepted per request (CK_CONTEXT_TOKENS; default 128000)
+  --answer-tokens N         longest local answer; past it finish_reason is "length" (CK_ANSWER_TOKENS; default 1000000)
   --rate-limit N            requests per minute per client, 0 for none (CK_RATE_LIMIT; default 600)
   --enable-faults           accept x-ck-fault headers, for tests (CK_ENABLE_FAULTS=1)
   --help`;
@@ -43,6 +44,7 @@ const { values } = parseArgs({
     'pace-ms': { type: 'string' },
     'budget-ms': { type: 'string' },
     'context-tokens': { type: 'string' },
+    'answer-tokens': { type: 'string' },
     'rate-limit': { type: 'string' },
     'enable-faults': { type: 'boolean' },
     help: { type: 'boolean' },
@@ -85,6 +87,7 @@ const server = await startServer({
   budget: {
     timeMs: Number(values['budget-ms'] ?? env.CK_BUDGET_MS ?? 10_000),
     contextTokens: Number(values['context-tokens'] ?? env.CK_CONTEXT_TOKENS ?? 128_000),
+    answerTokens: Number(values['answer-tokens'] ?? env.CK_ANSWER_TOKENS ?? 1_000_000),
   },
   rateLimit: { requests: Number(values['rate-limit'] ?? env.CK_RATE_LIMIT ?? 600), windowMs: 60_000 },
   faults: values['enable-faults'] ?? env.CK_ENABLE_FAULTS === '1',
