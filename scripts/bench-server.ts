@@ -1,14 +1,19 @@
 // The server under realistic load, in one process: tokenizer time against input size for several
 // shapes of text, list latency at 100,000 stored completions and the per-chunk cost of streaming.
-// Run: pnpm bench:server (pnpm bench:server tokenizer: the first part only)
+// Run: pnpm bench:server (pnpm bench:server tokenizer, or footprint: that part only). The footprint
+// part (time to ready, resident memory, fairness under big answers) runs the server in its own process.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startServer } from '../packages/server/src/index.ts';
+import { benchFootprint } from './bench-server/footprint.ts';
 import { benchTokenizer } from './bench-server/tokenizer.ts';
 
-benchTokenizer();
+if (!process.argv.includes('footprint')) benchTokenizer();
 if (process.argv.includes('tokenizer')) process.exit(0);
+console.log('');
+if (!process.argv.includes('tokenizer')) await benchFootprint();
+if (process.argv.includes('footprint')) process.exit(0);
 console.log('');
 
 const ROWS = 100_000;

@@ -26,6 +26,7 @@ Options (environment variable in brackets):
   --pace-ms N               pause between streamed chunks, 0 for none (CK_PACE_MS; default 30: ~33 tokens/s)
   --budget-ms N             model time per request before a 400 (CK_BUDGET_MS; default 10000)
   --context-tokens N        prompt tokens accepted per request (CK_CONTEXT_TOKENS; default 128000)
+  --answer-tokens N         longest local answer; past it finish_reason is "length" (CK_ANSWER_TOKENS; default 1000000)
   --rate-limit N            requests per minute per client, 0 for none (CK_RATE_LIMIT; default 600)
   --body-timeout-ms N       time for a request body to arrive before a 408 (CK_BODY_TIMEOUT_MS; default 30000)
   --shutdown-grace-ms N     on SIGTERM/SIGINT, time requests in flight may finish in (CK_SHUTDOWN_GRACE_MS; default 10000)
@@ -52,6 +53,7 @@ const { values } = parseArgs({
     'pace-ms': { type: 'string' },
     'budget-ms': { type: 'string' },
     'context-tokens': { type: 'string' },
+    'answer-tokens': { type: 'string' },
     'rate-limit': { type: 'string' },
     'body-timeout-ms': { type: 'string' },
     'shutdown-grace-ms': { type: 'string' },
@@ -100,6 +102,7 @@ const server = await startServer({
   budget: {
     timeMs: Number(values['budget-ms'] ?? env.CK_BUDGET_MS ?? 10_000),
     contextTokens: Number(values['context-tokens'] ?? env.CK_CONTEXT_TOKENS ?? 128_000),
+    answerTokens: Number(values['answer-tokens'] ?? env.CK_ANSWER_TOKENS ?? 1_000_000),
   },
   rateLimit: { requests: Number(values['rate-limit'] ?? env.CK_RATE_LIMIT ?? 600), windowMs: 60_000 },
   bodyTimeoutMs: numberOption(values['body-timeout-ms'] ?? env.CK_BODY_TIMEOUT_MS),

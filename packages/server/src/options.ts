@@ -60,8 +60,12 @@ export interface ServerOptions {
    */
   paceMs?: number;
   /**
-   * What one request may cost the local model: `timeMs` of model work and `contextTokens` of prompt.
-   * Past either, the request gets a 400 naming it. Default: 10,000 ms and 128,000 tokens.
+   * What one request may cost the local model: `timeMs` of model work and `contextTokens` of prompt
+   * (past either, the request gets a 400 naming it), and `answerTokens`, the longest answer: a
+   * request's max_completion_tokens up to it is honoured, and an answer that reaches it ends with
+   * finish_reason "length". A streamed plain answer is made as the client reads it, so its model
+   * time is bounded by `answerTokens` rather than `timeMs`. Default: 10,000 ms, 128,000 tokens and
+   * 1,000,000 tokens.
    */
   budget?: Partial<ModelBudget>;
   /** Accept `x-ck-fault` headers (tests only; never in proxy mode). Default: false. */
@@ -102,7 +106,11 @@ export function resolveOptions(options: ServerOptions): ResolvedOptions {
     shutdownGraceMs: options.shutdownGraceMs ?? 0,
     rateLimit: options.rateLimit ?? { requests: 600, windowMs: 60_000 },
     paceMs: options.paceMs ?? 0,
-    budget: { timeMs: options.budget?.timeMs ?? 10_000, contextTokens: options.budget?.contextTokens ?? 128_000 },
+    budget: {
+      timeMs: options.budget?.timeMs ?? 10_000,
+      contextTokens: options.budget?.contextTokens ?? 128_000,
+      answerTokens: options.budget?.answerTokens ?? 1_000_000,
+    },
     // Fault injection never reaches a real provider.
     faults: (options.faults ?? false) && !options.upstream,
     log: options.log ?? (() => undefined),

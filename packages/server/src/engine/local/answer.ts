@@ -1,11 +1,9 @@
-import type { CompletionUsage } from '@completions-kit/core';
 import { type HttpError, invalid } from '../../http/errors.ts';
 import { type CreateRequest, validateCreate } from '../../validation/create-params.ts';
 import { conversationText } from '../../validation/messages.ts';
 import { BudgetExceeded, withBudget } from './budget.ts';
-import type { LocalModel } from './local-engine.ts';
-import type { Reply } from './reply.ts';
-import { countPromptTokens, usageOf } from './shape.ts';
+import type { BegunAnswer, LocalModel } from './local-engine.ts';
+import { countPromptTokens } from './shape.ts';
 
 /** Answer length when the request sets none: room for several paragraphs, a list or code. */
 export const DEFAULT_MAX_TOKENS = 1024;
@@ -16,6 +14,11 @@ export interface ModelBudget {
   timeMs: number;
   /** Prompt tokens accepted, as a model's context window. */
   contextTokens: number;
+  /**
+   * The longest answer, in tokens: a request's max_completion_tokens up to it is honoured, and an
+   * answer that reaches it ends with finish_reason "length".
+   */
+  answerTokens: number;
 }
 
 /** A validated create request's body, plus what only the HTTP side knows. */
@@ -28,38 +31,46 @@ export interface AnswerInput {
   budget: ModelBudget;
 }
 
-export interface AnswerOutput {
-  replies: Reply[];
-  usage: CompletionUsage;
+/** A request as the model took it: its prompt counted, its answer begun (plain choices lazily). */
+export interface BegunRequest {
+  create: CreateRequest;
+  promptTokens: number;
+  begun: BegunAnswer;
 }
 
 /**
- * Everything whose cost grows with the request: counting the prompt, writing each choice, and
- * usage. Runs in the model worker, under the request's budget of time and tokens.
+ * Everything whose cost grows with the request and comes before its first token: counting the
+ * prompt, and any answer that is not plain text, written whole. Runs in the model worker, under
+ * the request's budget of time and tokens.
  */
-export function answer(model: LocalModel, input: AnswerInput): AnswerOutput {
+export function beginAnswer(model: LocalModel, input: AnswerInput): BegunRequest {
   const create = validateCreate(input.body);
-  const { timeMs, contextTokens } = input.budget;
-  try {
-    return withBudget(timeMs, () => {
-      const promptTokens = countPromptTokens(create);
-      if (promptTokens > contextTokens)
-        throw invalid(
-          'messages',
-          `This model's maximum context length is ${contextTokens} tokens. However, your messages resulted in ${promptTokens} tokens. Please reduce the length of the messages.`,
-          'context_length_exceeded',
-        );
-      const replies = model.complete(localRequest(create, input.transcripts), {
-        create,
-        lastUser: lastUserText(create),
-        searchBase: input.searchBase,
-        now: input.now,
-      });
-      return { replies, usage: usageOf(promptTokens, replies, create.prediction) };
+  const { contextTokens } = input.budget;
+  return underBudget(input.budget.timeMs, () => {
+    const promptTokens = countPromptTokens(create);
+    if (promptTokens > contextTokens)
+      throw invalid(
+        'messages',
+        `This model's maximum context length is ${contextTokens} tokens. However, your messages resulted in ${promptTokens} tokens. Please reduce the length of the messages.`,
+        'context_length_exceeded',
+      );
+    const begun = model.begin(localRequest(create, input.transcripts, input.budget.answerTokens), {
+      create,
+      lastUser: lastUserText(create),
+      searchBase: input.searchBase,
+      now: input.now,
     });
+    return { create, promptTokens, begun };
+  });
+}
+
+/** Runs model work under `timeMs` (what is left of a `budgetMs`); past it, the API's error naming the budget. */
+export function underBudget<T>(timeMs: number, work: () => T, budgetMs = timeMs): T {
+  try {
+    return withBudget(timeMs, work);
   } catch (error) {
     if (!(error instanceof BudgetExceeded)) throw error;
-    throw budgetError(timeMs);
+    throw budgetError(budgetMs);
   }
 }
 
@@ -103,7 +114,11 @@ const shaping = [
   'audio',
 ];
 
-function localRequest(create: CreateRequest, transcripts: string[]): Parameters<LocalModel['complete']>[0] {
+function localRequest(
+  create: CreateRequest,
+  transcripts: string[],
+  answerTokens: number,
+): Parameters<LocalModel['complete']>[0] {
   const { body } = create;
   // What only cuts the output short (max tokens, stop) or frames it (stream, store, logprobs)
   // leaves the same prefix, as on the API.
@@ -119,7 +134,7 @@ function localRequest(create: CreateRequest, transcripts: string[]): Parameters<
   return {
     promptText: [conversationText(create.messages), ...transcripts].join('\n'),
     n: create.n,
-    maxTokens: create.maxTokens ?? DEFAULT_MAX_TOKENS,
+    maxTokens: Math.min(create.maxTokens ?? DEFAULT_MAX_TOKENS, answerTokens),
     temperature: create.temperature,
     topP: create.topP,
     stop: create.stop,

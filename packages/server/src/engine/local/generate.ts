@@ -35,13 +35,28 @@ export interface GeneratedChoice {
   completionTokens: number;
 }
 
+/** How a lazily generated choice ended: its content is its tokens' text cut to `contentLength`. */
+export interface ChoiceEnd {
+  finishReason: 'stop' | 'length';
+  completionTokens: number;
+  /** UTF-16 length of the content: shorter than the tokens' text when a stop sequence began in an earlier token. */
+  contentLength: number;
+}
+
 interface Writing {
-  tokens: GeneratedToken[];
+  /** Tokens written so far (what max_completion_tokens counts); they leave as they are made. */
+  count: number;
+  made: GeneratedToken[];
   seen: Map<number, number>;
   decoder: TextDecoder;
   /** UTF-8 continuation bytes the text still owes: the next token must pay them first. */
   owed: number;
-  content: string;
+  /** The end of the content: enough to find a stop sequence or a closing fence, so memory stays flat. */
+  tail: string;
+  /** Length of the content before `tail`. */
+  offset: number;
+  /** Characters of `tail` kept when it is trimmed. */
+  keep: number;
   previous2: number;
   previous1: number;
 }
@@ -53,40 +68,75 @@ const ONE_PARAGRAPH: AnswerPart[] = [
   { kind: 'paragraph', opening: '', minTokens: 0, maxTokens: Number.POSITIVE_INFINITY },
 ];
 
+/** Characters of content kept past the longest stop sequence. */
+const TAIL = 64;
+
+/** Generates one choice whole: the lazy generation, collected. */
+export function generate(model: NgramModel, options: GenerationOptions, parts = ONE_PARAGRAPH): GeneratedChoice {
+  const tokens: GeneratedToken[] = [];
+  const iterator = generateTokens(model, options, parts);
+  for (let step = iterator.next(); ; step = iterator.next()) {
+    if (!step.done) {
+      tokens.push(step.value);
+      continue;
+    }
+    const { finishReason, completionTokens, contentLength } = step.value;
+    const content = tokens
+      .map((token) => token.text)
+      .join('')
+      .slice(0, contentLength);
+    return { tokens, content, finishReason, completionTokens };
+  }
+}
+
 /**
  * Generates one choice token by token, part after part of its shape (paragraphs, list items, a
  * code block); logprobs are the model's own probabilities, forced openings carry 0. The model
- * ends a part by drawing its end-of-text token; the last part's end ends the answer.
+ * ends a part by drawing its end-of-text token; the last part's end ends the answer. Lazy: each
+ * token is made when asked for, so an answer costs memory and time only as it is read.
  */
-export function generate(model: NgramModel, options: GenerationOptions, parts = ONE_PARAGRAPH): GeneratedChoice {
+export function* generateTokens(
+  model: NgramModel,
+  options: GenerationOptions,
+  parts = ONE_PARAGRAPH,
+): Generator<GeneratedToken, ChoiceEnd> {
   const writing: Writing = {
-    tokens: [],
+    count: 0,
+    made: [],
     seen: new Map(),
     decoder: new TextDecoder(),
     owed: 0,
-    content: '',
+    tail: '',
+    offset: 0,
+    keep: TAIL + Math.max(0, ...options.stop.map((stop) => stop.length)),
     previous2: -1,
     previous1: -1,
   };
   let ending: Ending = 'end';
   for (const [index, part] of parts.entries()) {
-    ending = writePart(model, options, writing, part);
+    ending = yield* writePart(model, options, writing, part);
     if (ending !== 'next' && ending !== 'end') break;
     if (ending === 'end' && index === parts.length - 1) break;
   }
-  const { tokens, content } = writing;
-  if (ending === 'length') return { tokens, content, finishReason: 'length', completionTokens: tokens.length };
+  yield* writing.made.splice(0);
+  const contentLength = writing.offset + writing.tail.length;
+  if (ending === 'length') return { finishReason: 'length', completionTokens: writing.count, contentLength };
   // The end-of-text token is generated too: usage counts it, as before any shape.
-  return { tokens, content, finishReason: 'stop', completionTokens: tokens.length + (ending === 'cut' ? 0 : 1) };
+  return { finishReason: 'stop', completionTokens: writing.count + (ending === 'cut' ? 0 : 1), contentLength };
 }
 
-function writePart(model: NgramModel, options: GenerationOptions, writing: Writing, part: AnswerPart): Ending {
-  const ending = force(model, options, writing, part.opening);
-  if (ending) return ending;
+function* writePart(
+  model: NgramModel,
+  options: GenerationOptions,
+  writing: Writing,
+  part: AnswerPart,
+): Generator<GeneratedToken, Ending> {
+  const forced = yield* force(model, options, writing, part.opening);
+  if (forced) return forced;
   // A paragraph starts as the paragraphs the model learned from start.
   if (part.kind === 'paragraph') writing.previous2 = writing.previous1 = -1;
   for (let count = 0; ; count++) {
-    if (writing.tokens.length >= options.maxTokens) return 'length';
+    if (writing.count >= options.maxTokens) return 'length';
     checkBudget();
     const distribution = model.distribution(writing.previous2, writing.previous1, options.prompt);
     const id =
@@ -97,9 +147,10 @@ function writePart(model: NgramModel, options: GenerationOptions, writing: Writi
               ? count >= part.minTokens && writing.owed === 0
               : owedAfterToken(writing.owed, candidate) >= 0 && fits(part, candidate, count),
           );
-    if (id === END || (part.kind === 'code' && writing.content.endsWith('```')))
-      return closePart(model, options, writing, part);
+    if (id === END || (part.kind === 'code' && writing.tail.endsWith('```')))
+      return yield* closePart(model, options, writing, part);
     const ending = push(writing, options, id, Math.log(distribution.probability(id)), distribution);
+    yield* writing.made.splice(0);
     if (ending) return ending;
   }
 }
@@ -111,8 +162,14 @@ function fits(part: AnswerPart, id: number, count: number): boolean {
   return !text.includes('\n') && (count > 0 || /^ \p{L}/u.test(text));
 }
 
-function closePart(model: NgramModel, options: GenerationOptions, writing: Writing, part: AnswerPart): Ending {
-  const ending = part.kind === 'code' && !writing.content.endsWith('```') && force(model, options, writing, '\n```');
+function* closePart(
+  model: NgramModel,
+  options: GenerationOptions,
+  writing: Writing,
+  part: AnswerPart,
+): Generator<GeneratedToken, Ending> {
+  const ending =
+    part.kind === 'code' && !writing.tail.endsWith('```') && (yield* force(model, options, writing, '\n```'));
   return ending || (part.kind === 'paragraph' ? 'end' : 'next');
 }
 
@@ -120,7 +177,12 @@ function closePart(model: NgramModel, options: GenerationOptions, writing: Writi
  * Writes the tokens a shape leaves no choice about (a paragraph break, a list mark, a fence). Their
  * logprobs are still the model's own, floored at the API's -9999 for a token it never saw there.
  */
-function force(model: NgramModel, options: GenerationOptions, writing: Writing, text: string): Ending | null {
+function* force(
+  model: NgramModel,
+  options: GenerationOptions,
+  writing: Writing,
+  text: string,
+): Generator<GeneratedToken, Ending | null> {
   if (writing.owed > 0) {
     // A part ended mid-character (no token could finish it): the unfinished bytes are dropped.
     writing.decoder = new TextDecoder();
@@ -130,6 +192,7 @@ function force(model: NgramModel, options: GenerationOptions, writing: Writing, 
     const distribution = model.distribution(writing.previous2, writing.previous1, options.prompt);
     const probability = distribution.probability(id);
     const ending = push(writing, options, id, probability > 0 ? Math.log(probability) : -9999, distribution);
+    yield* writing.made.splice(0);
     if (ending) return ending;
   }
   return null;
@@ -143,22 +206,28 @@ function push(
   logprob: number,
   distribution: Distribution,
 ): Ending | null {
-  if (writing.tokens.length >= options.maxTokens) return 'length';
+  if (writing.count >= options.maxTokens) return 'length';
   const bytes = tokenBytes(id);
   writing.owed = Math.max(0, owedAfter(writing.owed, bytes));
   const text = writing.decoder.decode(new Uint8Array(bytes), { stream: true });
   const token: GeneratedToken = { id, text, logprob, top: [] };
   if (options.topLogprobs) token.top = topAlternatives(distribution, options.topLogprobs);
-  writing.tokens.push(token);
+  writing.made.push(token);
+  writing.count++;
   writing.seen.set(id, (writing.seen.get(id) ?? 0) + 1);
-  const stopAt = findStop(writing.content, text, options.stop);
+  const stopAt = findStop(writing.tail, text, options.stop);
   if (stopAt !== -1) {
     // The content ends right before the stop sequence, as the API's does.
-    token.text = text.slice(0, Math.max(0, stopAt - writing.content.length));
-    writing.content = writing.content.slice(0, Math.min(writing.content.length, stopAt)) + token.text;
+    token.text = text.slice(0, Math.max(0, stopAt - writing.tail.length));
+    writing.tail = writing.tail.slice(0, Math.min(writing.tail.length, stopAt)) + token.text;
     return 'cut';
   }
-  writing.content += text;
+  writing.tail += text;
+  const { keep } = writing;
+  if (writing.tail.length > 4 * keep) {
+    writing.offset += writing.tail.length - keep;
+    writing.tail = writing.tail.slice(-keep);
+  }
   writing.previous2 = writing.previous1;
   writing.previous1 = id;
   return null;

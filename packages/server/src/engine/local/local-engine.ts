@@ -1,10 +1,11 @@
+import { answerShape } from './answer-shape.ts';
 import { ConversationValues } from './conversation-values.ts';
 import { defaultCorpusFiles, findWorkspaceRoot, installedCorpusFiles, installFolder, readCorpus } from './corpus.ts';
-import type { GenerationOptions } from './generate.ts';
+import { type ChoiceEnd, type GeneratedToken, type GenerationOptions, generateTokens } from './generate.ts';
 import { countsOf, NgramModel } from './ngram-model.ts';
 import { seededRandom } from './random.ts';
 import type { Reply } from './reply.ts';
-import { type RespondContext, respond } from './respond.ts';
+import { isPlainAnswer, type RespondContext, respond } from './respond.ts';
 import { encode } from './tokenizer.ts';
 
 export const LOCAL_MODEL_ID = 'ck-local-ngram';
@@ -31,7 +32,16 @@ export interface LocalModel {
   stats: { paragraphs: number; tokens: number; vocabulary: number; trainingMs: number };
   /** One reply per choice. */
   complete(request: LocalRequest, context: Omit<RespondContext, 'values'>): Reply[];
+  /**
+   * The same answer, with a plain written answer's choices as lazy token generators (made as they
+   * are read); any other form whole, as `complete` gives it.
+   */
+  begin(request: LocalRequest, context: Omit<RespondContext, 'values'>): BegunAnswer;
 }
+
+export type BegunAnswer =
+  | { lazy: false; replies: Reply[] }
+  | { lazy: true; choices: Generator<GeneratedToken, ChoiceEnd>[] };
 
 const trained = new Map<string, LocalModel>();
 
@@ -59,22 +69,37 @@ function train(options: LocalModelOptions): LocalModel {
     vocabulary: model.vocabularySize,
     trainingMs: Math.round(performance.now() - started),
   };
+  const optionsOf = (request: LocalRequest, index: number, prompt: GenerationOptions['prompt']) => ({
+    ...request,
+    prompt,
+    random: seededRandom(request.seedMaterial === null ? null : `${request.seedMaterial}#${index}`),
+  });
+  const complete: LocalModel['complete'] = (request, context) => {
+    const prompt = countsOf(encode(request.promptText).slice(-512));
+    return Array.from({ length: request.n }, (_, index) =>
+      respond(model, optionsOf(request, index, prompt), {
+        ...context,
+        values: new ConversationValues(context.lastUser),
+      }),
+    );
+  };
   return {
     id: LOCAL_MODEL_ID,
     stats,
-    complete(request, context) {
+    complete,
+    begin(request, context) {
+      const whole = { ...context, values: new ConversationValues(context.lastUser) };
+      // A prediction is scored against the whole text: such answers are made whole.
+      if (context.create.prediction !== null || !isPlainAnswer(whole))
+        return { lazy: false, replies: complete(request, context) };
       const prompt = countsOf(encode(request.promptText).slice(-512));
-      return Array.from({ length: request.n }, (_, index) =>
-        respond(
-          model,
-          {
-            ...request,
-            prompt,
-            random: seededRandom(request.seedMaterial === null ? null : `${request.seedMaterial}#${index}`),
-          },
-          { ...context, values: new ConversationValues(context.lastUser) },
+      const shape = answerShape(context.lastUser);
+      return {
+        lazy: true,
+        choices: Array.from({ length: request.n }, (_, index) =>
+          generateTokens(model, optionsOf(request, index, prompt), shape),
         ),
-      );
+      };
     },
   };
 }

@@ -1,7 +1,10 @@
 import { Worker } from 'node:worker_threads';
 import { HttpError } from '../../http/errors.ts';
-import { type AnswerInput, type AnswerOutput, budgetError } from './answer.ts';
+import { type AnswerInput, budgetError } from './answer.ts';
+import type { AnswerHead, AnswerSlice } from './answer-job.ts';
+import { AnswerStream, type SliceSource } from './answer-stream.ts';
 import { LOCAL_MODEL_ID, type LocalModel, type LocalModelOptions } from './local-engine.ts';
+import type { ToThread } from './model-thread.ts';
 
 /**
  * Slack past a request's budget before its worker is stopped outright. The budget is checked at
@@ -9,15 +12,26 @@ import { LOCAL_MODEL_ID, type LocalModel, type LocalModelOptions } from './local
  */
 const GRACE_MS = 2_000;
 
-interface Job {
-  input: AnswerInput;
-  resolve: (output: AnswerOutput) => void;
+/** A message sent to the worker and not yet answered: the worker serves them in order. */
+interface Waiting {
+  id: number;
+  resolve: (value: never) => void;
   reject: (error: Error) => void;
+  onHead?: (head: AnswerHead, slice: AnswerSlice | null) => void;
+  timeMs: number;
+}
+
+/** The answers the worker holds in progress, and the tokens they have made so far. */
+export interface Census {
+  answers: number;
+  tokens: number;
 }
 
 type Message =
   | { type: 'ready'; stats: LocalModel['stats'] }
-  | { type: 'answer'; id: number; output: AnswerOutput }
+  | { type: 'head'; id: number; head: AnswerHead; slice: AnswerSlice | null }
+  | { type: 'slice'; id: number; slice: AnswerSlice }
+  | { type: 'census'; id: number; census: Census }
   | {
       type: 'error';
       id: number;
@@ -27,22 +41,25 @@ type Message =
 /**
  * The local model in a worker thread: the server's event loop only sends requests and receives
  * replies, so health checks and running streams keep flowing while a large request is answered.
- * Requests are answered one at a time, in order; a request far past its budget stops the worker,
- * which the next request starts again.
+ * A plain answer is made a slice (a few milliseconds) at a time, as its reader asks for it, and
+ * the worker serves those asks in the order they come: a long answer takes turns with short ones
+ * instead of holding them. A worker silent far past a request's budget is stopped, and the next
+ * request starts it again.
  */
 export class ModelWorker {
   readonly id = LOCAL_MODEL_ID;
   stats: LocalModel['stats'] = { paragraphs: 0, tokens: 0, vocabulary: 0, trainingMs: 0 };
   #worker: Worker | null = null;
   #ready: Promise<void> | null = null;
-  #queue: Job[] = [];
-  #busy: { id: number; job: Job; timer: NodeJS.Timeout } | null = null;
+  /** Sent and not yet answered, oldest first. */
+  #waiting: Waiting[] = [];
+  #watchdog: NodeJS.Timeout | null = null;
   #next = 0;
   #users = 0;
 
   constructor(private readonly options: LocalModelOptions) {}
 
-  /** Starts the worker and waits until the model is trained (about a second). */
+  /** Starts the worker and waits until the model is ready. */
   start(): Promise<void> {
     if (this.#ready) return this.#ready;
     // From the sources (tests, npm start) the worker runs TypeScript through tsx; built, it runs the
@@ -57,7 +74,6 @@ export class ModelWorker {
         if (message.type === 'ready') {
           this.stats = message.stats;
           resolve();
-          this.#dispatch();
         } else this.#settle(message);
       });
       worker.once('error', reject);
@@ -69,7 +85,7 @@ export class ModelWorker {
     return this.#ready;
   }
 
-  /** One more server uses the worker: started (and trained) if it is not running. */
+  /** One more server uses the worker: started if it is not running. */
   retain(): Promise<void> {
     this.#users++;
     return this.start();
@@ -87,68 +103,109 @@ export class ModelWorker {
     await worker.terminate();
   }
 
-  answer(input: AnswerInput): Promise<AnswerOutput> {
-    return new Promise((resolve, reject) => {
-      this.#queue.push({ input, resolve, reject });
-      this.start().then(
-        () => this.#dispatch(),
-        (error: Error) => this.#failQueue(error),
+  /** Begins an answer: resolves once its head (and a lazy answer's first slice) is ready. */
+  async answer(input: AnswerInput): Promise<AnswerStream> {
+    await this.start();
+    const worker = this.#worker as Worker;
+    const id = this.#next++;
+    const choices = answerChoices(input.body);
+    return new Promise<AnswerStream>((resolve, reject) => {
+      const source: SliceSource = {
+        more: () =>
+          new Promise<AnswerSlice>((resolveSlice, rejectSlice) => {
+            if (this.#worker !== worker) return rejectSlice(new Error('The model worker stopped while answering.'));
+            this.#send(
+              worker,
+              { type: 'more', id },
+              { id, resolve: resolveSlice, reject: rejectSlice, timeMs: input.budget.timeMs },
+            );
+          }),
+        cancel: () => {
+          if (this.#worker === worker) worker.postMessage({ type: 'cancel', id } satisfies ToThread);
+        },
+      };
+      this.#send(
+        worker,
+        { type: 'start', id, input },
+        {
+          id,
+          resolve,
+          reject,
+          timeMs: input.budget.timeMs,
+          onHead: (head, slice) => resolve(new AnswerStream(head, slice, source, choices) as never),
+        },
       );
     });
   }
 
-  #dispatch(): void {
-    const worker = this.#worker;
-    if (this.#busy || !worker) return;
-    const job = this.#queue.shift();
-    if (!job) return;
+  /** What the worker holds now: how a test sees that a left stream stopped, or that a slow reader is not outrun. */
+  async census(): Promise<Census> {
+    await this.start();
+    const worker = this.#worker as Worker;
     const id = this.#next++;
-    const timer = setTimeout(() => {
-      job.reject(budgetError(job.input.budget.timeMs));
-      this.#busy = null;
-      void worker.terminate();
-    }, job.input.budget.timeMs + GRACE_MS);
-    this.#busy = { id, job, timer };
+    return new Promise<Census>((resolve, reject) =>
+      this.#send(worker, { type: 'census', id }, { id, resolve, reject, timeMs: 10_000 }),
+    );
+  }
+
+  #send(worker: Worker, message: ToThread, waiting: Waiting): void {
     try {
-      worker.postMessage({ id, input: job.input });
+      worker.postMessage(message);
     } catch (error) {
       // An input that cannot be cloned fails its own request, never the process.
-      clearTimeout(timer);
-      this.#busy = null;
-      job.reject(error as Error);
-      this.#dispatch();
+      waiting.reject(error as Error);
+      return;
     }
+    this.#waiting.push(waiting);
+    if (this.#waiting.length === 1) this.#arm();
+  }
+
+  /** The worker answers every message within a slice or a budget: silence past that means it is stuck. */
+  #arm(): void {
+    if (this.#watchdog) clearTimeout(this.#watchdog);
+    this.#watchdog = null;
+    const oldest = this.#waiting[0];
+    const worker = this.#worker;
+    if (!oldest || !worker) return;
+    this.#watchdog = setTimeout(() => {
+      oldest.reject(budgetError(oldest.timeMs));
+      this.#waiting.shift();
+      this.#stopped(worker);
+      void worker.terminate();
+    }, oldest.timeMs + GRACE_MS);
   }
 
   #settle(message: Exclude<Message, { type: 'ready' }>): void {
-    const busy = this.#busy;
-    if (!busy || busy.id !== message.id) return;
-    clearTimeout(busy.timer);
-    this.#busy = null;
-    if (message.type === 'answer') busy.job.resolve(message.output);
+    const index = this.#waiting.findIndex((waiting) => waiting.id === message.id);
+    const waiting = this.#waiting[index];
+    if (!waiting) return;
+    this.#waiting.splice(index, 1);
+    this.#arm();
+    if (message.type === 'head') waiting.onHead?.(message.head, message.slice);
+    else if (message.type === 'slice') waiting.resolve(message.slice as never);
+    else if (message.type === 'census') waiting.resolve(message.census as never);
     else {
       const { status, message: text, param, code } = message.error;
-      busy.job.reject(status >= 500 ? new Error(text) : new HttpError(status, text, param, code));
+      waiting.reject(status >= 500 ? new Error(text) : new HttpError(status, text, param, code));
     }
-    this.#dispatch();
   }
 
-  /** The worker ended (stopped for overrunning, or crashed): the next request starts a new one. */
+  /** The worker ended (stopped for overrunning, or crashed): what it held is lost; the next request starts a new one. */
   #stopped(worker: Worker): void {
     if (this.#worker !== worker) return;
     this.#worker = null;
     this.#ready = null;
-    if (this.#busy) {
-      clearTimeout(this.#busy.timer);
-      this.#busy.job.reject(new Error('The model worker stopped while answering.'));
-      this.#busy = null;
-    }
-    if (this.#queue.length > 0) this.start().catch((error: Error) => this.#failQueue(error));
+    if (this.#watchdog) clearTimeout(this.#watchdog);
+    this.#watchdog = null;
+    for (const waiting of this.#waiting.splice(0))
+      waiting.reject(new Error('The model worker stopped while answering.'));
   }
+}
 
-  #failQueue(error: Error): void {
-    for (const job of this.#queue.splice(0)) job.reject(error);
-  }
+/** How many choices a request asks for (validated again in the worker; a bad value fails there). */
+function answerChoices(body: unknown): number {
+  const n = (body as { n?: unknown } | null)?.n;
+  return typeof n === 'number' && Number.isInteger(n) && n > 0 ? n : 1;
 }
 
 const workers = new Map<string, ModelWorker>();

@@ -29,6 +29,18 @@ export interface RespondContext {
   now: number;
 }
 
+/**
+ * Whether the request gets a plain written answer (no refusal, tool call, JSON, search, tool
+ * summary or audio): the one form that can grow long, so the one generated lazily.
+ */
+export function isPlainAnswer(context: RespondContext): boolean {
+  const { create, lastUser } = context;
+  if (lastUser.toLowerCase().includes(REFUSAL_TRIGGER)) return false;
+  if (create.tools && toolsToCall(create.tools, create.messages, lastUser).length > 0) return false;
+  if (create.responseFormat.type !== 'text' || create.webSearch || create.audio) return false;
+  return toolResultsSummary(create.messages) === null;
+}
+
 /** One choice: what the request asks for decides the form, the model writes every token of it. */
 export function respond(model: NgramModel, options: GenerationOptions, context: RespondContext): Reply {
   const { create, lastUser } = context;

@@ -16,7 +16,7 @@ export interface CompletionMeta {
 /** Base64 pieces of audio data in a stream: a multiple of 4 characters, so each piece decodes alone. */
 const AUDIO_PIECE = 16_384;
 
-function logprobEntry(token: GeneratedToken): ChatCompletionTokenLogprob {
+export function logprobEntry(token: GeneratedToken): ChatCompletionTokenLogprob {
   return {
     token: tokenText(token.id),
     logprob: token.logprob,
@@ -184,18 +184,9 @@ function choiceChunks(request: CreateRequest, reply: Reply, index: number) {
   return { opening, body, finish, trailer };
 }
 
-/**
- * The chunks of a streamed completion in the real API's order: an opening chunk per choice, the
- * bodies interleaved across choices, a finish chunk per choice, the usage chunk if asked for, and
- * for audio the `expires_at` chunk after it.
- */
-export function* chunksFrom(
-  request: CreateRequest,
-  replies: Reply[],
-  meta: CompletionMeta,
-  usage: CompletionUsage,
-): Generator<Record<string, unknown>> {
-  const frame = (chunkChoices: unknown[], extra: Record<string, unknown> = {}) => {
+/** Wraps a chunk's choices in the chunk's frame: id, model, fingerprint, and usage and obfuscation as asked. */
+export function chunkFrame(request: CreateRequest, meta: CompletionMeta) {
+  return (chunkChoices: unknown[], extra: Record<string, unknown> = {}): Record<string, unknown> => {
     const chunk: Record<string, unknown> = {
       id: meta.id,
       object: 'chat.completion.chunk',
@@ -210,6 +201,20 @@ export function* chunksFrom(
     if (request.includeObfuscation) chunk.obfuscation = obfuscation();
     return chunk;
   };
+}
+
+/**
+ * The chunks of a streamed completion in the real API's order: an opening chunk per choice, the
+ * bodies interleaved across choices, a finish chunk per choice, the usage chunk if asked for, and
+ * for audio the `expires_at` chunk after it.
+ */
+export function* chunksFrom(
+  request: CreateRequest,
+  replies: Reply[],
+  meta: CompletionMeta,
+  usage: CompletionUsage,
+): Generator<Record<string, unknown>> {
+  const frame = chunkFrame(request, meta);
   const parts = replies.map((reply, index) => choiceChunks(request, reply, index));
   for (const part of parts) yield frame([part.opening]);
   const longest = Math.max(0, ...parts.map((part) => part.body.length));

@@ -3,7 +3,6 @@ import type { ServerContext } from '../../context.ts';
 import { LOCAL_MODEL_ID } from '../../engine/local/local-engine.ts';
 import type { Reply } from '../../engine/local/reply.ts';
 import { randomId } from '../../engine/local/shape.ts';
-import { chunksFrom, completionFrom } from '../../engine/local/wire.ts';
 import { proxyCreate } from '../../engine/proxy/proxy.ts';
 import { storeCompletion } from '../../storage/store-completion.ts';
 import { type CreateRequest, refuseUnsupported, validateCreate } from '../../validation/create-params.ts';
@@ -31,17 +30,21 @@ export async function createCompletion(
   if (statusError) throw statusError;
   const now = Math.floor(Date.now() / 1000);
   const transcripts = referencedAudio(context, create, now);
-  const { replies: choices, usage } = await context.model.answer({
+  const answer = await context.model.answer({
     body,
     transcripts,
     searchBase: `http://${request.headers.host ?? `${context.options.host}:${context.options.port}`}/search/`,
     now,
     budget: context.options.budget,
   });
-  rememberAudio(context, choices, now);
+  rememberAudio(context, answer.replies, now);
   const meta = { id: randomId('chatcmpl-'), created: now, model: LOCAL_MODEL_ID };
-  const completion = completionFrom(create, choices, meta, usage);
   if (!create.stream) {
+    // A client that leaves stops the model writing an answer nobody will read.
+    const left = new AbortController();
+    response.once('close', () => left.abort());
+    const completion = await answer.completion(create, meta, left.signal);
+    if (left.signal.aborted) return;
     if (create.store) await storeCompletion(context.store, create, completion);
     response.writeHead(200, { 'content-type': 'application/json' });
     response.end(JSON.stringify(completion));
@@ -49,7 +52,8 @@ export async function createCompletion(
   }
   startEventStream(response);
   let sent = 0;
-  for (const chunk of chunksFrom(create, choices, meta, usage)) {
+  // The answer is made as it is read: leaving this loop early (the client left) stops it.
+  for await (const chunk of answer.chunks(create, meta)) {
     if (fault && (await applyStreamFault(fault, sent, response))) return;
     if (!(await writeEvent(response, JSON.stringify(chunk)))) return;
     sent++;
@@ -57,7 +61,7 @@ export async function createCompletion(
   }
   if (fault && (await applyStreamFault(fault, sent, response))) return;
   // Stored before [DONE]: a client that saw the whole stream can list it at once.
-  if (create.store) await storeCompletion(context.store, create, completion);
+  if (create.store) await storeCompletion(context.store, create, answer.completionNow(create, meta));
   if (!response.destroyed) response.end('data: [DONE]\n\n');
 }
 
