@@ -1,14 +1,19 @@
 // The server under realistic load, in one process: tokenizer time against input size for several
-// shapes of text, list latency at 100,000 stored completions and the per-chunk cost of streaming.
-// Run: pnpm bench:server (pnpm bench:server tokenizer: the first part only)
+// shapes of text, /health while a 1 MB request is served, list latency at 100,000 stored completions
+// and the per-chunk cost of streaming.
+// Run: pnpm bench:server (pnpm bench:server tokenizer, or health: that part only)
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startServer } from '../packages/server/src/index.ts';
+import { benchHealthUnderLoad } from './bench-server/health-under-load.ts';
 import { benchTokenizer } from './bench-server/tokenizer.ts';
 
-benchTokenizer();
+if (!process.argv.includes('health')) benchTokenizer();
 if (process.argv.includes('tokenizer')) process.exit(0);
+console.log('');
+await benchHealthUnderLoad();
+if (process.argv.includes('health')) process.exit(0);
 console.log('');
 
 const ROWS = 100_000;
