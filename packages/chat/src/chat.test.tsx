@@ -54,7 +54,13 @@ describe('<Chat> against the local server', () => {
     answered();
     // The list is written once it has been read back: waited for, then the chat is left.
     const list = () => Object.keys(localStorage).filter((key) => key.endsWith(':threads'));
-    await waitFor(() => expect(list().map((key) => localStorage.getItem(key)).join()).toContain('Sent before'));
+    await waitFor(() =>
+      expect(
+        list()
+          .map((key) => localStorage.getItem(key))
+          .join(),
+      ).toContain('Sent before'),
+    );
     view.unmount();
     render(<Chat client={client()} model="ck-local-ngram" params={params} />);
     await waitFor(() => expect(screen.getByRole('button', { name: 'Sent before the list was read' })).toBeTruthy());
