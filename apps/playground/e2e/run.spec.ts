@@ -1,5 +1,14 @@
 import { expect, test } from '@playwright/test';
-import { expectNoAxeViolations, field, finished, moreSettings, openPlayground, run, screenshot } from './support.ts';
+import {
+  completionEnded,
+  expectNoAxeViolations,
+  field,
+  finished,
+  moreSettings,
+  openPlayground,
+  run,
+  screenshot,
+} from './support.ts';
 
 // The local model's end-of-text token (see packages/server/README.md), barred with logit_bias.
 const NO_END = '{"199999": -100}';
