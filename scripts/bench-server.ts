@@ -1,19 +1,28 @@
 // The server under realistic load, in one process: tokenizer time against input size for several
-// shapes of text, list latency at 100,000 stored completions and the per-chunk cost of streaming.
-// Run: pnpm bench:server (pnpm bench:server tokenizer, or footprint: that part only). The footprint
-// part (time to ready, resident memory, fairness under big answers) runs the server in its own process.
+// shapes of text, /health while a 1 MB request is served, list latency at 100,000 stored completions
+// and the per-chunk cost of streaming. The footprint part (time to ready, resident memory, fairness
+// under big answers) runs the server in its own process.
+// Run: pnpm bench:server (or name parts: tokenizer, health, footprint: those parts only)
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startServer } from '../packages/server/src/index.ts';
 import { benchFootprint } from './bench-server/footprint.ts';
+import { benchHealthUnderLoad } from './bench-server/health-under-load.ts';
 import { benchTokenizer } from './bench-server/tokenizer.ts';
 
-if (!process.argv.includes('footprint')) benchTokenizer();
-if (process.argv.includes('tokenizer')) process.exit(0);
-console.log('');
-if (!process.argv.includes('tokenizer')) await benchFootprint();
-if (process.argv.includes('footprint')) process.exit(0);
+const named = ['tokenizer', 'health', 'footprint'].filter((part) => process.argv.includes(part));
+const wanted = (part: string) => named.length === 0 || named.includes(part);
+if (wanted('tokenizer')) benchTokenizer();
+if (wanted('health')) {
+  console.log('');
+  await benchHealthUnderLoad();
+}
+if (wanted('footprint')) {
+  console.log('');
+  await benchFootprint();
+}
+if (named.length > 0) process.exit(0);
 console.log('');
 
 const ROWS = 100_000;

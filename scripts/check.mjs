@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 // The whole test suite, as `npm test` (or `pnpm test`) runs it: installs what is missing, then lint,
 // type-check, every test, builds, package lint and bundle budgets. Any failure fails the run.
+// `--only=lint,node` runs those steps alone (`--list` names them), and files named after `--` narrow
+// the vitest steps to them; `pnpm test:stress` runs it all with two CPU-bound processes beside it.
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -11,17 +14,34 @@ if (!ensureInstall()) process.exit(1);
 // The package lint packs the tarballs here; the examples step installs these same files.
 const packEnv = { ...process.env, CK_TARBALLS: mkdtempSync(path.join(tmpdir(), 'ck-tarballs-')) };
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
-const projects = (names) => names.flatMap((name) => ['--project', name]);
+// Files after `--` narrow the vitest steps (a quick run of the machinery, never the suite).
+const filters = process.argv.includes('--') ? process.argv.slice(process.argv.indexOf('--') + 1) : [];
+const projects = (names) => [...names.flatMap((name) => ['--project', name]), ...filters];
 const report = (file) => ['--reporter=default', '--reporter=json', `--outputFile.json=test-results/${file}`];
+/** Runs the commands side by side; true when every one exits 0. */
+function runTogether(commands) {
+  const children = commands.map(([command, args]) => spawn(command, args, { cwd: root, stdio: 'inherit' }));
+  return Promise.all(
+    children.map((child) => new Promise((resolve) => child.on('close', (code) => resolve(code === 0)))),
+  ).then((results) => results.every(Boolean));
+}
+
 const steps = [
-  ['lint and format', () => run(bin('biome'), ['ci', '--colors=off', '.'])],
+  ['lint', 'lint and format', () => run(bin('biome'), ['ci', '--colors=off', '.'])],
   [
+    'types',
     'type-check',
-    () => run(bin('tsc'), ['-p', 'tsconfig.json']) && run(bin('tsc'), ['-p', 'apps/playground/tsconfig.json']),
+    // Both programs at once: tsc uses one core each, and the machine has two.
+    () =>
+      runTogether([
+        [bin('tsc'), ['-p', 'tsconfig.json']],
+        [bin('tsc'), ['-p', 'apps/playground/tsconfig.json']],
+      ]),
   ],
-  // Node and jsdom tests first, then the browser ones alone, so that no browser test (render
-  // counts, long tasks) shares the two cores with the server tests.
+  // Node and jsdom tests first, then the browser ones: each half alone keeps the two cores for it
+  // (no test passes or fails on time, but every one has a ceiling).
   [
+    'node',
     'tests (Node, jsdom)',
     () =>
       run(bin('vitest'), [
@@ -31,29 +51,25 @@ const steps = [
       ]),
   ],
   [
+    'browser',
     'tests (Chromium)',
     () => {
       if (!existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium') && !process.env.CI) {
         console.warn('No Chromium: browser tests skipped (apt-get install chromium, or set CHROMIUM_PATH).');
         return true;
       }
-      // The hostile-output suite holds every task to 200 ms, so it runs alone: vitest runs projects
-      // side by side, and the stories' work on the same two cores would show up in its measurements.
-      const others = run(bin('vitest'), [
+      // One run for the three browser projects: the hostile suite no longer times its tasks (that is
+      // `pnpm bench:hostile`), so it need not run alone, and one Vite server and start-up serve all.
+      return run(bin('vitest'), [
         'run',
-        ...projects(['hooks-browser', 'storybook']),
+        ...projects(['hooks-browser', 'storybook', 'components-browser']),
         ...report('vitest-browser.json'),
       ]);
-      const hostile = run(bin('vitest'), [
-        'run',
-        ...projects(['components-browser']),
-        ...report('vitest-hostile.json'),
-      ]);
-      return others && hostile;
     },
   ],
   [
     // What `npm start` starts (the server and the playground), driven by Playwright in Debian Chromium.
+    'e2e',
     'playground end-to-end (Chromium)',
     () => {
       if (!existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium') && !process.env.CI) {
@@ -67,8 +83,9 @@ const steps = [
       ]);
     },
   ],
-  ['build', () => run(process.execPath, ['scripts/build-packages.mjs'])],
+  ['build', 'build', () => run(process.execPath, ['scripts/build-packages.mjs'])],
   [
+    'core-loads',
     'built core loads in Node',
     () =>
       run(process.execPath, [
@@ -77,10 +94,15 @@ const steps = [
       ]),
   ],
   // On the tarballs a user installs: size and file count, publint --strict, @arethetypeswrong/cli.
-  ['package lint (publint, attw)', () => run(process.execPath, ['scripts/lint-packages.mjs'], { env: packEnv })],
+  [
+    'package-lint',
+    'package lint (publint, attw)',
+    () => run(process.execPath, ['scripts/lint-packages.mjs'], { env: packEnv }),
+  ],
   [
     // The same tarballs installed into copies of examples/ outside the repository, type-checked,
     // built, and driven in Chromium against the server started from its tarball; React 19 and 18.3.
+    'examples',
     'examples from the tarballs (React 19 and 18.3, Chromium)',
     () => {
       if (!existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium') && !process.env.CI) {
@@ -90,12 +112,13 @@ const steps = [
       return run(process.execPath, ['scripts/outside/run.mjs'], { env: packEnv });
     },
   ],
-  ['bundle budgets', () => run(bin('tsx'), ['scripts/size.ts'])],
-  ['Storybook build', () => run(bin('storybook'), ['build', '--quiet', '-o', 'storybook-static'])],
+  ['size', 'bundle budgets', () => run(bin('tsx'), ['scripts/size.ts'])],
+  ['storybook-build', 'Storybook build', () => run(bin('storybook'), ['build', '--quiet', '-o', 'storybook-static'])],
   // Every exported component's props carry JSDoc (the prop tables of the docs pages show it).
-  ['documented props', () => run(bin('tsx'), ['scripts/storybook-docs/documented-props.ts'])],
+  ['props', 'documented props', () => run(bin('tsx'), ['scripts/storybook-docs/documented-props.ts'])],
   [
     // Each docs page of the static build, in both themes: no console error, zero axe violations.
+    'docs',
     'Storybook docs pages (Chromium)',
     () => {
       if (!existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium') && !process.env.CI) {
@@ -107,16 +130,24 @@ const steps = [
   ],
 ];
 
-const reportPaths = ['vitest-node.json', 'vitest-browser.json', 'vitest-hostile.json'].map((name) =>
-  path.join(root, 'test-results', name),
-);
+const only = process.argv
+  .find((arg) => arg.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',');
+if (process.argv.includes('--list') || only?.some((id) => !steps.some(([known]) => known === id))) {
+  console.log(`Steps (--only=id,id): ${steps.map(([id, name]) => `\n  ${id}: ${name}`).join('')}`);
+  process.exit(process.argv.includes('--list') ? 0 : 1);
+}
+
+const reportPaths = ['vitest-node.json', 'vitest-browser.json'].map((name) => path.join(root, 'test-results', name));
 const playwrightReport = path.join(root, 'test-results', 'playwright.json');
 // A report left from an earlier run must not be read as this run's.
 for (const reportPath of [...reportPaths, playwrightReport]) rmSync(reportPath, { force: true });
 const failed = [];
-for (const [name, step] of steps) {
+for (const [id, name, step] of steps) {
+  if (only && !only.includes(id)) continue;
   console.log(`\n== ${name}`);
-  if (!step()) failed.push(name);
+  if (!(await step())) failed.push(name);
 }
 
 const reports = reportPaths

@@ -16,7 +16,8 @@ export default defineConfig({
   outputDir: '../../test-results/playground-e2e',
   reporter: [['list'], ['json', { outputFile: '../../test-results/playwright.json' }]],
   workers: 1,
-  timeout: 60_000,
+  // Generous: a loaded two-core machine runs a test several times slower than a quiet one.
+  timeout: 120_000,
   expect: { timeout: 15_000 },
   use: {
     baseURL: `http://127.0.0.1:${playgroundPort}`,

@@ -1,6 +1,10 @@
 // The page the hostile-output benchmark drives: the worst inputs from issue 14 rendered through
-// Message in production React, with the longest main-thread task of each (Long Tasks API).
+// Message in production React, then every case of the hostile suite's corpus rendered through its
+// steps, with the longest main-thread task of each (Long Tasks API).
+import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
+import { hostileCases } from '../../packages/components/src/hostile/corpus.ts';
+import { steps as hostileSteps } from '../../packages/components/src/hostile/steps.tsx';
 import { Message, type MessageStatus } from '../../packages/components/src/index.ts';
 
 interface Result {
@@ -42,7 +46,38 @@ const tasks: PerformanceEntry[] = [];
 new PerformanceObserver((list) => tasks.push(...list.getEntries())).observe({ type: 'longtask', buffered: true });
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+const frames = async (count: number) => {
+  for (let frame = 0; frame < count; frame++) await new Promise((resolve) => requestAnimationFrame(resolve));
+};
+const corpus = new Map(hostileCases.map((hostile) => [`corpus ${hostile.family}: ${hostile.name}`, hostile]));
+
+/** A case of the hostile suite, rendered as the suite renders it (each step flushed, then settled). */
+async function runCorpus(name: string): Promise<Result> {
+  const host = document.createElement('div');
+  document.body.append(host);
+  const errors: string[] = [];
+  const onError = (error: unknown) => errors.push(String((error as Error)?.message ?? error).slice(0, 120));
+  const root = createRoot(host, { onUncaughtError: onError, onCaughtError: onError });
+  await pause(50);
+  const begin = performance.now();
+  tasks.length = 0;
+  for (const element of hostileSteps(corpus.get(name) as (typeof hostileCases)[number])) {
+    flushSync(() => root.render(element));
+    await pause(0);
+  }
+  for (let waited = 0; host.querySelector('[data-pending]') && waited < 30_000; waited += 10) await pause(10);
+  const wall = performance.now() - begin;
+  await frames(2);
+  await pause(300);
+  const highlighted = !!host.querySelector('[data-highlighted="true"]');
+  const durations = tasks.filter((task) => task.startTime >= begin).map((task) => task.duration);
+  root.unmount();
+  host.remove();
+  return { longestTask: Math.max(0, ...durations), tasks: durations.length, wall, errors, highlighted };
+}
+
 async function run(name: string): Promise<Result> {
+  if (corpus.has(name)) return runCorpus(name);
   const { steps, streamed, tool } = (cases[name] as () => Case)();
   const message = (text: string) =>
     tool
@@ -78,4 +113,4 @@ async function run(name: string): Promise<Result> {
   return { longestTask: Math.max(0, ...durations), tasks: durations.length, wall, errors, highlighted };
 }
 
-Object.assign(window, { bench: { names: Object.keys(cases), run } });
+Object.assign(window, { bench: { names: [...Object.keys(cases), ...corpus.keys()], run } });

@@ -108,9 +108,15 @@ test('audio recorded from the microphone is sent as WAV input_audio', async ({ p
   await openPlayground(page, 'What did I say?');
   await page.getByText('Images, audio and files (0)').click();
   await page.getByRole('button', { name: 'Record audio' }).click();
-  await page.waitForTimeout(1200);
+  // Recording: stopped once the page's own clock has run 1.2 s since (how long is up to the test;
+  // a loaded machine may make it longer, which the checks below allow).
+  await expect(page.getByRole('button', { name: 'Stop recording' })).toBeVisible();
+  const recording = await page.evaluate(() => performance.now());
+  await page.waitForFunction((since) => performance.now() - since >= 1200, recording, { polling: 50 });
   await page.getByRole('button', { name: 'Stop recording' }).click();
-  await expect(page.getByText(/^Audio recording \(1\.\d s\)\.wav$/)).toBeVisible();
+  const name = page.getByText(/^Audio recording \(\d+\.\d s\)\.wav$/);
+  await expect(name).toBeVisible();
+  expect(Number(/\((\d+\.\d) s\)/.exec((await name.textContent()) ?? '')?.[1])).toBeGreaterThanOrEqual(1.2);
   await field(page, 'Stream').uncheck();
   await field(page, 'Max completion tokens').fill('20');
   await run(page);

@@ -1,5 +1,13 @@
 import { expect, type Page, test } from '@playwright/test';
-import { expectNoAxeViolations, field, moreSettings, openPlayground, screenshot, unfold } from './support.ts';
+import {
+  completionEnded,
+  expectNoAxeViolations,
+  field,
+  moreSettings,
+  openPlayground,
+  screenshot,
+  unfold,
+} from './support.ts';
 
 // The local model's end-of-text token, barred so answers run to the token limit (long enough to stop).
 const NO_END = '{"199999": -100}';
@@ -52,11 +60,13 @@ test('a question streams in, Stop keeps the partial answer, and the live region 
     })
     .toBeGreaterThan(80);
   expect(new Set(lengths).size).toBeGreaterThan(1);
+  const ended = completionEnded(page);
   await page.getByRole('button', { name: 'Stop' }).click();
   await idle(page);
   const kept = (await messages(page).nth(1).textContent()) ?? '';
   expect(kept.length).toBeGreaterThan(80);
-  await page.waitForTimeout(400);
+  // The request has ended: nothing more can arrive, and nothing was added.
+  await ended;
   await expect(messages(page).nth(1)).toHaveText(kept);
   expect(await page.evaluate(() => (window as unknown as { said: string[] }).said)).toEqual([
     'The assistant is answering.',

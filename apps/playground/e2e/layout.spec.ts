@@ -61,6 +61,8 @@ test.describe('at 390 px, by touch', () => {
 });
 
 test('zero axe violations in light and dark, by the system setting and by the switch', async ({ page }) => {
+  // Four full-page axe runs: minutes on a loaded two-core machine, where one minute was too few.
+  test.setTimeout(240_000);
   await openPlayground(page, 'What is a chunk?');
   await field(page, 'Max completion tokens').fill('40');
   await page.getByRole('button', { name: 'Run', exact: true }).click();

@@ -1,5 +1,14 @@
 import { expect, test } from '@playwright/test';
-import { expectNoAxeViolations, field, finished, moreSettings, openPlayground, run, screenshot } from './support.ts';
+import {
+  completionEnded,
+  expectNoAxeViolations,
+  field,
+  finished,
+  moreSettings,
+  openPlayground,
+  run,
+  screenshot,
+} from './support.ts';
 
 // The local model's end-of-text token (see packages/server/README.md), barred with logit_bias.
 const NO_END = '{"199999": -100}';
@@ -39,10 +48,12 @@ test('Stop keeps the partial output', async ({ page }, testInfo) => {
   await field(page, 'Max completion tokens').fill('2000');
   await run(page);
   await expect.poll(async () => (await answer(page).textContent())?.length ?? 0).toBeGreaterThan(60);
+  const ended = completionEnded(page);
   await page.getByRole('button', { name: 'Stop' }).click();
   await expect(page.locator('.run-status')).toHaveText('Stopped: the partial output is kept.');
   const kept = await answer(page).textContent();
-  await page.waitForTimeout(500);
+  // The request has ended: nothing more can arrive, and nothing was added.
+  await ended;
   await expect(answer(page)).toHaveText(kept ?? '');
   expect(kept?.length).toBeGreaterThan(60);
   await screenshot(page, testInfo);

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page, type TestInfo } from '@playwright/test';
+import { expect, type Page, type Request, type TestInfo } from '@playwright/test';
 
 /** A fresh playground (nothing saved from an earlier test) with the composer's first message set. */
 export async function openPlayground(page: Page, prompt?: string) {
@@ -49,4 +49,24 @@ export async function screenshot(page: Page, testInfo: TestInfo) {
     console.log('full-page screenshot failed, taking the viewport', error.message);
     return page.screenshot({ path: testInfo.outputPath('final.png') });
   });
+}
+
+/**
+ * Settles once the page's completion request has ended (finished, or failed because it was stopped)
+ * and two frames have been drawn since: past that moment no more of the answer can arrive. Start
+ * it before the action that ends the request, await it after.
+ */
+export function completionEnded(page: Page): Promise<void> {
+  const ended = new Promise<void>((resolve) => {
+    const seen = (request: Request) => {
+      if (request.method() === 'POST' && request.url().includes('/chat/completions')) resolve();
+    };
+    page.on('requestfinished', seen);
+    page.on('requestfailed', seen);
+  });
+  return ended.then(() =>
+    page.evaluate(
+      () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))),
+    ),
+  );
 }

@@ -41,14 +41,26 @@ describe('<Chat> against the local server', () => {
   });
 
   it('keeps a thread whose whole answer arrived before a slow store read back its list', async () => {
-    // A named stand-in for slow storage (a busy IndexedDB): reads of the list of threads take 3 s.
+    // A named stand-in for slow storage (a busy IndexedDB): reads answer only once the whole
+    // answer has arrived, whatever the machine's speed.
+    let answered!: () => void;
+    const held = new Promise<void>((resolve) => (answered = resolve));
     const slow: ThreadStorage = {
       ...localStorageThreads(),
-      get: (key) => new Promise((resolve) => setTimeout(() => resolve(localStorage.getItem(key)), 3000)),
+      get: (key) => held.then(() => localStorage.getItem(key)),
     };
     const view = render(<Chat client={client()} model="ck-local-ngram" params={params} storage={slow} />);
     await send('Sent before the list was read');
-    await new Promise((resolve) => setTimeout(resolve, 3500));
+    answered();
+    // The list is written once it has been read back: waited for, then the chat is left.
+    const list = () => Object.keys(localStorage).filter((key) => key.endsWith(':threads'));
+    await waitFor(() =>
+      expect(
+        list()
+          .map((key) => localStorage.getItem(key))
+          .join(),
+      ).toContain('Sent before'),
+    );
     view.unmount();
     render(<Chat client={client()} model="ck-local-ngram" params={params} />);
     await waitFor(() => expect(screen.getByRole('button', { name: 'Sent before the list was read' })).toBeTruthy());

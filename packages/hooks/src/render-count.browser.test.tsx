@@ -2,7 +2,7 @@ import { createChatCompletionsClient } from '@completions-kit/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { memo, Profiler, useRef } from 'react';
 import { createRoot } from 'react-dom/client';
-import { expect, inject, it } from 'vitest';
+import { expect, inject, it, vi } from 'vitest';
 import { ChatCompletionsProvider } from './provider.tsx';
 import type { NotifyEvery } from './stream-store.ts';
 import { useCompletionChoice, useCompletionStream } from './use-completion-stream.ts';
@@ -54,7 +54,9 @@ async function measure(notify: NotifyEvery) {
       </ChatCompletionsProvider>
     </QueryClientProvider>,
   );
-  await new Promise((resolve) => setTimeout(resolve, 50));
+  // Mounted, and two frames drawn since: the mount's own commits are not counted.
+  await vi.waitFor(() => expect(begin.start).toBeDefined());
+  for (let frame = 0; frame < 2; frame++) await new Promise((resolve) => requestAnimationFrame(resolve));
   let frames = 0;
   let counting = true;
   const countFrames = () => {

@@ -35,12 +35,19 @@ describe('useChatCompletion against the local server', () => {
   });
 
   it('abort() stops a request in flight with an error of kind abort', async () => {
+    let answered = 0;
+    const counted: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init);
+      answered++;
+      return response;
+    };
     const { wrapper } = providers(
-      testClient({ headers: { 'x-ck-fault': 'status=503; retry-after=5' }, maxRetries: 2 }),
+      testClient({ headers: { 'x-ck-fault': 'status=503; retry-after=5' }, maxRetries: 2, fetch: counted }),
     );
     const { result } = renderHook(() => useChatCompletion(), { wrapper });
     act(() => result.current.mutate({ model: 'm', messages: user('x') }));
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // In flight: the first attempt was refused and the client waits 5 s to retry.
+    await waitFor(() => expect(answered).toBe(1), { timeout: 10_000 });
     act(() => result.current.abort());
     await waitFor(() => expect(result.current.status).toBe('error'));
     expect(result.current.error?.kind).toBe('abort');

@@ -188,7 +188,7 @@ describe('useCompletionStream against the local server', () => {
     actEnvironment.IS_REACT_ACT_ENVIRONMENT = false;
     try {
       await started.start?.(long);
-      await waitFor(() => expect(view.container.textContent).toContain('29'));
+      await waitFor(() => expect(view.container.textContent).toContain('29'), { timeout: 15_000 });
     } finally {
       actEnvironment.IS_REACT_ACT_ENVIRONMENT = true;
     }

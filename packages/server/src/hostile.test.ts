@@ -20,56 +20,54 @@ const post = (body: unknown) =>
     body: JSON.stringify(body),
   });
 
-/** Reads a stream, noting when each chunk arrives. */
-async function readStream(response: Response, arrivals: number[]): Promise<void> {
+/** Reads a stream, noting each chunk's arrival in the shared order of events. */
+async function readStream(response: Response, events: string[]): Promise<void> {
   const reader = (response.body as ReadableStream<Uint8Array>).getReader();
-  while (!(await reader.read()).done) arrivals.push(performance.now());
+  while (!(await reader.read()).done) events.push('chunk');
 }
 
+const between = (events: string[], kind: string, from: string, to: string) =>
+  events.slice(events.indexOf(from), events.indexOf(to)).filter((event) => event === kind).length;
+
 describe('a large request never stalls the server', () => {
+  // Proved by the order of events, not by milliseconds (a loaded machine slows everything alike):
+  // /health answers and stream chunks arrive while the large request is still being served. How
+  // fast /health answers meanwhile is a figure of `pnpm bench:server`, with its 100 ms target.
   it('keeps /health and a running stream flowing while a 1 MB request without whitespace is served', async () => {
-    const arrivals: number[] = [];
+    const events: string[] = [];
     const streaming = post({
       model: 'm',
       messages: user('Stream for a while.'),
       stream: true,
       max_completion_tokens: 400,
       logit_bias: { '199999': -100 },
-    }).then((response) => readStream(response, arrivals));
-    await expect.poll(() => arrivals.length).toBeGreaterThan(5);
+    }).then((response) => readStream(response, events));
+    await expect.poll(() => events.length).toBeGreaterThan(5);
 
-    const started = performance.now();
     let settled = false;
+    events.push('large sent');
     const large = post({ model: 'm', messages: user('x'.repeat(1_000_000)), max_completion_tokens: 20 }).then(
       async (response) => {
         settled = true;
-        return { status: response.status, body: await response.json(), ms: performance.now() - started };
+        events.push('large answered');
+        return { status: response.status, body: await response.json() };
       },
     );
-    const healthTimes: number[] = [];
-    const during: number[] = [];
     while (!settled) {
-      const begin = performance.now();
       const health = await fetch(`${server.origin}/health`);
       await health.json();
-      healthTimes.push(performance.now() - begin);
-      during.push(arrivals.length);
-      await new Promise((resolve) => setTimeout(resolve, 25));
+      if (!settled) events.push('health');
     }
     const answer = await large;
     // Answered, or refused in the API's shape with a code that says why: never a hang or a 5xx.
     if (answer.status === 200) expect(answer.body.usage.prompt_tokens).toBeGreaterThan(50_000);
     else expect(answer.body.error.code).toMatch(/^(context_length_exceeded|request_budget_exceeded)$/);
-    expect(answer.ms).toBeLessThan(8_000);
-    expect(healthTimes.length).toBeGreaterThan(0);
-    // Every check within 100 ms; one allowed a scheduling hiccup of the loaded test machine.
-    const slow = healthTimes.filter((time) => time >= 100);
-    expect(slow.length, `health checks (ms): ${healthTimes.map(Math.round).join(', ')}`).toBeLessThanOrEqual(1);
-    // The stream kept sending while the large request was being worked on.
-    expect((during.at(-1) as number) - (during[0] as number)).toBeGreaterThan(0);
+    // /health answered, and the stream kept sending, before the large request was answered.
+    expect(between(events, 'health', 'large sent', 'large answered')).toBeGreaterThan(0);
+    expect(between(events, 'chunk', 'large sent', 'large answered')).toBeGreaterThan(0);
     await streaming;
-    const gaps = arrivals.slice(1).map((time, index) => time - (arrivals[index] as number));
-    expect(Math.max(...gaps)).toBeLessThan(500);
+    // The stream ran to its end after the large request, too.
+    expect(events.lastIndexOf('chunk')).toBeGreaterThan(events.indexOf('large answered'));
   });
 
   it('refuses a prompt over the context budget, naming messages, in the API shape', async () => {
@@ -131,7 +129,9 @@ describe('a large request never stalls the server', () => {
     const response = await fetch(`${server.url}/models`);
     await response.json();
     await expect.poll(() => log.filter((line) => line.startsWith('GET /v1/models ')).length).toBe(1);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // A later request's line proves the moment for a second line of the first has passed.
+    await (await fetch(`${server.origin}/health`)).json();
+    await expect.poll(() => log.some((line) => line.startsWith('GET /health '))).toBe(true);
     expect(log.filter((line) => line.startsWith('GET /v1/models '))).toHaveLength(1);
   });
 });

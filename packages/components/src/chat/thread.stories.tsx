@@ -40,7 +40,8 @@ export const Streaming: Story = {
     }
     await waitFor(() => expect(log).toHaveAttribute('aria-busy', 'false'), { timeout: 5000 });
     await waitFor(() => expect(announcer).toHaveTextContent('The answer is complete.'));
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // Two frames later any announcement left from the stream would have been committed and seen.
+    for (let frame = 0; frame < 2; frame++) await new Promise((resolve) => requestAnimationFrame(resolve));
     watcher.disconnect();
     // Once when it ended (the start was announced before the watcher), never per token.
     await expect(said).toEqual(['The answer is complete.']);
@@ -63,23 +64,30 @@ export const Stopped: Story = {
 };
 
 export const ReleasedWhenTheReaderScrollsUp: Story = {
-  args: { messages: sampleMessages(30), stream: 80, interval: 30 },
+  // Long enough that the answer is still growing whatever the machine's load when the reader scrolls.
+  args: { messages: sampleMessages(30), stream: 240, interval: 30 },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     const log = viewport(canvasElement);
     await waitFor(() => expect(log).toHaveAttribute('aria-busy', 'true'));
+    // The thread has opened and measured its messages, and follows the answer at the bottom.
+    const opened = log.scrollHeight;
+    await waitFor(() => expect(log.scrollHeight).toBeGreaterThan(opened), { timeout: 15_000 });
+    await waitFor(() => expect(distanceFromBottom(log)).toBeLessThanOrEqual(2));
     log.dispatchEvent(new WheelEvent('wheel', { deltaY: -200, bubbles: true }));
     log.scrollTop -= 300;
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    const jump = await canvas.findByRole('button', { name: 'Jump to latest' });
+    // Two frames: the list has rendered the range the scroll moved to.
+    for (let frame = 0; frame < 2; frame++) await new Promise((resolve) => requestAnimationFrame(resolve));
     // What the reader looks at: the message in the middle of the view, and where it is on screen.
     const box = log.getBoundingClientRect();
     const anchor = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2) as HTMLElement;
     const held = anchor.getBoundingClientRect().top;
-    await new Promise((resolve) => setTimeout(resolve, 400));
-    // New tokens arrived, and what the reader looks at did not move.
-    await expect(log).toHaveAttribute('aria-busy', 'true');
+    const released = log.scrollHeight;
+    // New tokens arrived below (the answer grew), and what the reader looks at did not move.
+    await waitFor(() => expect(log.scrollHeight).toBeGreaterThan(released), { timeout: 15_000 });
     await expect(Math.abs(anchor.getBoundingClientRect().top - held)).toBeLessThanOrEqual(1);
-    const jump = canvas.getByRole('button', { name: 'Jump to latest' });
+    await expect(jump).toBeVisible();
     await userEvent.click(jump);
     await waitFor(() => expect(distanceFromBottom(log)).toBeLessThanOrEqual(2));
     await expect(canvas.queryByRole('button', { name: 'Jump to latest' })).toBeNull();

@@ -1,17 +1,14 @@
 // Every hostile case rendered in Chromium, streamed and then final, through Message (or the data
 // view it targets). Checked at every moment: no script ran, no request left, no dangerous element
-// or attribute appeared, nothing threw, no main-thread task took over 200 ms. Checked at the end:
-// what the reader sees.
-import type { ReactElement } from 'react';
+// or attribute appeared, nothing threw. Checked at the end: what the reader sees. How long the
+// main thread was held is no pass or fail here (two shared cores time the load, not the code): every
+// case's longest task is held to 200 ms by `pnpm bench:hostile`, which renders this same corpus.
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from 'vitest/browser';
-import { TokenLogprobs } from '../logprobs/token-logprobs.tsx';
-import { type AnyMessage, Message } from '../message/message.tsx';
-import { StoredTable } from '../stored/stored-table.tsx';
-import { UsageView } from '../usage/usage-view.tsx';
 import { type HostileCase, hostileCases } from './corpus.ts';
+import { steps } from './steps.tsx';
 import { dangersIn, payloadCalls, rawHiddenIn, trapPayloads, watch } from './watch.ts';
 
 declare module 'vitest/browser' {
@@ -22,60 +19,7 @@ declare module 'vitest/browser' {
 }
 
 const LONG_TASK_LIMIT_MS = 200;
-// A task this long is a frozen page, whatever else runs on the machine.
-const FREEZE_MS = 1000;
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** The message as it stands `fraction` of the way through its stream: every streamed field cut. */
-function partial(message: AnyMessage, fraction: number): AnyMessage {
-  const cut = <T,>(text: T): T =>
-    (typeof text === 'string' ? text.slice(0, Math.floor(text.length * fraction)) : text) as T;
-  const calls = message.tool_calls?.map((call) => {
-    if (call && 'custom' in call && call.custom)
-      return { ...call, custom: { ...call.custom, input: cut(call.custom.input) } };
-    if (call && 'function' in call && call.function)
-      return { ...call, function: { ...call.function, arguments: cut(call.function.arguments) } };
-    return call;
-  });
-  return {
-    ...message,
-    content: cut(message.content),
-    refusal: cut(message.refusal),
-    tool_calls: calls as AnyMessage['tool_calls'],
-    function_call: message.function_call && {
-      ...message.function_call,
-      arguments: cut(message.function_call.arguments),
-    },
-    audio: message.audio && { ...message.audio, transcript: cut(message.audio.transcript) },
-  };
-}
-
-/** The elements to render in turn: the streamed steps, then the final one. */
-function steps(hostile: HostileCase): ReactElement[] {
-  switch (hostile.kind) {
-    case 'message': {
-      const pieces = hostile.pieces ?? 6;
-      const streamed = Array.from({ length: pieces - 1 }, (_, index) => (
-        <Message key="case" message={partial(hostile.message, (index + 1) / pieces)} status="streaming" />
-      ));
-      return [...streamed, <Message key="case" message={hostile.message} status="done" />];
-    }
-    case 'logprobs':
-      return [0.25, 0.5, 0.75, 1].map((fraction) => (
-        <TokenLogprobs key="case" tokens={hostile.tokens.slice(0, Math.ceil(hostile.tokens.length * fraction))} />
-      ));
-    case 'usage':
-      return [
-        <UsageView key="case" completion={{ ...hostile.completion, usage: null }} />,
-        <UsageView key="case" completion={hostile.completion} />,
-      ];
-    case 'stored':
-      return [
-        <StoredTable key="case" items={hostile.rows.slice(0, 1)} />,
-        <StoredTable key="case" items={hostile.rows} />,
-      ];
-  }
-}
 
 interface Outcome {
   name: string;
@@ -83,7 +27,6 @@ interface Outcome {
   wall: number;
 }
 const outcomes: Outcome[] = [];
-const overTarget: string[] = [];
 
 async function render(hostile: HostileCase) {
   const container = document.createElement('div');
@@ -102,7 +45,8 @@ async function render(hostile: HostileCase) {
   }
   // Long texts are laid out over several tasks: wait for the last.
   for (let waited = 0; container.querySelector('[data-pending]') && waited < 30_000; waited += 10) await pause(10);
-  await pause(60);
+  // Two frames on: effects and late observer entries of the last render are in.
+  for (let frame = 0; frame < 2; frame++) await new Promise((resolve) => requestAnimationFrame(resolve));
   const wall = performance.now() - started;
   const tasks = seen.longTasks();
   seen.stop();
@@ -116,15 +60,11 @@ beforeAll(async () => {
 });
 
 afterAll(() => {
-  if (overTarget.length > 0)
-    console.log(
-      `MISSED TARGET: tasks over ${LONG_TASK_LIMIT_MS} ms in ${overTarget.length} cases:\n  ${overTarget.join('\n  ')}`,
-    );
   const slowest = [...outcomes].sort((a, b) => b.wall - a.wall)[0];
   const longest = [...outcomes].sort((a, b) => b.longestTask - a.longestTask)[0];
   console.log(
     `hostile suite: ${outcomes.length} cases; slowest: ${slowest?.name} (${slowest?.wall.toFixed(0)} ms); ` +
-      `longest task: ${longest?.name} (${longest?.longestTask.toFixed(0)} ms)`,
+      `longest task: ${longest?.name} (${longest?.longestTask.toFixed(0)} ms; the 200 ms target: pnpm bench:hostile)`,
   );
 });
 
@@ -137,9 +77,9 @@ describe('the watch itself', () => {
     while (performance.now() < until) {
       // Busy: one 250 ms task.
     }
-    await pause(50);
+    // Entries come after the task: waited for, not slept on.
+    await expect.poll(() => Math.max(0, ...seen.longTasks())).toBeGreaterThan(LONG_TASK_LIMIT_MS);
     seen.stop();
-    expect(Math.max(0, ...seen.longTasks())).toBeGreaterThan(LONG_TASK_LIMIT_MS);
   });
 
   it('sees a request and a dangerous attribute', async () => {
@@ -148,8 +88,9 @@ describe('the watch itself', () => {
     image.setAttribute('onerror', 'void 0');
     image.src = 'http://attacker.example/exfil-self-test.png';
     expect(dangersIn(image).length).toBeGreaterThanOrEqual(2);
-    await pause(200);
-    expect(await commands.takeRequestLog()).toContain('http://attacker.example/exfil-self-test.png');
+    await expect
+      .poll(() => commands.takeRequestLog(), { timeout: 10_000 })
+      .toContain('http://attacker.example/exfil-self-test.png');
   });
 });
 
@@ -181,11 +122,6 @@ describe('hostile model output', () => {
       expect([...new Set(seen.dangers)], 'dangerous elements or attributes').toEqual([]);
       expect([...seen.errors, ...reactErrors], 'errors').toEqual([]);
       expect(fallback, 'the error boundary showed').toBe(false);
-      // Task length is a budget, not a gate: a timed assertion on two shared cores fails on load,
-      // not on code. Every case over the target is printed after the suite, and `pnpm bench:hostile`
-      // measures the worst cases alone; a freeze (a task of seconds) still fails here.
-      if (longestTask > LONG_TASK_LIMIT_MS) overTarget.push(`${name}: ${longestTask.toFixed(0)} ms`);
-      expect(longestTask, 'a freeze: longest main-thread task (ms)').toBeLessThan(FREEZE_MS);
       expect(hidden, 'hidden characters shown raw').toEqual([]);
       for (const shown of hostile.sees ?? []) expect(text, 'what the reader sees').toContain(shown);
       for (const shown of hostile.hides ?? []) expect(text, 'what the reader must not see').not.toContain(shown);

@@ -95,9 +95,12 @@ export const InfiniteLoading: Story = {
     const canvas = within(canvasElement);
     await expect(canvas.getByRole('table')).toHaveAttribute('aria-rowcount', '-1');
     const scroller = canvasElement.querySelector('[data-slot="stored-table-scroll"]') as HTMLElement;
-    for (let page = 0; page < 6; page++) {
+    const loaded = () => Number(/^(\d+) loaded/.exec(canvas.getByText(/^\d+ loaded/).textContent ?? '')?.[1]);
+    // Each scroll to the end loads one more page: waited for, up to the last.
+    while (loaded() < 100) {
+      const before = loaded();
       scroller.scrollTop = scroller.scrollHeight;
-      await new Promise((resolve) => setTimeout(resolve, 120));
+      await waitFor(() => expect(loaded()).toBeGreaterThan(before), { timeout: 10_000 });
     }
     await waitFor(() => expect(canvas.getByText(/^100 loaded/)).toBeVisible());
     await expect(canvas.queryByRole('button', { name: 'Load more' })).toBeNull();

@@ -163,9 +163,8 @@ export const TwoMegabytesStreaming: Story = {
   play: async ({ canvasElement, args }) => {
     const result = (args as unknown as { result: { longestTask?: number } }).result;
     await waitFor(() => expect(result.longestTask).toBeDefined(), { timeout: 60_000 });
-    // A timed gate on two shared cores measures the load, not the code: only a freeze fails here.
-    if ((result.longestTask ?? 0) > 50) console.info(`MISSED TARGET: longest task ${result.longestTask} ms (50 ms)`);
-    await expect(result.longestTask).toBeLessThan(1000);
+    // How long the main thread was held is no pass or fail on shared cores: `pnpm bench:hostile`
+    // times these 2 MB of arguments in 256 pieces against its target.
     await expect(within(canvasElement).getByText('too large to show whole')).toBeVisible();
     await expect(within(canvasElement).getByLabelText('Arguments of get_weather').textContent?.length).toBeLessThan(
       20_000,

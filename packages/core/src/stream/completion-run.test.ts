@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createChatCompletionsClient } from '../client/create-client.ts';
 import { chunkEvent, finishEvent, sendJson, serverPerTest, sleep } from '../test-support/http-server.ts';
 import type { RunStatus } from '../types.ts';
@@ -15,24 +15,40 @@ const piece = (text: string) =>
     choices: [{ index: 0, delta: { content: text }, logprobs: { content: [logprob(text)] }, finish_reason: null }],
   });
 
+interface StreamOptions {
+  gapMs?: number;
+  finish?: boolean;
+  /** Headers are sent once this settles (a late server, as late as the test needs). */
+  headersWhen?: Promise<unknown>;
+  /** With `finish: false`, the connection is reset once this settles (the chunks have arrived). */
+  resetWhen?: () => Promise<unknown>;
+  /** Called when the route is done with its response, sent or not. */
+  onDone?: () => void;
+}
+
 /** Streams `pieces` `gapMs` apart, then finishes (or stops there when `finish` is false). */
-function streamRoute(pieces: string[], { gapMs = 0, finish = true, headersAfterMs = 0 } = {}) {
+function streamRoute(pieces: string[], options: StreamOptions = {}) {
   server.route('POST', '/chat/completions', async (_request, response: ServerResponse) => {
-    await sleep(headersAfterMs);
-    response.writeHead(200, { 'content-type': 'text/event-stream', 'x-request-id': 'req_run' });
-    for (const text of pieces) {
-      if (response.destroyed) return;
-      response.write(piece(text));
-      if (gapMs) await sleep(gapMs);
-    }
-    if (!finish) {
-      // Let the written chunks reach the client before the reset.
-      await sleep(30);
-      response.destroy();
-      return;
-    }
-    response.end(`${finishEvent()}data: [DONE]\n\n`);
+    await respond(response, pieces, options);
+    options.onDone?.();
   });
+}
+
+async function respond(response: ServerResponse, pieces: string[], options: StreamOptions) {
+  await options.headersWhen;
+  response.writeHead(200, { 'content-type': 'text/event-stream', 'x-request-id': 'req_run' });
+  for (const text of pieces) {
+    if (response.destroyed) return;
+    response.write(piece(text));
+    if (options.gapMs) await sleep(options.gapMs);
+  }
+  if (options.finish === false) {
+    // The written chunks reach the client before the reset.
+    await options.resetWhen?.();
+    response.destroy();
+    return;
+  }
+  response.end(`${finishEvent()}data: [DONE]\n\n`);
 }
 
 function run(extra: Partial<CompletionRunOptions> = {}) {
@@ -77,21 +93,26 @@ describe('a completion run', () => {
     streamRoute(words, { gapMs: 10 });
     const { subject, finished } = run({ notify: 'chunk' });
     const running = subject.start(streamed);
-    while ((subject.getState().snapshot?.choices[0]?.message.content?.length ?? 0) < 6) await sleep(5);
+    await vi.waitFor(() =>
+      expect(subject.getState().snapshot?.choices[0]?.message.content?.length ?? 0).toBeGreaterThanOrEqual(6),
+    );
     subject.stop();
     expect(subject.getState().status).toBe('aborted');
     expect(finished.map((state) => state.status)).toEqual(['aborted']);
     const partial = finished[0]?.snapshot?.choices[0]?.message.content ?? '';
     expect(partial.length).toBeGreaterThanOrEqual(6);
     expect(await running).toBeUndefined();
-    await sleep(50);
+    // The server saw the connection close: no chunk can come after that.
+    await vi.waitFor(() => expect(server.disconnects).toBe(1), { timeout: 10_000 });
     expect(subject.getState().snapshot?.choices[0]?.message.content).toBe(partial);
     expect(finished).toHaveLength(1);
   });
 
   it('an error mid-stream keeps what arrived', async () => {
-    streamRoute(words.slice(0, 5), { finish: false });
     const { subject } = run();
+    const arrived = () => subject.getState().snapshot?.choices[0]?.message.content;
+    const resetWhen = () => vi.waitFor(() => expect(arrived()).toBe(words.slice(0, 5).join('')), { timeout: 10_000 });
+    streamRoute(words.slice(0, 5), { finish: false, resetWhen });
     await subject.start(streamed);
     const state = subject.getState();
     expect(state.status).toBe('error');
@@ -100,16 +121,22 @@ describe('a completion run', () => {
   });
 
   it('a newer start supersedes a run whose headers are pending: the old one ends aborted with nothing', async () => {
-    streamRoute(['late'], { headersAfterMs: 150 });
+    let superseded!: () => void;
+    let lateDone = false;
+    const headersWhen = new Promise<void>((resolve) => (superseded = resolve));
+    streamRoute(['late'], { headersWhen, onDone: () => (lateDone = true) });
     const { subject, finished } = run();
     const first = subject.start(streamed);
-    await sleep(30);
+    // Its headers are pending: the server has the request and holds its answer.
+    await vi.waitFor(() => expect(server.requests).toHaveLength(1), { timeout: 10_000 });
     streamRoute(['fresh']);
     const second = subject.start(streamed);
     expect(finished.map((state) => [state.status, state.snapshot])).toEqual([['aborted', undefined]]);
     expect((await second)?.choices[0]?.message.content).toBe('fresh');
     expect(await first).toBeUndefined();
-    await sleep(200);
+    // Now the late headers come: the old run must take nothing from them.
+    superseded();
+    await vi.waitFor(() => expect(lateDone).toBe(true), { timeout: 10_000 });
     expect(subject.getState().snapshot?.choices[0]?.message.content).toBe('fresh');
     expect(finished.map((state) => state.status)).toEqual(['aborted', 'done']);
   });
@@ -127,11 +154,10 @@ describe('a completion run', () => {
     streamRoute(words, { gapMs: 20 });
     const { subject, finished } = run();
     const running = subject.start(streamed);
-    while (subject.getState().status !== 'streaming') await sleep(5);
+    await vi.waitFor(() => expect(subject.getState().status).toBe('streaming'), { timeout: 10_000 });
     subject.dispose();
     await running;
-    await sleep(60);
-    expect(server.disconnects).toBe(1);
+    await vi.waitFor(() => expect(server.disconnects).toBe(1), { timeout: 10_000 });
     expect(finished.map((state) => state.status)).toEqual(['aborted']);
     expect(await subject.start(streamed)).toBeUndefined();
     expect(server.requests).toHaveLength(1);

@@ -93,8 +93,13 @@ describe('races in a conversation', () => {
     client = fast;
     const second = conversation.getState().send('Answer this instead');
     await Promise.all([first, second]);
-    // Let the slow server's headers arrive: they must change nothing.
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // Let the slow server's headers arrive: they must change nothing. A request with the same delay,
+    // sent after it, is answered after it: once it is, the slow headers have come and gone.
+    await testClient({ headers: { 'x-ck-fault': 'delay-ms=400' } }).chat.completions.create({
+      ...params(),
+      messages: [{ role: 'user', content: 'After the slow one' }],
+      max_completion_tokens: 1,
+    });
     const turns = thread(conversation);
     expect(turns.map(([role, content]) => (role === 'user' ? content : role))).toEqual([
       'Slow to answer',
