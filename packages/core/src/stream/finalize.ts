@@ -6,7 +6,6 @@ import type {
   SnapshotChoice,
   SnapshotMessage,
 } from '../types.ts';
-import { plainArray } from './shared-list.ts';
 
 /**
  * Narrows a finished snapshot to a `ChatCompletion` of the same shape as a non-streamed one:
@@ -28,8 +27,8 @@ function finalizeChoice(choice: SnapshotChoice): ChatCompletion.Choice {
     index: choice.index,
     message: finalizeMessage(message),
     logprobs: logprobs && {
-      content: logprobs.content ? plainArray(logprobs.content) : null,
-      refusal: logprobs.refusal ? plainArray(logprobs.refusal) : null,
+      content: logprobs.content ? logprobs.content.slice() : null,
+      refusal: logprobs.refusal ? logprobs.refusal.slice() : null,
     },
     finish_reason: finish_reason ?? inferFinishReason(message),
   };

@@ -10,80 +10,43 @@
  * A view is a real array to its readers (`Array.isArray`, indexing, `length`, iteration, every array
  * method, `JSON.stringify`, `slice()` for a plain copy); writes through it throw a TypeError in strict
  * code. It is not structured-cloneable (a Proxy): `finalizeSnapshot` returns plain arrays, and
- * `plainArray` gives one for `postMessage` or IndexedDB.
+ * `view.slice()` gives one for `postMessage` or IndexedDB.
  */
 import type { AccumulatorDraft } from './accumulate-chunk.ts';
 
-/** The trap set of one view: its backing array and the length it shows. */
-class View<T> implements ProxyHandler<T[]> {
-  constructor(
-    readonly items: T[],
-    public length: number,
-  ) {}
-
-  get(target: T[], key: string | symbol, receiver: unknown): unknown {
-    if (key === 'length') return this.length;
-    const index = indexOf(key);
-    if (index !== -1) return index < this.length ? target[index] : undefined;
-    return Reflect.get(target, key, receiver);
-  }
-
-  has(target: T[], key: string | symbol): boolean {
-    const index = indexOf(key);
-    if (index !== -1) return index < this.length;
-    return Reflect.has(target, key);
-  }
-
-  ownKeys(): (string | symbol)[] {
-    const keys: string[] = [];
-    for (let index = 0; index < this.length; index++) keys.push(String(index));
-    keys.push('length');
-    return keys;
-  }
-
-  getOwnPropertyDescriptor(target: T[], key: string | symbol): PropertyDescriptor | undefined {
-    // `length` is non-configurable on the target, so it must be reported writable to satisfy the
-    // proxy invariants; the `set` trap refuses every write anyway.
-    if (key === 'length') return { value: this.length, writable: true, enumerable: false, configurable: false };
-    const index = indexOf(key);
-    if (index === -1) return Reflect.getOwnPropertyDescriptor(target, key);
-    if (index >= this.length) return undefined;
-    return { value: target[index], writable: false, enumerable: true, configurable: true };
-  }
-
-  set(): boolean {
-    return false;
-  }
-  defineProperty(): boolean {
-    return false;
-  }
-  deleteProperty(): boolean {
-    return false;
-  }
-  setPrototypeOf(): boolean {
-    return false;
-  }
-  // Freezing the view would freeze the shared backing array that later snapshots still grow.
-  preventExtensions(): boolean {
-    return false;
-  }
+interface View {
+  items: unknown[];
+  length: number;
 }
 
-/** The array index a property key names, or -1. Array methods always ask with canonical keys. */
-function indexOf(key: string | symbol): number {
-  if (typeof key !== 'string') return -1;
-  const first = key.charCodeAt(0);
-  if (first < 48 || first > 57) return -1;
-  const index = Number(key);
-  return Number.isInteger(index) && String(index) === key ? index : -1;
-}
-
-const views = new WeakMap<object, View<unknown>>();
+const views = new WeakMap<object, View>();
+const refuse = () => false;
 
 function viewOf<T>(items: T[], draft: AccumulatorDraft | undefined): T[] {
-  const view = new View(items, items.length);
-  const proxy = new Proxy(items, view);
-  views.set(proxy, view as View<unknown>);
+  const view: View = { items, length: items.length };
+  // Keys past the view's end read as absent. A key that is no index (`map`, `constructor`, '1e3')
+  // converts to NaN or names no entry of the backing array either way, so `+key` is test enough.
+  const beyond = (key: string | symbol) => typeof key === 'string' && +key >= view.length;
+  const proxy = new Proxy(items, {
+    get: (target, key) => (key === 'length' ? view.length : beyond(key) ? undefined : Reflect.get(target, key)),
+    has: (target, key) => !beyond(key) && Reflect.has(target, key),
+    ownKeys: () => Object.keys(items.slice(0, view.length)).concat('length'),
+    // `length` is non-configurable on the target, so the invariants make it writable here; the traps
+    // below refuse every write anyway.
+    getOwnPropertyDescriptor: (target, key) =>
+      key === 'length'
+        ? { value: view.length, writable: true, enumerable: false, configurable: false }
+        : beyond(key)
+          ? undefined
+          : Reflect.getOwnPropertyDescriptor(target, key),
+    set: refuse,
+    defineProperty: refuse,
+    deleteProperty: refuse,
+    setPrototypeOf: refuse,
+    // Freezing the view would freeze the backing array that later snapshots still grow.
+    preventExtensions: refuse,
+  });
+  views.set(proxy, view);
   draft?.owned.add(proxy);
   return proxy;
 }
@@ -95,7 +58,7 @@ function viewOf<T>(items: T[], draft: AccumulatorDraft | undefined): T[] {
  */
 export function appendShared<T>(list: T[] | null, added: readonly T[], draft: AccumulatorDraft | undefined): T[] {
   if (list === null) return viewOf(added.slice(), draft);
-  const view = views.get(list) as View<T> | undefined;
+  const view = views.get(list);
   const atEnd = view !== undefined && view.length === view.items.length;
   if (atEnd && draft?.owned.has(list)) {
     for (const item of added) view.items.push(item);
@@ -104,11 +67,5 @@ export function appendShared<T>(list: T[] | null, added: readonly T[], draft: Ac
   }
   const items = view === undefined ? Array.from(list) : atEnd ? view.items : view.items.slice(0, view.length);
   for (const item of added) items.push(item);
-  return viewOf(items, draft);
-}
-
-/** A plain array with the entries of `list` (a shared view or an array), for cloning or storing. */
-export function plainArray<T>(list: readonly T[]): T[] {
-  const view = views.get(list) as View<T> | undefined;
-  return view ? view.items.slice(0, view.length) : list.slice();
+  return viewOf(items as T[], draft);
 }
