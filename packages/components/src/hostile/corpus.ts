@@ -544,6 +544,15 @@ const audioCases: HostileCase[] = [
     sees: ['la la'],
   },
   {
+    name: 'a 60 MB base64 audio part decodes in slices',
+    family: 'audio',
+    kind: 'message',
+    message: audio({ id: 'a', data: 'UklG'.repeat(15_000_000), transcript: 'sixty megabytes' }),
+    sees: ['sixty megabytes'],
+    present: ['audio[data-slot="audio-player"]'],
+    absent: ['[data-slot="audio-damaged"]'],
+  },
+  {
     name: 'no data, no transcript',
     family: 'audio',
     kind: 'message',
