@@ -1,7 +1,8 @@
 // The logprobs view (8,000 tokens x 20 alternatives) and the stored table (10,000 rows) against naive
 // renderings of the same data, in headless Debian Chromium, production React, one run:
 // first paint (median of 5) and frame times and long tasks while scrolling. Run: pnpm bench:components
-// Targets: first paint <= 100 ms; no long task over 50 ms while scrolling.
+// Targets: first paint <= 100 ms; no long task over 50 ms while scrolling; and issue 29's first-paint
+// targets, the logprobs view <= 30 ms and the table <= 20 ms (printed, met or missed).
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -58,5 +59,7 @@ for (const kind of ['logprobs', 'table']) {
   const ok = kit.paint <= 100 && kit.scroll.longTasks === 0;
   failed ||= !ok;
   console.log(`${kind} kit: first paint <= 100 ms and no long task while scrolling: ${ok ? 'met' : 'MISSED'}`);
+  const target = kind === 'logprobs' ? 30 : 20;
+  console.log(`${kind} kit: first paint <= ${target} ms: ${kit.paint <= target ? 'met' : 'MISSED'}`);
 }
 process.exitCode = failed ? 1 : 0;

@@ -1,5 +1,6 @@
 // The worst hostile outputs from issue 14 (a 1 MB code block, a 5,000-line block streamed in 250
-// pieces, a 10,000-deep quote, and two more) rendered through Message in headless Debian Chromium,
+// pieces, a 10,000-deep quote, and two more) and issue 29 (1,000 stored rows of huge metadata, a 60 MB
+// audio part, 500 citations, a malformed mailto citation) rendered in headless Debian Chromium,
 // production React, then every case of the hostile suite's corpus (packages/components/src/hostile,
 // whose test checks safety, not time): the longest main-thread task of each, and whether it threw.
 // Run: pnpm bench:hostile (pnpm bench:hostile worst: the first part only).

@@ -1,11 +1,12 @@
 // The page the hostile-output benchmark drives: the worst inputs from issue 14 rendered through
 // Message in production React, then every case of the hostile suite's corpus rendered through its
 // steps, with the longest main-thread task of each (Long Tasks API).
+import type { ReactElement } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { hostileCases } from '../../packages/components/src/hostile/corpus.ts';
 import { steps as hostileSteps } from '../../packages/components/src/hostile/steps.tsx';
-import { Message, type MessageStatus } from '../../packages/components/src/index.ts';
+import { Message, type MessageStatus, StoredTable } from '../../packages/components/src/index.ts';
 
 interface Result {
   longestTask: number;
@@ -20,8 +21,22 @@ const fence = (body: string) => `\`\`\`js\n${body}\`\`\`\n`;
 const oneMegabyte = fence(codeLine.repeat(Math.ceil(1_000_000 / codeLine.length)));
 const fiveThousandLines = fence(codeLine.repeat(5000));
 
-/** Each case: the content at each step (the last one final), rendered in turn. */
-type Case = { steps: string[]; streamed: boolean; tool?: boolean };
+/** Each case: the content at each step (the last one final), rendered in turn; `view` for other parts. */
+type Case = { steps: string[]; streamed: boolean; tool?: boolean; view?: (status: MessageStatus) => ReactElement };
+
+const citation = (url: string, title: string, start: number, end: number) => ({
+  type: 'url_citation' as const,
+  url_citation: { url, title, start_index: start, end_index: end },
+});
+// Issue 29's hostile outputs, each cut or sliced by the kit: the longest task is what is left.
+const storedRows = () =>
+  Array.from({ length: 1000 }, (_, index) => ({
+    id: `row_${index}`,
+    model: 'gpt-4o',
+    created: 1_700_000_000 + index,
+    metadata: Object.fromEntries(Array.from({ length: 16 }, (_, key) => [`key${key}`, `${key}`.repeat(10_000)])),
+  }));
+const sixtyMegabytes = () => 'UklG'.repeat(15_000_000);
 const cases: Record<string, () => Case> = {
   '1 MB code block': () => ({ steps: [oneMegabyte], streamed: false }),
   '5,000-line code block, 250 pieces': () => {
@@ -39,6 +54,34 @@ const cases: Record<string, () => Case> = {
     const steps: string[] = [];
     for (let index = 1; index <= 256; index++) steps.push(`{"items":[${piece.repeat(index)}{}]}`);
     return { steps, streamed: true, tool: true };
+  },
+  '1,000 stored rows, 16 metadata values of 10,000 characters': () => {
+    const rows = storedRows();
+    return { steps: [''], streamed: false, view: () => <StoredTable items={rows} /> };
+  },
+  '60 MB base64 audio part': () => {
+    const audio = { id: 'a', data: sixtyMegabytes(), transcript: 'sixty megabytes' };
+    return {
+      steps: ['', ''],
+      streamed: true,
+      view: (status) => <Message message={{ role: 'assistant', content: null, audio }} status={status} />,
+    };
+  },
+  '500 citations (372 left out, counted)': () => {
+    const content = 'word '.repeat(500);
+    const annotations = Array.from({ length: 500 }, (_, index) =>
+      citation(`https://s${index}.example/`, `S${index}`, index * 5, index * 5 + 4),
+    );
+    return {
+      steps: [''],
+      streamed: false,
+      view: () => <Message message={{ role: 'assistant', content, annotations }} />,
+    };
+  },
+  'mailto citation with malformed percent-encoding': () => {
+    const annotations = [citation('mailto:%ZZ@example.com', 'Mail', 0, 11)];
+    const message = { role: 'assistant', content: 'Write to us.', annotations } as const;
+    return { steps: [''], streamed: false, view: () => <Message message={message} /> };
   },
 };
 
@@ -78,7 +121,7 @@ async function runCorpus(name: string): Promise<Result> {
 
 async function run(name: string): Promise<Result> {
   if (corpus.has(name)) return runCorpus(name);
-  const { steps, streamed, tool } = (cases[name] as () => Case)();
+  const { steps, streamed, tool, view } = (cases[name] as () => Case)();
   const message = (text: string) =>
     tool
       ? ({
@@ -97,10 +140,12 @@ async function run(name: string): Promise<Result> {
   tasks.length = 0;
   for (const [index, content] of steps.entries()) {
     const status: MessageStatus = streamed && index < steps.length - 1 ? 'streaming' : 'done';
-    root.render(<Message message={message(content)} status={status} />);
+    root.render(view ? view(status) : <Message message={message(content)} status={status} />);
     await pause(0);
   }
-  root.render(<Message message={message(steps.at(-1) as string)} status="done" />);
+  root.render(view ? view('done') : <Message message={message(steps.at(-1) as string)} status="done" />);
+  // Work sliced over several tasks (a long audio part decoding) is done when its mark goes.
+  for (let waited = 0; host.querySelector('[data-pending]') && waited < 30_000; waited += 20) await pause(20);
   // Wait for highlighting (or for it to be skipped) and for late long-task entries.
   const deadline = performance.now() + 2000;
   while (!host.querySelector('[data-highlighted="true"]') && performance.now() < deadline) await pause(50);

@@ -1,6 +1,7 @@
-import { type ComponentPropsWithoutRef, forwardRef, useEffect, useMemo, useRef, useState } from 'react';
+import { type ComponentPropsWithoutRef, forwardRef, useEffect, useRef, useState } from 'react';
 import { reveal } from '../text/reveal.ts';
-import { decodeBase64Prefix, PCM16_SAMPLE_RATE, pcm16ToWav } from './pcm16.ts';
+import { PCM16_SAMPLE_RATE, pcm16ToWav } from './pcm16.ts';
+import { useDecodedAudio } from './use-decoded-audio.ts';
 
 export type AudioFormat = 'wav' | 'mp3' | 'flac' | 'opus' | 'aac' | 'pcm16';
 
@@ -30,13 +31,13 @@ const REFRESH_BYTES = PCM16_SAMPLE_RATE * 2;
 /**
  * Plays a model's audio reply in any API format (pcm16 wrapped as 24 kHz mono WAV), growing while
  * pcm16 streams in, with its transcript, its expiry and a download. Corrupt or cut-off data plays
- * as far as it is valid, and says so.
+ * as far as it is valid, and says so. Long data (over 1 MB of base64) decodes a slice per task.
  */
 export const AudioOutput = forwardRef<HTMLElement, AudioOutputProps>(function AudioOutput(
   { audio, format = 'wav', streaming = false, now, ...props },
   ref,
 ) {
-  const decoded = useMemo(() => decodeBase64Prefix(audio.data ?? ''), [audio.data]);
+  const { decoded, pending } = useDecodedAudio(audio.data ?? '');
   const shownBytes =
     streaming && format === 'pcm16'
       ? decoded.bytes.length - (decoded.bytes.length % REFRESH_BYTES)
@@ -62,7 +63,7 @@ export const AudioOutput = forwardRef<HTMLElement, AudioOutputProps>(function Au
   }, [decoded, shownBytes, format]);
   const clock = now ?? Date.now() / 1000;
   const expired = audio.expires_at !== undefined && audio.expires_at <= clock;
-  const damaged = !streaming && !!audio.data && !decoded.complete;
+  const damaged = !streaming && !pending && !!audio.data && !decoded.complete;
   const until = audio.expires_at ? new Date(audio.expires_at * 1000).toLocaleTimeString() : null;
   const extension = format === 'pcm16' ? 'wav' : format === 'opus' ? 'ogg' : format;
   return (
@@ -70,6 +71,7 @@ export const AudioOutput = forwardRef<HTMLElement, AudioOutputProps>(function Au
       data-slot="audio-output"
       data-format={format}
       data-state={streaming ? 'streaming' : expired ? 'expired' : 'ready'}
+      data-pending={pending || undefined}
       aria-label="Audio reply"
       {...props}
       ref={ref}
@@ -78,7 +80,9 @@ export const AudioOutput = forwardRef<HTMLElement, AudioOutputProps>(function Au
         // biome-ignore lint/a11y/useMediaCaption: the transcript is shown right below the player.
         <audio ref={player} controls src={url} aria-label="Audio reply" data-slot="audio-player" />
       ) : (
-        <p data-slot="audio-waiting">{streaming ? 'Audio is on its way…' : 'No audio data.'}</p>
+        <p data-slot="audio-waiting">
+          {pending ? 'Decoding the audio…' : streaming ? 'Audio is on its way…' : 'No audio data.'}
+        </p>
       )}
       {audio.transcript ? <p data-slot="audio-transcript">{reveal(audio.transcript)}</p> : null}
       {damaged ? (

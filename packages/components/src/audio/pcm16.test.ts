@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeBase64Prefix, pcm16ToWav } from './pcm16.ts';
+import { decodeBase64InSlices, decodeBase64Prefix, pcm16ToWav } from './pcm16.ts';
 
 describe('pcm16 to WAV', () => {
   it('writes a RIFF header for 24 kHz mono 16-bit and copies the samples', () => {
@@ -35,5 +35,36 @@ describe('pcm16 to WAV', () => {
     const cut = decodeBase64Prefix(base64.slice(0, 41));
     expect([...cut.bytes]).toEqual([...bytes.subarray(0, 30)]);
     expect(cut.complete).toBe(false);
+  });
+});
+
+describe('decoding base64 a slice at a time', () => {
+  const bytes = Uint8Array.from({ length: 1000 }, (_, index) => (index * 37) % 256);
+  const base64 = btoa(String.fromCharCode(...bytes));
+
+  it('gives the bytes a decode in one piece gives, whatever the slice size and line breaks', async () => {
+    const wrapped = base64.replace(/.{76}/g, '$&\n');
+    for (const size of [5, 7, 64, 999, 5000]) {
+      const decoded = await decodeBase64InSlices(wrapped, { cancelled: false }, size);
+      expect(decoded?.complete).toBe(true);
+      expect([...(decoded?.bytes ?? [])]).toEqual([...bytes]);
+    }
+  });
+
+  it('keeps what came through before a corrupt tail, and says it was corrupt', async () => {
+    const decoded = await decodeBase64InSlices(
+      `${base64.slice(0, 400)}!!!${base64.slice(400)}`,
+      { cancelled: false },
+      64,
+    );
+    expect(decoded?.complete).toBe(false);
+    expect([...(decoded?.bytes ?? [])]).toEqual([...decodeBase64Prefix(base64.slice(0, 400)).bytes]);
+  });
+
+  it('stops when a newer text replaced this one', async () => {
+    const run = { cancelled: false };
+    const pending = decodeBase64InSlices(base64, run, 16);
+    run.cancelled = true;
+    expect(await pending).toBeNull();
   });
 });

@@ -56,3 +56,45 @@ export function pcm16ToWav(pcm: Uint8Array, sampleRate = PCM16_SAMPLE_RATE, chan
   wav.set(pcm.subarray(0, dataLength), 44);
   return wav;
 }
+
+export type DecodedBase64 = ReturnType<typeof decodeBase64Prefix>;
+
+/**
+ * `decodeBase64Prefix` for long texts, a slice at a time with a pause between slices, so a 60 MB
+ * audio part does not hold the page for seconds in one task. Resolves to null when `run.cancelled`
+ * turns true (a newer text replaced this one).
+ */
+export async function decodeBase64InSlices(
+  base64: string,
+  run: { cancelled: boolean },
+  sliceCharacters = 1 << 20,
+): Promise<DecodedBase64 | null> {
+  const parts: Uint8Array[] = [];
+  let carry = '';
+  let valid = 0;
+  let last: DecodedBase64 = { bytes: new Uint8Array(0), validCharacters: 0, complete: true };
+  for (let position = 0; position < base64.length; position += sliceCharacters) {
+    const end = position + sliceCharacters >= base64.length;
+    const text = carry + base64.slice(position, position + sliceCharacters).replace(/\s+/g, '');
+    // Groups of four characters never straddle two slices: the rest waits for the next one.
+    const whole = end ? text.length : text.length - (text.length % 4);
+    carry = text.slice(whole);
+    last = decodeBase64Prefix(text.slice(0, whole));
+    parts.push(last.bytes);
+    valid += last.validCharacters;
+    if (!end && last.validCharacters < whole) return joined(parts, valid, false);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    if (run.cancelled) return null;
+  }
+  return joined(parts, valid, last.complete);
+}
+
+function joined(parts: Uint8Array[], validCharacters: number, complete: boolean): DecodedBase64 {
+  const bytes = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
+  let offset = 0;
+  for (const part of parts) {
+    bytes.set(part, offset);
+    offset += part.length;
+  }
+  return { bytes, validCharacters, complete };
+}

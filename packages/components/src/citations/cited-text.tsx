@@ -1,7 +1,7 @@
 import type { UrlCitationAnnotation } from '@completions-kit/core';
 import { type ComponentPropsWithoutRef, Fragment, forwardRef, type ReactNode, useMemo } from 'react';
 import { reveal } from '../text/reveal.ts';
-import { type CitationSpan, citationSources, citationSpans } from './spans.ts';
+import { type CitationSpan, citationSources, citationSpans, citationsLeftOut } from './spans.ts';
 
 export interface CitedTextProps extends ComponentPropsWithoutRef<'p'> {
   /** The message text the annotations point into. */
@@ -65,12 +65,16 @@ export interface SourcesProps extends ComponentPropsWithoutRef<'ol'> {
   annotations?: readonly UrlCitationAnnotation[] | undefined;
 }
 
-/** The cited sources, one per URL, numbered as the markers are; unsafe URLs as plain text. */
+/**
+ * The cited sources, one per URL, numbered as the markers are; unsafe URLs as plain text. Past the
+ * first 128 citations the rest are counted in a last item ("and 372 more sources"), not listed.
+ */
 export const Sources = forwardRef<HTMLOListElement, SourcesProps>(function Sources(
   { text, annotations, ...props },
   ref,
 ) {
   const sources = useMemo(() => citationSources(citationSpans(text, annotations)), [text, annotations]);
+  const leftOut = citationsLeftOut(annotations);
   if (sources.length === 0) return null;
   return (
     <ol data-slot="sources" aria-label="Sources" {...props} ref={ref}>
@@ -88,6 +92,11 @@ export const Sources = forwardRef<HTMLOListElement, SourcesProps>(function Sourc
           </bdi>
         </li>
       ))}
+      {leftOut > 0 ? (
+        <li data-slot="sources-more">
+          and {leftOut.toLocaleString('en-US')} more {leftOut === 1 ? 'source' : 'sources'}, not shown
+        </li>
+      ) : null}
     </ol>
   );
 });

@@ -90,6 +90,11 @@ function computeSpans(text: string, annotations: readonly UrlCitationAnnotation[
   );
 }
 
+/** How many annotations past `MAX_CITATIONS` are left out: said to the reader, never dropped silently. */
+export function citationsLeftOut(annotations: readonly UrlCitationAnnotation[] | undefined): number {
+  return Array.isArray(annotations) ? Math.max(0, annotations.length - MAX_CITATIONS) : 0;
+}
+
 /** One entry per source, in number order. */
 export function citationSources(spans: CitationSpan[]): CitationSpan[] {
   const first = new Map<number, CitationSpan>();

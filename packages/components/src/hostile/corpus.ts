@@ -327,7 +327,19 @@ const citationCases: HostileCase[] = [
         citation(`https://s${index}.example/`, `S${index}`, index * 5, index * 5 + 4),
       ),
     }),
-    sees: ['S127'],
+    sees: ['S127', 'and 872 more sources, not shown'],
+    hides: ['S128'],
+  },
+  {
+    name: 'five hundred citations: the ones left out are counted',
+    family: 'citation',
+    kind: 'message',
+    message: assistant('word '.repeat(500), {
+      annotations: Array.from({ length: 500 }, (_, index) =>
+        citation(`https://s${index}.example/`, `S${index}`, index * 5, index * 5 + 4),
+      ),
+    }),
+    sees: ['S127', 'and 372 more sources, not shown'],
     hides: ['S128'],
   },
   {
@@ -532,6 +544,15 @@ const audioCases: HostileCase[] = [
     sees: ['la la'],
   },
   {
+    name: 'a 60 MB base64 audio part decodes in slices',
+    family: 'audio',
+    kind: 'message',
+    message: audio({ id: 'a', data: 'UklG'.repeat(15_000_000), transcript: 'sixty megabytes' }),
+    sees: ['sixty megabytes'],
+    present: ['audio[data-slot="audio-player"]'],
+    absent: ['[data-slot="audio-damaged"]'],
+  },
+  {
     name: 'no data, no transcript',
     family: 'audio',
     kind: 'message',
@@ -587,6 +608,21 @@ const metadataCases: HostileCase[] = [
     ],
     sees: ['+275760', '<script>', 'm[U+202E]x', '[hidden: hidden]'],
     hides: ['Invalid'],
+  },
+  {
+    name: 'a thousand stored rows with 16 metadata values of 10,000 characters',
+    family: 'metadata',
+    kind: 'stored',
+    rows: Array.from({ length: 1000 }, (_, index) => ({
+      id: `row_${index}`,
+      model: 'gpt-4o',
+      created: 1_700_000_000 + index,
+      metadata: Object.fromEntries(
+        Array.from({ length: 16 }, (_, key) => [`key${key}`, `${key}`.repeat(10_000)] as const),
+      ),
+    })),
+    sees: ['key0=0000', 'key15=', 'more characters'],
+    hides: ['0'.repeat(200)],
   },
 ];
 

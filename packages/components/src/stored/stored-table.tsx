@@ -3,6 +3,7 @@ import { type ComponentPropsWithoutRef, forwardRef, type KeyboardEvent, useEffec
 import { reveal } from '../text/reveal.ts';
 import { UtcTime } from '../time/utc-time.tsx';
 import { useVirtualList } from '../virtual/use-virtual-list.ts';
+import { metadataSummary } from './metadata-summary.ts';
 
 /** What a row needs of a stored completion (a list item from `GET /chat/completions`). */
 export interface StoredRow {
@@ -35,7 +36,8 @@ export interface StoredTableProps extends ComponentPropsWithoutRef<'section'> {
 
 /**
  * Stored completions as a virtualized table (model, created, first user words, metadata): 10,000 rows
- * render as the few in view. Scrolling near the end asks for the next page; Arrow Up/Down move
+ * render as the few in view. Long metadata values are cut in the row (say so, with the count of
+ * characters left out); where the row opens, the MetadataEditor holds them whole. Scrolling near the end asks for the next page; Arrow Up/Down move
  * between rows, Enter opens one.
  */
 export const StoredTable = forwardRef<HTMLElement, StoredTableProps>(function StoredTable(
@@ -93,7 +95,6 @@ export const StoredTable = forwardRef<HTMLElement, StoredTableProps>(function St
               const row = items[virtualRow.index];
               if (!row) return null;
               const words = preview?.(row);
-              const pairs = Object.entries(row.metadata ?? {});
               return (
                 <tr
                   key={row.id}
@@ -118,9 +119,7 @@ export const StoredTable = forwardRef<HTMLElement, StoredTableProps>(function St
                   <td>
                     <UtcTime seconds={row.created} />
                   </td>
-                  <td>
-                    {pairs.length === 0 ? '—' : reveal(pairs.map(([key, value]) => `${key}=${value}`).join(', '))}
-                  </td>
+                  <td data-slot="stored-metadata">{metadataSummary(row.metadata)}</td>
                 </tr>
               );
             })}

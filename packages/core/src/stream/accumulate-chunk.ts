@@ -11,6 +11,7 @@ import type {
   WireChunk,
   WireChunkChoice,
 } from '../types.ts';
+import { appendShared } from './shared-list.ts';
 
 type ToolCallDelta = ChatCompletionChunk.Choice.Delta.ToolCall;
 
@@ -42,9 +43,9 @@ function writable<T extends object>(value: T, draft: AccumulatorDraft | undefine
  * choice that a chunk does not touch keeps its identity and memoized views skip it. Strings are
  * concatenated. A snapshot that was returned is never changed afterwards, logprob arrays included.
  * Pass a `draft` (see `AccumulatorDraft`) to write into objects nobody has seen yet instead of
- * copying them: then a token costs O(1) amortized, and a grown logprob array is copied once per
- * hand-out (once per rendered frame) rather than once per token. Without a draft every call copies
- * the changed path, logprob arrays included.
+ * copying them: a burst of chunks between two reads then copies the changed path once. Logprob
+ * tokens are never copied, draft or not: each snapshot holds a read-only, fixed-length view of one
+ * append-only array (shared-list.ts), so a token costs O(1) however often snapshots are read.
  *
  * @example
  * let snapshot: ChatCompletionSnapshot | undefined;
@@ -285,19 +286,12 @@ function owned<T extends object>(value: T, draft: AccumulatorDraft | undefined):
   return value;
 }
 
-/**
- * Appends in place while nobody holds the array (O(1) per token); an array already handed out is
- * copied once, and the copy takes the appends until the next hand-out. The chunk's own array is
- * never kept.
- */
+/** Logprob tokens live in shared append-only views (see shared-list.ts): a read never costs a copy. */
 function appendTokens(
   tokens: ChatCompletionTokenLogprob[] | null,
   added: ChatCompletionTokenLogprob[] | null | undefined,
   draft: AccumulatorDraft | undefined,
 ): ChatCompletionTokenLogprob[] | null {
   if (!added) return tokens;
-  if (tokens === null) return owned(added.slice(), draft);
-  if (!draft?.owned.has(tokens)) return owned(tokens.concat(added), draft);
-  for (const token of added) tokens.push(token);
-  return tokens;
+  return appendShared(tokens, added, draft);
 }
