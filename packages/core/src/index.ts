@@ -13,6 +13,18 @@ export { targetFor } from './client/providers.ts';
 export type { ResponseInfo, RetryInfo } from './client/request.ts';
 export { responseInfo } from './client/request.ts';
 export { isRetryableStatus, retryAfterMs, retryDelayMs } from './client/retry.ts';
+export type {
+  Conversation,
+  ConversationActions,
+  ConversationOptions,
+  ConversationParams,
+  ConversationState,
+} from './conversation/create-conversation.ts';
+export { createConversation } from './conversation/create-conversation.ts';
+export type { SavedConversation, SavedError, SavedTurn } from './conversation/saved-tree.ts';
+export { readSavedConversation, saveConversation } from './conversation/saved-tree.ts';
+export type { AnswerChoice, CompletionRecord, TurnNode, TurnTree } from './conversation/tree.ts';
+export { activePath, siblingsOf } from './conversation/tree.ts';
 export { paramLimits } from './params.ts';
 export { completionKeys } from './query-keys.ts';
 export type { MetadataIssue } from './stored/metadata.ts';
