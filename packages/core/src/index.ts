@@ -35,7 +35,7 @@ export { accumulateChunk } from './stream/accumulate-chunk.ts';
 export type { ChatCompletionStreamOptions } from './stream/chat-completion-stream.ts';
 export { ChatCompletionStream } from './stream/chat-completion-stream.ts';
 export type { CompletionRun, CompletionRunOptions, NotifyEvery, RunState } from './stream/completion-run.ts';
-export { createCompletionRun } from './stream/completion-run.ts';
+export { createCompletionRun, isRunning } from './stream/completion-run.ts';
 export { finalizeSnapshot, inferFinishReason } from './stream/finalize.ts';
 export type { EventSourceMessage, ReadEventsOptions } from './stream/sse.ts';
 export { readEvents } from './stream/sse.ts';

@@ -18,6 +18,7 @@ describe('the public API', () => {
         'createCompletionRun',
         'activePath',
         'createConversation',
+        'isRunning',
         'readSavedConversation',
         'saveConversation',
         'siblingsOf',

@@ -1,6 +1,6 @@
 import type { ChatCompletionsClient } from '../client/create-client.ts';
 import type { ChatCompletionsError } from '../client/errors.ts';
-import { createCompletionRun, type NotifyEvery, type RunState } from '../stream/completion-run.ts';
+import { createCompletionRun, isRunning, type NotifyEvery, type RunState } from '../stream/completion-run.ts';
 import type {
   ChatCompletionContentPart,
   ChatCompletionCreateParamsNonStreaming,
@@ -103,7 +103,7 @@ class ConversationMachine implements Conversation {
       onFinish: (state) => this.#finish(state),
     });
     this.#runner.subscribe((state) => {
-      if (state.status !== 'submitted' && state.status !== 'streaming') return;
+      if (!isRunning(state.status)) return;
       this.#patchAnswer(livePatch(state), { status: state.status });
     });
   }
@@ -135,7 +135,7 @@ class ConversationMachine implements Conversation {
   retry = async (): Promise<void> => {
     this.#runner.stop();
     const last = activePath(this.#state.tree).at(-1);
-    if (!last || last.message.role !== 'assistant' || !failed(last.status) || hasContent(last.message))
+    if (last?.message.role !== 'assistant' || !failed(last.status) || hasContent(last.message))
       return this.regenerate();
     this.#set({ tree: removeTurn(this.#state.tree, last.id) });
     await this.#run(last.parentId);
@@ -203,8 +203,15 @@ class ConversationMachine implements Conversation {
 
   #finish(state: RunState): void {
     const patch = answerPatch(state);
-    this.#patchAnswer(patch, { status: state.status, error: patch.error });
+    const id = this.#liveId;
     this.#liveId = null;
+    if (id === null) return;
+    // Stopped before a word arrived (or superseded while the headers were on their way): nothing to keep.
+    if (state.status === 'aborted' && !hasContent(patch.message ?? { role: 'assistant' })) {
+      this.#set({ tree: removeTurn(this.#state.tree, id), status: 'aborted', error: undefined, answerId: null });
+      return;
+    }
+    this.#set({ tree: updateTurn(this.#state.tree, id, patch), status: state.status, error: patch.error });
   }
 
   #patchAnswer(patch: Parameters<typeof updateTurn>[2], rest: Partial<ConversationState>): void {

@@ -1,4 +1,5 @@
 import { ChatCompletionsError, type ErrorKind } from '../client/errors.ts';
+import { isRunning } from '../stream/completion-run.ts';
 import type { ChatCompletion, CompletionUsage } from '../types.ts';
 import type { CompletionRecord, TurnNode, TurnTree } from './tree.ts';
 
@@ -36,7 +37,7 @@ export function saveConversation(tree: TurnTree): SavedConversation {
   const nodes: Record<string, SavedTurn> = {};
   for (const [id, node] of Object.entries(tree.nodes)) {
     const { error, ...rest } = node;
-    const live = rest.status === 'submitted' || rest.status === 'streaming';
+    const live = rest.status !== undefined && isRunning(rest.status);
     nodes[id] = { ...rest, ...(live ? { status: 'aborted' as const } : {}) };
     if (error)
       nodes[id].error = {
@@ -77,7 +78,7 @@ function readTurn(id: string, value: unknown): TurnNode | null {
   const parentId = typeof value.parentId === 'string' ? value.parentId : null;
   const children = Array.isArray(value.children) ? value.children.filter((child) => typeof child === 'string') : [];
   const { error, ...rest } = value as unknown as SavedTurn;
-  const live = rest.status === 'submitted' || rest.status === 'streaming';
+  const live = rest.status !== undefined && isRunning(rest.status);
   const read: TurnNode = { ...rest, id, parentId, children, ...(live ? { status: 'aborted' as const } : {}) };
   const readable = readError(error);
   if (readable) read.error = readable;
