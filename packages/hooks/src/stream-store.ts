@@ -1,14 +1,13 @@
-import {
-  type ChatCompletion,
-  type ChatCompletionChunk,
-  type ChatCompletionCreateParamsStreaming,
-  type ChatCompletionSnapshot,
-  type ChatCompletionsClient,
-  type ChatCompletionsError,
-  type CompletionRun,
-  type NotifyEvery,
-  type RunState,
-  type StreamStatus,
+import type {
+  ChatCompletion,
+  ChatCompletionChunk,
+  ChatCompletionCreateParamsStreaming,
+  ChatCompletionSnapshot,
+  ChatCompletionsError,
+  CompletionRun,
+  NotifyEvery,
+  RunState,
+  StreamStatus,
 } from '@completions-kit/core';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 

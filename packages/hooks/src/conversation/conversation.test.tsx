@@ -1,7 +1,12 @@
 // The React binding of core's conversation (whose own behaviour is tested in core against the
 // local server): turns with their branch positions, one answer turn from submit to end, and the
 // state a server render sees.
-import { type ChatCompletionsClient, createConversation, type TurnTree } from '@completions-kit/core';
+import {
+  type ChatCompletionsClient,
+  type Conversation,
+  createConversation,
+  type TurnTree,
+} from '@completions-kit/core';
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
@@ -11,6 +16,11 @@ import { useConversation } from './use-conversation.ts';
 const params = () => ({ model: 'ck-local-ngram', max_completion_tokens: 12, logit_bias: { '199999': -100 } });
 const create = (client: ChatCompletionsClient = testClient(), tree?: TurnTree) =>
   createConversation({ client: () => client, params, ...(tree ? { tree } : {}) });
+
+function View({ conversation }: { conversation: Conversation }) {
+  const { turns, status } = useConversation(conversation);
+  return <p data-status={status}>{turns.map((turn) => String(turn.node.message.content)).join('|')}</p>;
+}
 
 describe('useConversation against the local server', () => {
   it('gives React the active turns with their branch positions', async () => {
@@ -49,11 +59,8 @@ describe('useConversation against the local server', () => {
       roots: ['a'],
       active: {},
     };
-    const conversation = create(testClient(), tree);
-    function View() {
-      const { turns, status } = useConversation(conversation);
-      return <p data-status={status}>{turns.map((turn) => String(turn.node.message.content)).join('|')}</p>;
-    }
-    expect(renderToString(<View />)).toBe('<p data-status="idle">Saved question</p>');
+    expect(renderToString(<View conversation={create(testClient(), tree)} />)).toBe(
+      '<p data-status="idle">Saved question</p>',
+    );
   });
 });
