@@ -1,7 +1,8 @@
 // The page the hostile-output benchmark drives: the worst inputs from issue 14 rendered through
 // Message in production React, with the longest main-thread task of each (Long Tasks API).
 import { createRoot } from 'react-dom/client';
-import { Message, type MessageStatus } from '../../packages/components/src/index.ts';
+import { Message } from '../../packages/components/src/index.ts';
+import type { RunStatus } from '../../packages/core/src/index.ts';
 
 interface Result {
   longestTask: number;
@@ -61,7 +62,7 @@ async function run(name: string): Promise<Result> {
   const begin = performance.now();
   tasks.length = 0;
   for (const [index, content] of steps.entries()) {
-    const status: MessageStatus = streamed && index < steps.length - 1 ? 'streaming' : 'done';
+    const status: RunStatus = streamed && index < steps.length - 1 ? 'streaming' : 'done';
     root.render(<Message message={message(content)} status={status} />);
     await pause(0);
   }

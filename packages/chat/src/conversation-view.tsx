@@ -77,7 +77,7 @@ export function ChatConversation({
   const send = (message: ComposerMessage) => void conversation.send(toContent(message.text, message.attachments));
   return (
     <>
-      <Thread.Root count={turns.length} streaming={running} stopped={status === 'aborted'}>
+      <Thread.Root count={turns.length} status={status}>
         <Thread.Viewport
           getKey={(index) => turns[index]?.node.id ?? index}
           renderItem={(index) => {
@@ -105,7 +105,7 @@ export function ChatConversation({
         </Thread.Empty>
         <Thread.JumpToLatest />
       </Thread.Root>
-      <Composer.Root onSend={send} onStop={conversation.stop} streaming={running} limits={limits}>
+      <Composer.Root onSend={send} onStop={conversation.stop} status={status} limits={limits}>
         <Composer.Attachments />
         <Composer.Problems />
         <div data-slot="composer-row">

@@ -1,3 +1,4 @@
+import { isRunning, type RunStatus } from '@completions-kit/core';
 import { type ComponentPropsWithoutRef, forwardRef, useEffect, useMemo, useRef, useState } from 'react';
 import { reveal } from '../text/reveal.ts';
 import { decodeBase64Prefix, PCM16_SAMPLE_RATE, pcm16ToWav } from './pcm16.ts';
@@ -18,8 +19,8 @@ export interface AudioOutputProps extends ComponentPropsWithoutRef<'section'> {
   audio: { id?: string; data?: string; transcript?: string; expires_at?: number };
   /** The request's `audio.format`; the response does not repeat it. Default: wav. */
   format?: AudioFormat;
-  /** True while pieces are still arriving. Default: false. */
-  streaming?: boolean;
+  /** The run's status: pieces are still arriving while `submitted` or `streaming`. Shown as `data-status`. Default: done. */
+  status?: RunStatus;
   /** Seconds since the epoch, for the expiry; default: the clock. */
   now?: number;
 }
@@ -33,9 +34,10 @@ const REFRESH_BYTES = PCM16_SAMPLE_RATE * 2;
  * as far as it is valid, and says so.
  */
 export const AudioOutput = forwardRef<HTMLElement, AudioOutputProps>(function AudioOutput(
-  { audio, format = 'wav', streaming = false, now, ...props },
+  { audio, format = 'wav', status = 'done', now, ...props },
   ref,
 ) {
+  const streaming = isRunning(status);
   const decoded = useMemo(() => decodeBase64Prefix(audio.data ?? ''), [audio.data]);
   const shownBytes =
     streaming && format === 'pcm16'
@@ -69,7 +71,8 @@ export const AudioOutput = forwardRef<HTMLElement, AudioOutputProps>(function Au
     <section
       data-slot="audio-output"
       data-format={format}
-      data-state={streaming ? 'streaming' : expired ? 'expired' : 'ready'}
+      data-status={status}
+      data-state={expired ? 'expired' : 'ready'}
       aria-label="Audio reply"
       {...props}
       ref={ref}
