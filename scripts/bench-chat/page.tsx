@@ -95,7 +95,7 @@ function Kit({ messages, streaming }: ListProps) {
     // Without the stylesheet, nothing bounds the thread: the app gives the viewport its height, as
     // the naive and react-virtual views get theirs.
     <div>
-      <Thread.Root count={messages.length} streaming={streaming}>
+      <Thread.Root count={messages.length} status={streaming ? 'streaming' : 'done'}>
         <Thread.Viewport data-scroll style={box} renderItem={(index) => item(messages, index, streaming)} />
       </Thread.Root>
     </div>

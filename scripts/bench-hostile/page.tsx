@@ -6,7 +6,8 @@ import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { hostileCases } from '../../packages/components/src/hostile/corpus.ts';
 import { steps as hostileSteps } from '../../packages/components/src/hostile/steps.tsx';
-import { Message, type MessageStatus, StoredTable } from '../../packages/components/src/index.ts';
+import { Message, StoredTable } from '../../packages/components/src/index.ts';
+import type { RunStatus } from '../../packages/core/src/index.ts';
 
 interface Result {
   longestTask: number;
@@ -22,7 +23,7 @@ const oneMegabyte = fence(codeLine.repeat(Math.ceil(1_000_000 / codeLine.length)
 const fiveThousandLines = fence(codeLine.repeat(5000));
 
 /** Each case: the content at each step (the last one final), rendered in turn; `view` for other parts. */
-type Case = { steps: string[]; streamed: boolean; tool?: boolean; view?: (status: MessageStatus) => ReactElement };
+type Case = { steps: string[]; streamed: boolean; tool?: boolean; view?: (status: RunStatus) => ReactElement };
 
 const citation = (url: string, title: string, start: number, end: number) => ({
   type: 'url_citation' as const,
@@ -139,7 +140,7 @@ async function run(name: string): Promise<Result> {
   const begin = performance.now();
   tasks.length = 0;
   for (const [index, content] of steps.entries()) {
-    const status: MessageStatus = streamed && index < steps.length - 1 ? 'streaming' : 'done';
+    const status: RunStatus = streamed && index < steps.length - 1 ? 'streaming' : 'done';
     root.render(view ? view(status) : <Message message={message(content)} status={status} />);
     await pause(0);
   }

@@ -37,7 +37,7 @@ export const liveDemos: { name: string; run(page: Page, base: string): Promise<v
       await open(page, base, 'hooks-useconversation--docs');
       const demo = page.getByRole('region', { name: 'useConversation demo' });
       await demo.getByRole('button', { name: 'Send a question' }).click();
-      await demo.getByLabel('Conversation state').getByText('status idle · 2 turns').waitFor({ timeout });
+      await demo.getByLabel('Conversation state').getByText('status done · 2 turns').waitFor({ timeout });
       await demo.getByRole('button', { name: 'Regenerate' }).click();
       await demo.getByText('answer 2 of 2').waitFor({ timeout });
     },

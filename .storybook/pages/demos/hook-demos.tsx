@@ -1,13 +1,8 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { type ReactNode, useMemo, useState } from 'react';
-import { Choices, Message, type MessageStatus, UsageView } from '../../../packages/components/src/index.ts';
-import {
-  ChatCompletionsProvider,
-  type CompletionStreamStatus,
-  createConversationStore,
-  useCompletionStream,
-  useConversation,
-} from '../../../packages/hooks/src/index.ts';
+import { Choices, Message, UsageView } from '../../../packages/components/src/index.ts';
+import { createConversation, type RunStatus } from '../../../packages/core/src/index.ts';
+import { ChatCompletionsProvider, useCompletionStream, useConversation } from '../../../packages/hooks/src/index.ts';
 import { hasRecordings, replayClient } from './replay-fetch.ts';
 
 const recordings = {
@@ -36,7 +31,7 @@ export function ReplayProviders({
   );
 }
 
-function messageStatus(status: CompletionStreamStatus): MessageStatus {
+function messageStatus(status: RunStatus): RunStatus {
   if (status === 'submitted' || status === 'streaming') return 'streaming';
   return status === 'idle' ? 'done' : status;
 }
@@ -98,19 +93,18 @@ export function CompletionStreamDemo() {
 
 /** useConversation: send, regenerate beside the old answer, and switch between the branches. */
 export function ConversationDemo() {
-  const [store] = useState(() => {
+  const [conversation] = useState(() => {
     const client = replayClient('py-plain-content');
-    return createConversationStore({ client: () => client, params: () => ({ model: 'gpt-4o-2024-08-06' }) });
+    return createConversation({ client: () => client, params: () => ({ model: 'gpt-4o-2024-08-06' }) });
   });
-  const { turns, streaming, status, send, regenerate, switchBranch, stop, clear } = useConversation(store);
+  const { turns, status, running, send, regenerate, switchBranch, stop, clear } = useConversation(conversation);
   if (!hasRecordings) return <p>The recordings were not found when this Storybook was built.</p>;
-  const running = status === 'running';
   const last = turns.at(-1);
   return (
     <section className="ck-demo sb-unstyled" aria-label="useConversation demo">
       {turns.map(({ node, branch }) => (
         <div key={node.id}>
-          <Message message={node.message} />
+          <Message message={node.message} status={node.status} />
           {branch.count > 1 ? (
             <div className="ck-demo-bar">
               <button type="button" aria-label="Previous answer" onClick={() => switchBranch(node.id, -1)}>
@@ -126,7 +120,6 @@ export function ConversationDemo() {
           ) : null}
         </div>
       ))}
-      {streaming?.choices[0] ? <Message message={streaming.choices[0].message} status="streaming" /> : null}
       <div className="ck-demo-bar">
         <button type="button" disabled={running} onClick={() => void send("What's the weather like in SF?")}>
           Send a question

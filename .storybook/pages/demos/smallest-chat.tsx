@@ -1,15 +1,16 @@
 import { type FormEvent, useState } from 'react';
 import { Message } from '../../../packages/components/src/index.ts';
-import { createConversationStore, useConversation } from '../../../packages/hooks/src/index.ts';
+import { createConversation } from '../../../packages/core/src/index.ts';
+import { useConversation } from '../../../packages/hooks/src/index.ts';
 import { hasRecordings, replayClient } from './replay-fetch.ts';
 
-/** The smallest chat, live: a conversation store, its turns as messages, a form. */
+/** The smallest chat, live: a conversation, its turns as messages, a form. */
 export function SmallestChat() {
-  const [store] = useState(() => {
+  const [conversation] = useState(() => {
     const client = replayClient('py-plain-content');
-    return createConversationStore({ client: () => client, params: () => ({ model: 'gpt-4o-2024-08-06' }) });
+    return createConversation({ client: () => client, params: () => ({ model: 'gpt-4o-2024-08-06' }) });
   });
-  const { turns, streaming, status, send } = useConversation(store);
+  const { turns, running, send } = useConversation(conversation);
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const input = event.currentTarget.elements.namedItem('prompt') as HTMLInputElement;
@@ -20,14 +21,13 @@ export function SmallestChat() {
   return (
     <section className="ck-demo sb-unstyled" aria-label="Smallest chat">
       {turns.map(({ node }) => (
-        <Message key={node.id} message={node.message} />
+        <Message key={node.id} message={node.message} status={node.status} />
       ))}
-      {streaming?.choices[0] ? <Message message={streaming.choices[0].message} status="streaming" /> : null}
       <form className="ck-demo-bar" onSubmit={onSubmit}>
         <label>
           Message <input name="prompt" defaultValue="What's the weather like in SF?" />
         </label>
-        <button type="submit" disabled={status === 'running'}>
+        <button type="submit" disabled={running}>
           Send
         </button>
       </form>

@@ -1,6 +1,7 @@
 import { createChatCompletionsClient } from '@completions-kit/core';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import legacyThread from '../../core/src/test-support/saved-thread-0.1.json';
 import { Chat } from './chat.tsx';
 import { localStorageThreads, type ThreadStorage } from './storage.ts';
 
@@ -134,5 +135,102 @@ describe('<Chat> against the local server', () => {
     expect(typeof runs[0]).toBe('object');
     // The run went on after the answer: a second assistant turn follows the call.
     await waitFor(() => expect(screen.getAllByRole('article').length).toBeGreaterThanOrEqual(3), { timeout: 10_000 });
+  });
+
+  it('shows a streamed answer’s usage and cost, and with logprobs on, its token view', async () => {
+    render(
+      <Chat
+        client={client()}
+        model="ck-local-ngram"
+        params={{ ...params, logprobs: true, top_logprobs: 2 }}
+        storage={false}
+      />,
+    );
+    await send('Usage, please');
+    const log = screen.getByRole('log', { name: 'Conversation' });
+    fireEvent.click(await within(log).findByRole('button', { name: /^\d+ tokens$/ }));
+    const usage = within(log).getByRole('region', { name: 'Usage and cost' });
+    expect(within(usage).getByText('Total tokens')).toBeTruthy();
+    expect(within(usage).getByText('Cost').nextElementSibling?.textContent).toMatch(/\$/);
+    fireEvent.click(within(log).getByRole('button', { name: 'Token probabilities' }));
+    expect(within(log).getByRole('region', { name: /token probabilities/ })).toBeTruthy();
+  });
+
+  it('shows the usage of an answer asked for whole', async () => {
+    render(<Chat client={client()} model="ck-local-ngram" params={params} stream={false} storage={false} />);
+    await send('Whole, please');
+    fireEvent.click(await screen.findByRole('button', { name: /^\d+ tokens$/ }));
+    expect(screen.getByRole('region', { name: 'Usage and cost' })).toBeTruthy();
+  });
+
+  it('keeps the live answer’s element from its first word to its end', async () => {
+    const paced = createChatCompletionsClient({
+      baseURL: inject('serverUrl'),
+      maxRetries: 0,
+      headers: { 'x-ck-fault': 'pace-ms=10' },
+    });
+    render(
+      <Chat client={paced} model="ck-local-ngram" params={{ ...params, max_completion_tokens: 30 }} storage={false} />,
+    );
+    const input = screen.getByRole('textbox', { name: 'Message' });
+    fireEvent.change(input, { target: { value: 'Hold this' } });
+    fireEvent.keyDown(input, { key: 'Enter' });
+    const live = await waitFor(
+      () => {
+        const answer = screen.getAllByRole('article')[1];
+        expect(answer?.getAttribute('data-status')).toBe('streaming');
+        return answer as HTMLElement;
+      },
+      { timeout: 10_000 },
+    );
+    await waitFor(() => expect(live.getAttribute('data-status')).toBe('done'), { timeout: 10_000 });
+    expect(screen.getAllByRole('article')[1]).toBe(live);
+    expect(live.isConnected).toBe(true);
+  });
+
+  it('Stop mid-stream leaves the answer marked as stopped, not finished', async () => {
+    const paced = createChatCompletionsClient({
+      baseURL: inject('serverUrl'),
+      maxRetries: 0,
+      headers: { 'x-ck-fault': 'pace-ms=20' },
+    });
+    render(
+      <Chat client={paced} model="ck-local-ngram" params={{ ...params, max_completion_tokens: 300 }} storage={false} />,
+    );
+    const input = screen.getByRole('textbox', { name: 'Message' });
+    fireEvent.change(input, { target: { value: 'A long answer, please' } });
+    fireEvent.keyDown(input, { key: 'Enter' });
+    const live = await waitFor(
+      () => {
+        const answer = screen.getAllByRole('article')[1];
+        // Some words in: more than the role and the "Writing…" note.
+        expect(answer?.getAttribute('data-status')).toBe('streaming');
+        expect(answer?.textContent?.length ?? 0).toBeGreaterThan(40);
+        return answer as HTMLElement;
+      },
+      { timeout: 10_000 },
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Stop' }));
+    await waitFor(() => expect(live.getAttribute('data-status')).toBe('aborted'));
+    expect(within(live).getByRole('status').textContent).toMatch(/Stopped/);
+    expect(screen.getAllByRole('article')[1]).toBe(live);
+    expect(screen.queryByRole('button', { name: 'Stop' })).toBeNull();
+  });
+
+  it('reads a thread localStorage kept from 0.1, and saves it again in the versioned format', async () => {
+    localStorage.setItem(
+      'ck-chat:threads',
+      JSON.stringify({ threads: [{ id: 'thread-old', title: 'Old thread', updatedAt: 1 }], activeId: 'thread-old' }),
+    );
+    localStorage.setItem('ck-chat:thread:thread-old', JSON.stringify(legacyThread));
+    render(<Chat client={client()} model="ck-local-ngram" params={params} />);
+    const log = screen.getByRole('log', { name: 'Conversation' });
+    await within(log).findByText('It is 21 degrees in Oslo.');
+    expect(within(log).getByRole('button', { name: '39 tokens' })).toBeTruthy();
+    await send('And tomorrow?');
+    const saved = JSON.parse(localStorage.getItem('ck-chat:thread:thread-old') ?? '{}');
+    expect(saved.version).toBe(1);
+    expect(Object.keys(saved.tree.nodes)).toHaveLength(Object.keys(legacyThread.tree.nodes).length + 2);
+    expect(saved.tree.nodes['turn-mhx1a2c1-3'].completion.usage.total_tokens).toBe(39);
   });
 });

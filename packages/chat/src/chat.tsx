@@ -7,9 +7,9 @@ import {
 import {
   type ChatCompletionsClient,
   type ChatCompletionsClientOptions,
+  type ConversationParams,
   createChatCompletionsClient,
 } from '@completions-kit/core';
-import type { ConversationParams } from '@completions-kit/hooks';
 import { type ComponentPropsWithoutRef, type ReactNode, useMemo, useSyncExternalStore } from 'react';
 import { ChatConversation } from './conversation-view.tsx';
 import { localStorageThreads, type ThreadStorage } from './storage.ts';
@@ -113,13 +113,11 @@ export function Chat({
       ) : null}
       <section data-slot="chat-main">
         <ChatConversation
-          store={session.store}
-          facts={session.facts}
+          conversation={session.conversation}
           tools={tools}
           starters={starters}
           greeting={greeting}
           limits={limits}
-          onChoose={session.choose}
         />
       </section>
     </div>

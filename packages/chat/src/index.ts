@@ -4,7 +4,7 @@ export type { ChatConversationProps } from './conversation-view.tsx';
 export { ChatConversation } from './conversation-view.tsx';
 export type { ThreadStorage } from './storage.ts';
 export { indexedDbThreads, localStorageThreads } from './storage.ts';
-export type { AnswerFacts, SavedThread, Threads, ThreadsState } from './threads.ts';
+export type { Threads, ThreadsState } from './threads.ts';
 export { createThreads } from './threads.ts';
 export type { ChatTool } from './tools.ts';
 export { deniedAnswer } from './tools.ts';

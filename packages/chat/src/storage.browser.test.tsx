@@ -1,6 +1,7 @@
 import { createChatCompletionsClient } from '@completions-kit/core';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, expect, inject, it } from 'vitest';
+import legacyThread from '../../core/src/test-support/saved-thread-0.1.json';
 import { Chat } from './chat.tsx';
 import { indexedDbThreads } from './storage.ts';
 
@@ -63,4 +64,23 @@ it('<Chat> on IndexedDB finds its thread again after a remount', async () => {
   const log = () => host?.querySelector('[role="log"]')?.textContent ?? '';
   await until(() => articles().length >= 2 && log().includes('Kept in IndexedDB'), 'the thread after a remount');
   expect(host?.querySelector('[aria-current="page"]')?.textContent).toBe('Kept in IndexedDB');
+});
+
+it('<Chat> reads a thread IndexedDB kept from 0.1, with its branches and its answer’s usage', async () => {
+  const name = `ck-chat-legacy-${Date.now()}`;
+  const storage = indexedDbThreads(name);
+  // Exactly what the 0.1 chat wrote: its list of threads and the thread as { tree, facts }.
+  await storage.set(
+    'ck-chat:threads',
+    JSON.stringify({ threads: [{ id: 'thread-old', title: 'Old thread', updatedAt: 1 }], activeId: 'thread-old' }),
+  );
+  await storage.set('ck-chat:thread:thread-old', JSON.stringify(legacyThread));
+  mount(storage);
+  const log = () => host?.querySelector('[role="log"]')?.textContent ?? '';
+  await until(() => log().includes('It is 21 degrees in Oslo.'), 'the migrated thread');
+  expect(log()).toContain('What is the weather in Oslo?');
+  // The answer had usage in 0.1's facts: it is offered under the answer now.
+  expect(host?.querySelector('[data-slot="chat-usage-toggle"]')?.textContent).toBe('39 tokens');
+  // Its regenerated sibling is still there: the picker says 1 of 2.
+  expect(log()).toContain('1 of 2');
 });

@@ -1,20 +1,6 @@
 import type { ThreadSummary } from '@completions-kit/components/chat';
-import type { TurnTree } from '@completions-kit/hooks';
+import { readSavedConversation, saveConversation, type TurnTree } from '@completions-kit/core';
 import type { ThreadStorage } from './storage.ts';
-
-/** What an answer's completion said beyond its message: shown under it (usage, logprobs). */
-export interface AnswerFacts {
-  id: string;
-  model: string;
-  created: number;
-  usage?: import('@completions-kit/core').CompletionUsage | null;
-  logprobs?: import('@completions-kit/core').ChatCompletion['choices'][number]['logprobs'];
-}
-
-export interface SavedThread {
-  tree: TurnTree;
-  facts: Record<string, AnswerFacts>;
-}
 
 export interface ThreadsState {
   threads: ThreadSummary[];
@@ -63,13 +49,13 @@ export function createThreads(storage: ThreadStorage, prefix: string) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    async load(id: string): Promise<SavedThread | null> {
-      const saved = parse<SavedThread>(await storage.get(`${prefix}:thread:${id}`));
-      return saved?.tree?.nodes ? saved : null;
+    /** A saved thread's tree; one saved by 0.1 is migrated as it is read (core's `readSavedConversation`). */
+    async load(id: string): Promise<TurnTree | null> {
+      return readSavedConversation(parse<unknown>(await storage.get(`${prefix}:thread:${id}`)));
     },
-    /** Saves a thread, creating its entry on first save; the title comes from its first question. */
-    save(id: string, saved: SavedThread, title: string) {
-      void storage.set(`${prefix}:thread:${id}`, JSON.stringify(saved));
+    /** Saves a thread (versioned), creating its entry on first save; the title comes from its first question. */
+    save(id: string, tree: TurnTree, title: string) {
+      void storage.set(`${prefix}:thread:${id}`, JSON.stringify(saveConversation(tree)));
       const existing = state.threads.find((thread) => thread.id === id);
       const entry = { id, title: existing?.title || title, updatedAt: Date.now() };
       emit({ threads: [entry, ...state.threads.filter((thread) => thread.id !== id)], activeId: id });

@@ -1,14 +1,15 @@
-import { Message, TokenLogprobs, UsageView } from '@completions-kit/components';
+import { Choices, Message } from '@completions-kit/components';
 import { EditForm, MessageActions, ToolApproval, useChatLabels } from '@completions-kit/components/chat';
-import type { ChatCompletionMessageToolCall } from '@completions-kit/core';
-import type { TurnNode } from '@completions-kit/hooks';
+import type { ChatCompletionMessageToolCall, TurnNode } from '@completions-kit/core';
 import { memo, useState } from 'react';
-import type { AnswerFacts } from './threads.ts';
+import { AnswerDetails, UsageToggle } from './answer-details.tsx';
 import { type ChatTool, deniedAnswer, parseArguments } from './tools.ts';
 
 export interface TurnActions {
   edit: (id: string, text: string) => void;
   regenerate: () => void;
+  retry: () => void;
+  pickChoice: (id: string, index: number) => void;
   switchBranch: (id: string, step: 1 | -1) => void;
   approve: (call: ChatCompletionMessageToolCall) => void;
   respond: (callId: string, content: string) => void;
@@ -21,7 +22,6 @@ export interface TurnViewProps {
   /** The last turn of the open branch (regenerate applies to it). */
   last: boolean;
   running: boolean;
-  facts?: AnswerFacts;
   /** Tool answers on the open branch, by call id. */
   answers: Record<string, string>;
   tools: Record<string, ChatTool>;
@@ -66,6 +66,20 @@ function ToolCalls({
   );
 }
 
+function AnswerError({ message, last, onRetry }: { message: string; last: boolean; onRetry: () => void }) {
+  const labels = useChatLabels();
+  return (
+    <div data-slot="chat-error" role="alert">
+      <p>{message || labels.error}</p>
+      {last ? (
+        <MessageActions.Root>
+          <MessageActions.Retry onAction={onRetry} />
+        </MessageActions.Root>
+      ) : null}
+    </div>
+  );
+}
+
 /** One turn of the thread: the message, its tool calls waiting for approval, its actions and facts. */
 export const TurnView = memo(function TurnView({
   node,
@@ -73,14 +87,11 @@ export const TurnView = memo(function TurnView({
   branchCount,
   last,
   running,
-  facts,
   answers,
   tools,
   actions,
 }: TurnViewProps) {
-  const labels = useChatLabels();
   const [editing, setEditing] = useState(false);
-  const [showLogprobs, setShowLogprobs] = useState(false);
   const [showUsage, setShowUsage] = useState(false);
   const { message } = node;
   const text = textOf(message.content);
@@ -97,11 +108,15 @@ export const TurnView = memo(function TurnView({
         onCancel={() => setEditing(false)}
       />
     );
-  const logprobs = facts?.logprobs?.content;
+  const { completion, status } = node;
+  if (completion && completion.choices.length > 1 && node.choice === undefined && status === 'done')
+    return <Choices choices={completion.choices} onUseChoice={(index) => actions.pickChoice(node.id, index)} />;
+  const failed = status === 'error' || status === 'incomplete';
   return (
     <div data-slot="chat-turn" data-role={message.role}>
       {/* The calls show once, in their approval (with its buttons), not also in the message. */}
-      <Message message={calls.length ? { ...message, tool_calls: undefined } : message} />
+      <Message message={calls.length ? { ...message, tool_calls: undefined } : message} status={status} />
+      {failed && node.error ? <AnswerError message={node.error.message} last={last} onRetry={actions.retry} /> : null}
       {calls.length > 0 ? <ToolCalls calls={calls} answers={answers} tools={tools} actions={actions} /> : null}
       <MessageActions.Root>
         <MessageActions.BranchPicker
@@ -111,32 +126,12 @@ export const TurnView = memo(function TurnView({
         />
         {text ? <MessageActions.Copy text={text} /> : null}
         {message.role === 'user' && !running ? <MessageActions.Edit onAction={() => setEditing(true)} /> : null}
-        {facts?.usage ? (
-          <button
-            type="button"
-            data-slot="chat-usage-toggle"
-            aria-expanded={showUsage}
-            onClick={() => setShowUsage(!showUsage)}
-          >
-            {labels.usage(facts.usage.total_tokens)}
-          </button>
-        ) : null}
+        <UsageToggle completion={completion} open={showUsage} onToggle={() => setShowUsage(!showUsage)} />
         {message.role === 'assistant' && last && !running ? (
           <MessageActions.Regenerate onAction={actions.regenerate} />
         ) : null}
       </MessageActions.Root>
-      {logprobs?.length ? (
-        <button
-          type="button"
-          data-slot="chat-logprobs-toggle"
-          aria-expanded={showLogprobs}
-          onClick={() => setShowLogprobs(!showLogprobs)}
-        >
-          {labels.showLogprobs}
-        </button>
-      ) : null}
-      {showLogprobs && logprobs?.length ? <TokenLogprobs tokens={logprobs} /> : null}
-      {showUsage && facts?.usage ? <UsageView completion={facts} /> : null}
+      <AnswerDetails completion={completion} choice={node.choice} showUsage={showUsage} />
     </div>
   );
 });

@@ -21,7 +21,7 @@ export { CodeBlock } from './markdown/code-block.tsx';
 export type { MarkdownProps } from './markdown/markdown.tsx';
 export { Markdown } from './markdown/markdown.tsx';
 export { AudioInputContent, FileContent, ImageContent } from './message/content-parts.tsx';
-export type { AnyMessage, MessageProps, MessageStatus } from './message/message.tsx';
+export type { AnyMessage, MessageProps } from './message/message.tsx';
 export { Message } from './message/message.tsx';
 export type { DeleteStoredProps } from './stored/delete-stored.tsx';
 export { DeleteStored } from './stored/delete-stored.tsx';

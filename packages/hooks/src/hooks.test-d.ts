@@ -1,9 +1,8 @@
 // Type tests: checked by `pnpm typecheck` (tsc), never run. A wrong type fails the type check.
 import type { ChatCompletion, ChatCompletionSnapshot, ChatCompletionsError, RunStatus } from '@completions-kit/core';
 import { expectTypeOf } from 'vitest';
-import type { ConversationState } from './conversation/create-conversation-store.ts';
+import type { UseConversationResult } from './conversation/use-conversation.ts';
 import type { chatCompletionMutationOptions } from './options.ts';
-import type { CompletionStreamStatus } from './stream-store.ts';
 import type { useChatCompletion } from './use-chat-completion.ts';
 import type { UseCompletionRunResult } from './use-completion-run.ts';
 import type { UseCompletionStreamResult } from './use-completion-stream.ts';
@@ -12,11 +11,10 @@ expectTypeOf<ReturnType<typeof useChatCompletion>['error']>().toEqualTypeOf<Chat
 expectTypeOf<ReturnType<typeof useChatCompletion>['data']>().toEqualTypeOf<ChatCompletion | undefined>();
 expectTypeOf<UseCompletionStreamResult['snapshot']>().toEqualTypeOf<ChatCompletionSnapshot | undefined>();
 
-// Every binding speaks the one status vocabulary from core; the old name is an alias of it.
+// Every binding speaks the one status vocabulary from core.
 expectTypeOf<UseCompletionStreamResult['status']>().toEqualTypeOf<RunStatus>();
 expectTypeOf<UseCompletionRunResult['status']>().toEqualTypeOf<RunStatus>();
-expectTypeOf<ConversationState['runStatus']>().toEqualTypeOf<RunStatus>();
-expectTypeOf<CompletionStreamStatus>().toEqualTypeOf<RunStatus>();
+expectTypeOf<UseConversationResult['status']>().toEqualTypeOf<RunStatus>();
 
 // The factory and its hook take the same variables: the request itself.
 type FactoryVariables = Parameters<NonNullable<ReturnType<typeof chatCompletionMutationOptions>['mutationFn']>>[0];
@@ -27,6 +25,6 @@ expectTypeOf<FactoryVariables>().toEqualTypeOf<HookVariables>();
 declare const state: UseCompletionStreamResult;
 // @ts-expect-error the status is read-only
 state.status = 'done';
-declare const conversation: ConversationState;
+declare const conversation: UseConversationResult;
 // @ts-expect-error the tree is read-only
 conversation.tree = { nodes: {}, roots: [], active: {} };

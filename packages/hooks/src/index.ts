@@ -1,14 +1,4 @@
-export type {
-  ConversationActions,
-  ConversationOptions,
-  ConversationParams,
-  ConversationState,
-  ConversationStore,
-} from './conversation/create-conversation-store.ts';
-export { createConversationStore } from './conversation/create-conversation-store.ts';
-export type { TurnNode, TurnTree } from './conversation/tree.ts';
-export { activePath, siblingsOf } from './conversation/tree.ts';
-export type { ConversationTurn } from './conversation/use-conversation.ts';
+export type { ConversationTurn, UseConversationResult } from './conversation/use-conversation.ts';
 export { useConversation } from './conversation/use-conversation.ts';
 export type { ChatCompletionMutationSettings, StoredPage } from './options.ts';
 export {
@@ -27,13 +17,10 @@ export {
 export type {
   CompletionStreamActions,
   CompletionStreamState,
-  CompletionStreamStatus,
   CompletionStreamStore,
-  CompletionStreamStoreOptions,
   NotifyEvery,
   StreamCallbacks,
 } from './stream-store.ts';
-export { createCompletionStreamStore } from './stream-store.ts';
 export type { UseChatCompletionOptions, UseChatCompletionResult } from './use-chat-completion.ts';
 export { useChatCompletion } from './use-chat-completion.ts';
 export type { UseCompletionRunOptions, UseCompletionRunResult } from './use-completion-run.ts';

@@ -1,23 +1,17 @@
-import {
-  type ChatCompletion,
-  type ChatCompletionChunk,
-  type ChatCompletionCreateParamsStreaming,
-  type ChatCompletionSnapshot,
-  type ChatCompletionsClient,
-  type ChatCompletionsError,
-  type CompletionRun,
-  createCompletionRun,
-  type NotifyEvery,
-  type RunState,
-  type RunStatus,
-  type StreamStatus,
+import type {
+  ChatCompletion,
+  ChatCompletionChunk,
+  ChatCompletionCreateParamsStreaming,
+  ChatCompletionSnapshot,
+  ChatCompletionsError,
+  CompletionRun,
+  NotifyEvery,
+  RunState,
+  StreamStatus,
 } from '@completions-kit/core';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 
 export type { NotifyEvery };
-
-/** @deprecated Use `RunStatus` from `@completions-kit/core` (the same union). */
-export type CompletionStreamStatus = RunStatus;
 
 /** A stream's state: the run's, without the request. */
 export type CompletionStreamState = Omit<RunState, 'request'>;
@@ -31,15 +25,6 @@ export interface StreamCallbacks {
     reason: StreamStatus;
   }) => void;
   onError?: (error: ChatCompletionsError) => void;
-}
-
-export interface CompletionStreamStoreOptions {
-  client: () => ChatCompletionsClient;
-  callbacks?: () => StreamCallbacks;
-  /** Default: `frame`. Every chunk is accumulated at once whatever this says (0 = every chunk). */
-  notify?: NotifyEvery;
-  /** Told about a finished completion (the hook writes stored ones into the query cache). */
-  onDone?: (completion: ChatCompletion, params: ChatCompletionCreateParamsStreaming) => void;
 }
 
 export interface CompletionStreamActions {
@@ -88,19 +73,4 @@ export function bindRun(run: CompletionRun): CompletionStreamStore {
   }));
   run.subscribe((state) => store.setState(pick(state)));
   return store;
-}
-
-/**
- * A stream's state outside React (zustand vanilla) over a core run: chunks are folded as they
- * arrive, listeners are told at most once per frame (or per `notify`), and the last state of a
- * stream is never lost.
- */
-export function createCompletionStreamStore(options: CompletionStreamStoreOptions): CompletionStreamStore {
-  return bindRun(
-    createCompletionRun({
-      client: options.client,
-      notify: options.notify ?? 'frame',
-      ...runCallbacks(options.callbacks, options.onDone),
-    }),
-  );
 }

@@ -20,8 +20,13 @@ const meta = {
         },
         {
           attribute: 'data-state',
-          values: 'streaming | ready | expired',
-          meaning: 'Arriving, playable, or past expires_at (the id can no longer be sent back).',
+          values: 'ready | expired',
+          meaning: 'Playable, or past expires_at (the id can no longer be sent back).',
+        },
+        {
+          attribute: 'data-status',
+          values: 'RunStatus',
+          meaning: 'The status prop: submitted or streaming while pieces are still arriving.',
         },
         { attribute: 'data-format', values: 'wav | mp3 | flac | opus | aac | pcm16', meaning: 'The format prop.' },
       ],
@@ -68,11 +73,11 @@ export const StreamingTranscript: Story = {
   args: {
     audio: { id: 'audio_2', data: data.slice(0, 8000), transcript: 'Hello fr' },
     format: 'pcm16',
-    streaming: true,
+    status: 'streaming',
   },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await expect(canvas.getByRole('region', { name: 'Audio reply' })).toHaveAttribute('data-state', 'streaming');
+    await expect(canvas.getByRole('region', { name: 'Audio reply' })).toHaveAttribute('data-status', 'streaming');
     await expect(canvas.getByText('Hello fr')).toBeVisible();
     await expect(canvas.queryByRole('link', { name: 'Download audio' })).toBeNull();
   },

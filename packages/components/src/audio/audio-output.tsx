@@ -1,3 +1,4 @@
+import { isRunning, type RunStatus } from '@completions-kit/core';
 import { type ComponentPropsWithoutRef, forwardRef, useEffect, useRef, useState } from 'react';
 import { reveal } from '../text/reveal.ts';
 import { PCM16_SAMPLE_RATE, pcm16ToWav } from './pcm16.ts';
@@ -19,8 +20,8 @@ export interface AudioOutputProps extends ComponentPropsWithoutRef<'section'> {
   audio: { id?: string; data?: string; transcript?: string; expires_at?: number };
   /** The request's `audio.format`; the response does not repeat it. Default: wav. */
   format?: AudioFormat;
-  /** True while pieces are still arriving. Default: false. */
-  streaming?: boolean;
+  /** The run's status: pieces are still arriving while `submitted` or `streaming`. Shown as `data-status`. Default: done. */
+  status?: RunStatus;
   /** Seconds since the epoch, for the expiry; default: the clock. */
   now?: number;
 }
@@ -34,9 +35,10 @@ const REFRESH_BYTES = PCM16_SAMPLE_RATE * 2;
  * as far as it is valid, and says so. Long data (over 1 MB of base64) decodes a slice per task.
  */
 export const AudioOutput = forwardRef<HTMLElement, AudioOutputProps>(function AudioOutput(
-  { audio, format = 'wav', streaming = false, now, ...props },
+  { audio, format = 'wav', status = 'done', now, ...props },
   ref,
 ) {
+  const streaming = isRunning(status);
   const { decoded, pending } = useDecodedAudio(audio.data ?? '');
   const shownBytes =
     streaming && format === 'pcm16'
@@ -70,7 +72,8 @@ export const AudioOutput = forwardRef<HTMLElement, AudioOutputProps>(function Au
     <section
       data-slot="audio-output"
       data-format={format}
-      data-state={streaming ? 'streaming' : expired ? 'expired' : 'ready'}
+      data-status={status}
+      data-state={expired ? 'expired' : 'ready'}
       data-pending={pending || undefined}
       aria-label="Audio reply"
       {...props}

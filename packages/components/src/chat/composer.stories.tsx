@@ -49,7 +49,7 @@ export const EnterSendsShiftEnterBreaks: Story = {
 };
 
 export const StreamingTurnsSendIntoStop: Story = {
-  args: { streaming: true },
+  args: { status: 'streaming' },
   play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement);
     await userEvent.type(canvas.getByRole('textbox', { name: 'Message' }), 'next question{Enter}');

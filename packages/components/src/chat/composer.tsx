@@ -1,3 +1,4 @@
+import { isRunning, type RunStatus } from '@completions-kit/core';
 import { type ComponentPropsWithoutRef, type DragEvent, forwardRef, useId, useMemo, useState } from 'react';
 import { type Attachment, type AttachmentLimits, checkFiles, readAttachment } from './attachments.ts';
 import { ComposerAttach, ComposerAttachments, ComposerProblems, ComposerRecord } from './composer-attachments.tsx';
@@ -13,10 +14,10 @@ export interface ComposerMessage {
 export interface ComposerRootProps extends Omit<ComponentPropsWithoutRef<'form'>, 'onSubmit'> {
   /** Called with what the reader wrote; the composer then empties. */
   onSend: (message: ComposerMessage) => void;
-  /** Called by the stop button while `streaming`. */
+  /** Called by the stop button while an answer runs. */
   onStop?: () => void;
-  /** An answer is streaming: the send button becomes a stop button. Default: false. */
-  streaming?: boolean;
+  /** The answer's status: while `submitted` or `streaming` the send button is a stop button. Shown as `data-status`. Default: idle. */
+  status?: RunStatus;
   /** Nothing can be written or sent. Default: false. */
   disabled?: boolean;
   /** The text (controlled); uncontrolled without it. */
@@ -33,7 +34,7 @@ const Root = forwardRef<HTMLFormElement, ComposerRootProps>(function ComposerRoo
   {
     onSend,
     onStop,
-    streaming = false,
+    status = 'idle',
     disabled = false,
     value,
     defaultValue = '',
@@ -45,6 +46,7 @@ const Root = forwardRef<HTMLFormElement, ComposerRootProps>(function ComposerRoo
   },
   ref,
 ) {
+  const streaming = isRunning(status);
   const labels = useChatLabels(own);
   const [ownText, setOwnText] = useState(defaultValue);
   const text = value ?? ownText;
@@ -114,7 +116,7 @@ const Root = forwardRef<HTMLFormElement, ComposerRootProps>(function ComposerRoo
     <ComposerContext.Provider value={context}>
       <form
         data-slot="composer"
-        data-state={streaming ? 'streaming' : 'idle'}
+        data-status={status}
         data-disabled={disabled || undefined}
         data-dragging={dragging || undefined}
         aria-label={labels.composer}

@@ -52,6 +52,7 @@ export function DemoThread({
   }, [stream, interval, stopAfter]);
   const stopped = stopAfter !== undefined && written >= stopAfter;
   const streaming = stream > 0 && written < stream && !stopped;
+  const status = streaming ? 'streaming' : stopped ? 'aborted' : 'done';
   const answer: AnyMessage = {
     role: 'assistant',
     content: Array.from({ length: written }, (_, index) => words[index % words.length]).join(' '),
@@ -59,14 +60,12 @@ export function DemoThread({
   const all = stream ? [...messages, answer] : messages;
   return (
     <div style={{ height, display: 'flex', flexDirection: 'column' }} data-slot="chat-main">
-      <Thread.Root count={all.length} streaming={streaming} stopped={stopped}>
+      <Thread.Root count={all.length} status={status}>
         <Thread.Viewport
           renderItem={(index) => (
             <Message
               message={all[index] as AnyMessage}
-              status={
-                index !== all.length - 1 || !stream ? 'done' : streaming ? 'streaming' : stopped ? 'aborted' : 'done'
-              }
+              status={index !== all.length - 1 || !stream ? 'done' : status}
             />
           )}
         />

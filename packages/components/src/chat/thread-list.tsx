@@ -33,7 +33,7 @@ export const ThreadList = forwardRef<HTMLElement, ThreadListProps>(function Thre
         {threads.map((thread) => {
           const title = thread.title || labels.untitled;
           return (
-            <li key={thread.id} data-slot="thread-entry" data-active={thread.id === activeId || undefined}>
+            <li key={thread.id} data-slot="thread-entry" data-selected={thread.id === activeId || undefined}>
               {renaming === thread.id ? (
                 <input
                   data-slot="thread-rename-input"

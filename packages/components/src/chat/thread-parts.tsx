@@ -1,3 +1,4 @@
+import { isRunning, type RunStatus } from '@completions-kit/core';
 import { type ComponentPropsWithoutRef, forwardRef, useState } from 'react';
 import { useThreadContext, visuallyHidden } from './thread-context.ts';
 
@@ -5,7 +6,8 @@ import { useThreadContext, visuallyHidden } from './thread-context.ts';
  * Says once that an answer started and once that it ended, in a polite live region: the log itself
  * is not live, so a screen reader never hears the answer token by token.
  */
-export function ThreadAnnouncer({ streaming, stopped }: { streaming: boolean; stopped?: boolean }) {
+export function ThreadAnnouncer({ status }: { status: RunStatus }) {
+  const streaming = isRunning(status);
   const { labels } = useThreadContext('Root');
   const [text, setText] = useState('');
   const [was, setWas] = useState(streaming);
@@ -14,7 +16,7 @@ export function ThreadAnnouncer({ streaming, stopped }: { streaming: boolean; st
   // the same frame (bench:chat counts commits per frame).
   if (streaming !== was) {
     setWas(streaming);
-    setText(streaming ? labels.answerStarted : stopped ? labels.answerStopped : labels.answerDone);
+    setText(streaming ? labels.answerStarted : status === 'aborted' ? labels.answerStopped : labels.answerDone);
   }
   return (
     <div data-slot="thread-announcer" role="status" aria-live="polite" aria-atomic="true" style={visuallyHidden}>

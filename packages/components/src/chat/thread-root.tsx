@@ -1,3 +1,4 @@
+import { isRunning, type RunStatus } from '@completions-kit/core';
 import { type ComponentPropsWithoutRef, forwardRef, useMemo, useRef } from 'react';
 import { type ChatLabels, useChatLabels } from './labels.tsx';
 import { ThreadContext } from './thread-context.ts';
@@ -7,19 +8,21 @@ import { useFollowBottom } from './use-follow-bottom.ts';
 export interface ThreadRootProps extends ComponentPropsWithoutRef<'div'> {
   /** How many messages the thread holds. */
   count: number;
-  /** True while an answer streams in: the log is aria-busy, and the start and end are announced. */
-  streaming?: boolean;
-  /** The last answer was stopped by the reader (announced as such). Default: false. */
-  stopped?: boolean;
+  /**
+   * The latest answer's status: while `submitted` or `streaming` the log is aria-busy; its start and
+   * its end are announced (`aborted` as stopped). Shown as `data-status`. Default: idle.
+   */
+  status?: RunStatus;
   labels?: Partial<ChatLabels>;
 }
 
 /** The thread: holds the scroll state the viewport, the empty state and the jump control share. */
 export const Root = forwardRef<HTMLDivElement, ThreadRootProps>(function ThreadRoot(
-  { count, streaming = false, stopped, labels: own, children, ...props },
+  { count, status = 'idle', labels: own, children, ...props },
   ref,
 ) {
   const labels = useChatLabels(own);
+  const streaming = isRunning(status);
   const scroller = useRef<HTMLDivElement | null>(null);
   const content = useRef<HTMLDivElement | null>(null);
   const { following, jump, watch } = useFollowBottom(scroller, content);
@@ -32,13 +35,13 @@ export const Root = forwardRef<HTMLDivElement, ThreadRootProps>(function ThreadR
       <div
         data-slot="thread"
         data-state={following ? 'following' : 'released'}
-        data-streaming={streaming || undefined}
+        data-status={status}
         data-empty={count === 0 || undefined}
         {...props}
         ref={ref}
       >
         {children}
-        <ThreadAnnouncer streaming={streaming} stopped={stopped} />
+        <ThreadAnnouncer status={status} />
       </div>
     </ThreadContext.Provider>
   );

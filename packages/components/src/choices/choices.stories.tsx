@@ -21,7 +21,7 @@ const meta = {
           meaning: 'The whole; parts: choice-tabs, choice, choice-facts, choice-title, use-choice, choice-columns.',
         },
         { attribute: 'data-layout', values: 'tabs | side-by-side', meaning: 'The layout prop.' },
-        { attribute: 'data-state', values: 'active | inactive', meaning: 'On each tab.' },
+        { attribute: 'data-selected', values: 'true', meaning: 'On the shown tab (with aria-selected).' },
         { attribute: 'data-finish-reason', values: 'a finish reason', meaning: 'On each choice.' },
       ],
       variables: [

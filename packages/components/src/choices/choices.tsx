@@ -118,7 +118,7 @@ export const Choices = forwardRef<HTMLElement, ChoicesProps>(function Choices(
                 aria-selected={position === current}
                 aria-controls={`${baseId}-panel`}
                 tabIndex={position === current ? 0 : -1}
-                data-state={position === current ? 'active' : 'inactive'}
+                data-selected={position === current || undefined}
                 data-finish-reason={choice.finish_reason ?? undefined}
                 onClick={() => select(position)}
                 onKeyDown={(event) => onKeyDown(event, position)}

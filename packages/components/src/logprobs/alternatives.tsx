@@ -38,7 +38,7 @@ export function Alternatives({ token, id, onClose }: { token: DisplayToken; id: 
               return (
                 <tr
                   key={alternative.bytes ? alternative.bytes.join(',') : alternative.token}
-                  data-chosen={chosen || undefined}
+                  data-selected={chosen || undefined}
                   aria-current={chosen || undefined}
                 >
                   <td>{rank + 1}</td>

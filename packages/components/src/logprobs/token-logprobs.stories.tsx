@@ -30,7 +30,11 @@ const meta = {
         { attribute: 'data-state', values: 'open | closed', meaning: 'On a token: its alternatives are shown.' },
         { attribute: 'data-position', values: '0…n-1', meaning: 'On a token: its place in the answer.' },
         { attribute: 'data-sentinel', values: 'true', meaning: 'The API sent the -9999 sentinel (no probability).' },
-        { attribute: 'data-chosen', values: 'true', meaning: 'On the alternatives row of the chosen token.' },
+        {
+          attribute: 'data-selected',
+          values: 'true',
+          meaning: 'On the alternatives row of the chosen token (with aria-current).',
+        },
       ],
       variables: [
         {
@@ -78,7 +82,7 @@ export const FromTheLocalModel: Story = {
     const dialog = await canvas.findByRole('dialog');
     const rows = within(dialog).getAllByRole('row');
     await expect(rows).toHaveLength(6);
-    await expect(dialog.querySelector('[data-chosen]')).not.toBeNull();
+    await expect(dialog.querySelector('[data-selected]')).not.toBeNull();
     await userEvent.keyboard('{Escape}');
     await expect(canvas.queryByRole('dialog')).toBeNull();
     await expect(heatmap[target]).toHaveFocus();

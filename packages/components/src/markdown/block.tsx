@@ -28,7 +28,13 @@ function renderBlock(token: Token, block: MarkdownBlock, placements: Placement[]
     case 'text':
       return <p>{inline(token)}</p>;
     case 'code':
-      return <CodeBlock code={(token as Tokens.Code).text} language={(token as Tokens.Code).lang} final={final} />;
+      return (
+        <CodeBlock
+          code={(token as Tokens.Code).text}
+          language={(token as Tokens.Code).lang}
+          status={final ? 'done' : 'streaming'}
+        />
+      );
     case 'blockquote':
       return (
         <blockquote>

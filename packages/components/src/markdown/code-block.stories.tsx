@@ -6,7 +6,7 @@ const meta = {
   title: 'Message content/CodeBlock',
   component: CodeBlock,
   tags: ['stable'],
-  args: { code: 'const total = chunks.reduce((sum, chunk) => sum + chunk.length, 0);', language: 'ts', final: true },
+  args: { code: 'const total = chunks.reduce((sum, chunk) => sum + chunk.length, 0);', language: 'ts', status: 'done' },
   parameters: {
     docs: {
       subtitle: 'Fenced code in an answer: Markdown uses it for every fence; use it alone for code from elsewhere.',
@@ -53,7 +53,7 @@ export const Highlighted: Story = {
 
 /** Still streaming: shown as plain text, so tokens arriving never re-run the highlighter. */
 export const WhileStreaming: Story = {
-  args: { final: false, code: 'for await (const chunk of stream) {\n  render(stream.snapshot' },
+  args: { status: 'streaming', code: 'for await (const chunk of stream) {\n  render(stream.snapshot' },
   play: async ({ canvasElement }) => {
     await expect(canvasElement.querySelector('[data-slot=code-block]')).toHaveAttribute('data-highlighted', 'false');
     await expect(canvasElement.querySelector('code')?.textContent).toContain('render(stream.snapshot');

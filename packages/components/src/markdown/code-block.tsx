@@ -1,3 +1,4 @@
+import { isRunning, type RunStatus } from '@completions-kit/core';
 import { useEffect, useState } from 'react';
 import { reveal } from '../text/reveal.ts';
 
@@ -48,12 +49,13 @@ export interface CodeBlockProps {
   code: string;
   /** The fence's info string (`ts`, `python`); unknown or missing: not highlighted. */
   language?: string | undefined;
-  /** Highlight only once the block is finished, not on every streamed token. */
-  final: boolean;
+  /** Highlighted only once `done` (or any status but `submitted`/`streaming`), not on every streamed token. Default: done. */
+  status?: RunStatus;
 }
 
 /** A code block with a copy button and highlighting that loads lazily. */
-export function CodeBlock({ code, language, final }: CodeBlockProps) {
+export function CodeBlock({ code, language, status = 'done' }: CodeBlockProps) {
+  const final = !isRunning(status);
   const [tree, setTree] = useState<HastNode[] | null>(null);
   const [copied, setCopied] = useState(false);
   const name = language?.trim().split(/\s/)[0]?.toLowerCase();

@@ -14,7 +14,11 @@ const meta = {
       name: 'Markdown',
       data: [
         { attribute: 'data-slot="markdown"', values: 'on the <div>', meaning: 'The rendered text.' },
-        { attribute: 'data-streaming', values: 'true', meaning: 'The text is still arriving.' },
+        {
+          attribute: 'data-status',
+          values: 'RunStatus (idle | submitted | streaming | done | error | aborted | incomplete)',
+          meaning: 'The status prop: submitted or streaming while the text is still arriving.',
+        },
         {
           attribute: 'data-slot="md-link"',
           values: 'with data-safe="false" when refused',
@@ -96,7 +100,7 @@ function Growing({ pieces }: { pieces: string[] }) {
     const timer = setTimeout(() => setCount(count + 1), 15);
     return () => clearTimeout(timer);
   }, [count, pieces.length]);
-  return <Markdown text={pieces.slice(0, count).join('')} streaming={count < pieces.length} />;
+  return <Markdown text={pieces.slice(0, count).join('')} status={count < pieces.length ? 'streaming' : 'done'} />;
 }
 
 const streamed =
@@ -116,7 +120,7 @@ export const Streaming: Story = {
 };
 
 export const UnfinishedSyntax: Story = {
-  args: { text: 'Half **bold and a [link](https://exa', streaming: true },
+  args: { text: 'Half **bold and a [link](https://exa', status: 'streaming' },
   play: async ({ canvasElement }) => {
     // Unclosed emphasis shows as typed; a half-received URL is not yet a link.
     await expect(canvasElement.textContent).toContain('Half **bold and a');

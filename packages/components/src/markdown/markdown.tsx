@@ -1,4 +1,4 @@
-import type { UrlCitationAnnotation } from '@completions-kit/core';
+import { isRunning, type RunStatus, type UrlCitationAnnotation } from '@completions-kit/core';
 import { type ComponentPropsWithoutRef, forwardRef, memo, useEffect, useMemo, useReducer, useRef } from 'react';
 import { CitationMarker } from '../citations/cited-text.tsx';
 import { type CitationSpan, citationSpans } from '../citations/spans.ts';
@@ -13,8 +13,8 @@ export interface MarkdownProps extends ComponentPropsWithoutRef<'div'> {
   text: string;
   /** url_citation annotations: markers are placed in the rendered tree after each cited span. */
   annotations?: readonly UrlCitationAnnotation[] | undefined;
-  /** True while the text is still streaming in. Default: false. */
-  streaming?: boolean;
+  /** The run's status: while `submitted` or `streaming` the last block may still grow. Shown as `data-status`. Default: done. */
+  status?: RunStatus;
 }
 
 const noSpans: CitationSpan[] = [];
@@ -73,9 +73,10 @@ function shownBlocks(blocks: readonly MarkdownBlock[], limit: number): number {
  * highlighting. Finished blocks are neither re-lexed nor re-rendered as tokens arrive.
  */
 export const Markdown = forwardRef<HTMLDivElement, MarkdownProps>(function Markdown(
-  { text, annotations, streaming = false, ...props },
+  { text, annotations, status = 'done', ...props },
   ref,
 ) {
+  const streaming = isRunning(status);
   const cache = useRef<BlockCache>(emptyBlockCache);
   const [slice, nextSlice] = useReducer((count: number) => count + 1, 0);
   // Long texts are lexed a slice at a time, each in its own task, so no one task blocks the page.
@@ -99,13 +100,7 @@ export const Markdown = forwardRef<HTMLDivElement, MarkdownProps>(function Markd
   for (let index = 0; index < shown; index += GROUP_SIZE)
     groups.push(blocks.slice(index, Math.min(shown, index + GROUP_SIZE)));
   return (
-    <div
-      data-slot="markdown"
-      data-streaming={streaming || undefined}
-      data-pending={pending || undefined}
-      {...props}
-      ref={ref}
-    >
+    <div data-slot="markdown" data-status={status} data-pending={pending || undefined} {...props} ref={ref}>
       {groups.map((group, index) => (
         <BlockGroup
           key={group[0]?.start}

@@ -20,9 +20,6 @@ export interface AnyMessage {
   audio?: { id?: string; data?: string; transcript?: string; expires_at?: number } | null;
 }
 
-/** @deprecated Use `RunStatus` from `@completions-kit/core` (the same union). */
-export type MessageStatus = RunStatus;
-
 export interface MessageProps extends Omit<ComponentPropsWithoutRef<'article'>, 'content'> {
   /** The message: a request message, a response's `choice.message`, a stream snapshot's or a stored one. */
   message: AnyMessage;
@@ -76,7 +73,6 @@ const MessageBody = forwardRef<HTMLElement, MessageProps>(function MessageBody(
   const renderText = customRender ?? reveal;
   const content = message.content;
   const arriving = status === 'streaming' || status === 'submitted';
-  const complete = !arriving;
   const refused = !!message.refusal;
   // Hundreds of tool calls take long to lay out: the first ones show, the rest on request.
   const [allCalls, showAllCalls] = useState(false);
@@ -100,7 +96,7 @@ const MessageBody = forwardRef<HTMLElement, MessageProps>(function MessageBody(
       {typeof content === 'string' && content !== '' ? (
         message.role === 'assistant' && !customText ? (
           <>
-            <Markdown text={content} annotations={message.annotations} streaming={arriving} />
+            <Markdown text={content} annotations={message.annotations} status={status} />
             <Sources text={content} annotations={message.annotations} />
           </>
         ) : message.annotations?.length ? (
@@ -118,16 +114,16 @@ const MessageBody = forwardRef<HTMLElement, MessageProps>(function MessageBody(
           {reveal(message.refusal as string)}
         </p>
       ) : null}
-      {message.audio ? <AudioOutput audio={message.audio} format={audioFormat} streaming={arriving} /> : null}
+      {message.audio ? <AudioOutput audio={message.audio} format={audioFormat} status={status} /> : null}
       {shownCalls.map((call, index) => (
-        <ToolCall key={'id' in call && call.id ? call.id : index} call={call} complete={complete} />
+        <ToolCall key={'id' in call && call.id ? call.id : index} call={call} status={status} />
       ))}
       {calls.length > shownCalls.length ? (
         <button type="button" data-slot="more-tool-calls" onClick={() => showAllCalls(true)}>
           Show {calls.length - shownCalls.length} more tool calls
         </button>
       ) : null}
-      {message.function_call ? <ToolCall call={message.function_call} complete={complete} /> : null}
+      {message.function_call ? <ToolCall call={message.function_call} status={status} /> : null}
       {statusText[status] ? (
         <p data-slot="stream-status" role="status">
           {statusText[status]}

@@ -24,7 +24,11 @@ const meta = {
             'The whole; parts: stored-table-scroll, open-stored, preview-pending, load-more, stored-table-status.',
         },
         { attribute: 'data-row', values: '0…n-1', meaning: 'On each row: its place in the list.' },
-        { attribute: 'data-state', values: 'selected', meaning: 'On the row of selectedId.' },
+        {
+          attribute: 'data-selected',
+          values: 'true',
+          meaning: 'On the row of selectedId (its open button has aria-current).',
+        },
       ],
       variables: [
         { name: '--ck-table-height', meaning: 'Height of the scrolling table' },

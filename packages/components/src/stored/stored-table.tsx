@@ -24,7 +24,7 @@ export interface StoredTableProps extends ComponentPropsWithoutRef<'section'> {
   onLoadMore?: () => void;
   /** Called with a row's id on click or Enter. */
   onOpen?: (id: string) => void;
-  /** The id of the row to mark as selected (`data-state="selected"`, `aria-current`). */
+  /** The id of the row to mark as selected (`aria-current`, `data-selected`). */
   selectedId?: string;
   /** The first words of the request's user message, where known (list items do not carry them). */
   preview?: (row: StoredRow) => string | undefined;
@@ -100,7 +100,7 @@ export const StoredTable = forwardRef<HTMLElement, StoredTableProps>(function St
                   key={row.id}
                   data-row={virtualRow.index}
                   aria-rowindex={virtualRow.index + 2}
-                  data-state={row.id === selectedId ? 'selected' : undefined}
+                  data-selected={row.id === selectedId || undefined}
                   style={{ height: rowHeight }}
                 >
                   <td>

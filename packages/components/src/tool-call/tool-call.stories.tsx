@@ -62,7 +62,7 @@ export const Complete: Story = {
 };
 
 export const Streaming: Story = {
-  args: { call: fn('{"city":"Os'), complete: false },
+  args: { call: fn('{"city":"Os'), status: 'streaming' },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await expect(canvas.getByText('receiving…')).toBeVisible();
@@ -150,7 +150,7 @@ function HugeStreamingArguments({ onDone }: { onDone: (longestTask: number) => v
       observer.disconnect();
     };
   }, [onDone]);
-  return <ToolCall call={fn(text)} complete={complete} />;
+  return <ToolCall call={fn(text)} status={complete ? 'done' : 'streaming'} />;
 }
 
 export const TwoMegabytesStreaming: Story = {

@@ -1,4 +1,9 @@
-import type { ChatCompletionMessageToolCall, SnapshotToolCall } from '@completions-kit/core';
+import {
+  type ChatCompletionMessageToolCall,
+  isRunning,
+  type RunStatus,
+  type SnapshotToolCall,
+} from '@completions-kit/core';
 import { type ComponentPropsWithoutRef, forwardRef, useMemo } from 'react';
 import { reveal } from '../text/reveal.ts';
 import { viewArguments, viewInput } from './arguments.ts';
@@ -13,8 +18,8 @@ const badges: Record<string, string | undefined> = {
 export interface ToolCallProps extends ComponentPropsWithoutRef<'section'> {
   /** A function or custom tool call, or the legacy `function_call` (`{ name, arguments }`). */
   call: ChatCompletionMessageToolCall | SnapshotToolCall | { name: string; arguments: string };
-  /** False while the arguments are still streaming in. Default: true. */
-  complete?: boolean;
+  /** The run's status: the arguments may still be arriving while `submitted` or `streaming`. Default: done. */
+  status?: RunStatus;
 }
 
 /**
@@ -22,9 +27,10 @@ export interface ToolCallProps extends ComponentPropsWithoutRef<'section'> {
  * (with a badge saying why) when they are partial, invalid, too deep or too large.
  */
 export const ToolCall = forwardRef<HTMLElement, ToolCallProps>(function ToolCall(
-  { call, complete = true, ...props },
+  { call, status = 'done', ...props },
   ref,
 ) {
+  const complete = !isRunning(status);
   const kind = 'type' in call ? call.type : 'function_call';
   const inner = 'type' in call ? (call.type === 'custom' ? call.custom : call.function) : call;
   const name = reveal(inner?.name ?? '');
