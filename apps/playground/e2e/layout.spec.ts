@@ -55,7 +55,14 @@ test.describe('at 390 px, by touch', () => {
     // The typed message joined the conversation as a user message.
     await expect(page.getByRole('textbox', { name: 'Message 2 text' })).toHaveValue('What is a chunk?');
     await noHorizontalScroll(page);
-    expect(await undersized(page, '.thread-column button, .thread-column summary', 24, 24)).toEqual([]);
+    expect(
+      await undersized(
+        page,
+        '.prompt-pane button, .prompt-pane summary, .answer-pane button, .answer-pane summary',
+        24,
+        24,
+      ),
+    ).toEqual([]);
     await screenshot(page, testInfo);
   });
 });

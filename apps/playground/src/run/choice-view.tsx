@@ -28,7 +28,8 @@ export function ChoiceView({ choice, status, audioFormat, onAnswerTools }: Choic
       {refusal && refusal.length > 0 ? (
         <TokenLogprobs tokens={refusal} label={`Choice ${choice.index + 1} refusal`} />
       ) : null}
-      {choice.finish_reason === 'tool_calls' && calls.length > 0 ? (
+      {/* A named tool_choice ends with finish_reason "stop" and still calls: any call gets the form. */}
+      {calls.length > 0 && status !== 'streaming' && status !== 'submitted' ? (
         <ToolAnswers calls={calls} onContinue={(results) => onAnswerTools(choice, results)} />
       ) : null}
     </div>
