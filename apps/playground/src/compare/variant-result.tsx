@@ -3,7 +3,7 @@ import type { RunState } from '@completions-kit/core';
 import { useSyncExternalStore } from 'react';
 import { InlineDiff } from '../diff/inline-diff.tsx';
 import { changedShare, wordDiff } from '../diff/word-diff.ts';
-import { statusText } from '../run/status-text.ts';
+import { statusLine } from '../run/status-text.ts';
 import { figuresOf, formatMs, formatRate } from './figures.ts';
 import { isLive, type VariantRun } from './variant-runs.ts';
 
@@ -22,7 +22,7 @@ const textOf = (state: RunState) => {
   return typeof content === 'string' ? content : '';
 };
 
-const statusOf = (status: RunState['status']) => (status === 'idle' ? 'Not run yet.' : statusText[status]);
+const statusOf = (state: RunState) => (state.status === 'idle' ? 'Not run yet.' : statusLine(state));
 
 function Diff({ name, state, baseline }: { name: string; state: RunState; baseline: VariantResultProps['baseline'] }) {
   const other = useRunState(baseline.entry);
@@ -56,9 +56,9 @@ export function VariantResult({ name, entry, baseline }: VariantResultProps) {
   return (
     <div className="variant-result">
       <p role="status" className="run-status" data-status={state.status}>
-        {statusOf(state.status)}
+        {statusOf(state)}
       </p>
-      {state.error ? <p role="alert">{state.error.message}</p> : null}
+      {state.error && state.status !== 'aborted' ? <p role="alert">{state.error.message}</p> : null}
       {choices.map((choice) => (
         <Message
           key={choice.index}
