@@ -99,7 +99,7 @@ export function App() {
             aria-label="Keyboard shortcuts"
             onClick={() => setShortcutsOpen(true)}
           >
-            <span aria-hidden="true">⌨</span> Shortcuts
+            <span aria-hidden="true">⌨</span> <span className="icon-button-label">Shortcuts</span>
           </button>
         </div>
         <ConnectionPanel />

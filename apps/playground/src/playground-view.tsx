@@ -2,6 +2,7 @@ import type { ChoiceLike } from '@completions-kit/components';
 import { type RefObject, Suspense, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { ComposerBar } from './composer/composer-bar.tsx';
 import { MessagesEditor } from './composer/messages-editor.tsx';
+import { UndoReplace } from './composer/undo-replace.tsx';
 import { playgroundRecorder } from './history/recorder.ts';
 import { SettingsPanel } from './panel/settings-panel.tsx';
 import { buildRequest } from './request/build-request.ts';
@@ -84,6 +85,7 @@ export function PlaygroundView() {
         open={panelOpen}
       />
       <div className="prompt-pane">
+        <UndoReplace />
         <MessagesEditor />
         <VariablesPanel problems={problems} />
       </div>

@@ -14,7 +14,7 @@ interface VariantResultProps {
   baseline: { name: string; entry: VariantRun };
 }
 
-const useRunState = (entry: VariantRun) =>
+export const useRunState = (entry: VariantRun) =>
   useSyncExternalStore(entry.run.subscribe, entry.run.getState, entry.run.getState);
 
 const textOf = (state: RunState) => {
