@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { useModels } from '../panel/model-field.tsx';
 import { buildRequest } from '../request/build-request.ts';
 import type { Draft } from '../state/draft.ts';
 import { useCompare } from './compare-store.ts';
@@ -32,6 +33,9 @@ export function VariantColumn({ variant, draft, entry, baseline, count }: Varian
   const key = useCompare((state) => state.keys[variant.id] ?? '');
   const { problems } = useMemo(() => variantRequest(draft, variant), [draft, variant]);
   const ran = useRunState(entry).status !== 'idle';
+  const listed = useModels().data;
+  const model = String(variant.params.model ?? '').trim();
+  const unlisted = variant.connection === 'current' && !!listed?.length && model !== '' && !listed.includes(model);
   const [editing, setEditing] = useState(false);
   const folded = ran && !editing && Object.keys(problems).length === 0;
   const headingId = `variant-${variant.id}`;
@@ -57,6 +61,11 @@ export function VariantColumn({ variant, draft, entry, baseline, count }: Varian
             In the composer: {text}
           </p>
         ))}
+      {unlisted ? (
+        <p className="warning">
+          “{model}” is not among the connection’s models: the server may refuse it or answer with another.
+        </p>
+      ) : null}
       <div className="variant-summary">
         <p>{variantSummary(variant)}</p>
         {ran ? (

@@ -3,6 +3,7 @@ import type { RunState } from '@completions-kit/core';
 import { useSyncExternalStore } from 'react';
 import { InlineDiff } from '../diff/inline-diff.tsx';
 import { changedShare, wordDiff } from '../diff/word-diff.ts';
+import { AnsweredBy } from '../run/answered-by.tsx';
 import { statusLine } from '../run/status-text.ts';
 import { figuresOf, formatMs, formatRate } from './figures.ts';
 import { isLive, type VariantRun } from './variant-runs.ts';
@@ -58,6 +59,7 @@ export function VariantResult({ name, entry, baseline }: VariantResultProps) {
       <p role="status" className="run-status" data-status={state.status}>
         {statusOf(state)}
       </p>
+      <AnsweredBy asked={state.request?.model} answered={state.snapshot?.model} />
       {state.error && state.status !== 'aborted' ? <p role="alert">{state.error.message}</p> : null}
       {choices.map((choice) => (
         <Message

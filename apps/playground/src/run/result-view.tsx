@@ -1,5 +1,6 @@
 import { type AudioFormat, type ChoiceLike, Choices, UsageView } from '@completions-kit/components';
 import { type ChatCompletionsError, errorAdvice } from '@completions-kit/core';
+import { AnsweredBy } from './answered-by.tsx';
 import { ChoiceView } from './choice-view.tsx';
 import { statusLine } from './status-text.ts';
 import { Timeline } from './timeline.tsx';
@@ -42,6 +43,7 @@ export function ResultView({
       <p role="status" className="run-status" data-status={run.status}>
         {request ? statusLine(run) : 'Run a prompt to see its answer here.'}
       </p>
+      <AnsweredBy asked={request?.model} answered={snapshot?.model} />
       {/* Stop is the user's choice, not a failure: the status line says it, with no alert or Retry. */}
       {error && run.status !== 'aborted' ? (
         <div role="alert" className="run-error">
