@@ -76,9 +76,11 @@ test.describe('at 390 × 844', () => {
   });
 
   test('a tapped Logs row opens its detail in view', async ({ page }, testInfo) => {
+    test.setTimeout(150_000);
     await openPlayground(page);
+    await page.getByRole('button', { name: /^Settings:/ }).tap();
     // Enough rows that the detail, drawn below the list, starts far down the page.
-    for (let index = 1; index <= 6; index++) await storeOne(page, `Row ${index} of the phone list.`);
+    for (let index = 1; index <= 5; index++) await storeOne(page, `Row ${index} of the phone list.`);
     await openView(page, 'Logs');
     const row = page.getByRole('button', { name: /^Open “Row 1 of the phone list/ });
     await row.scrollIntoViewIfNeeded();

@@ -5,6 +5,7 @@ import { MessagesEditor } from './composer/messages-editor.tsx';
 import { UndoReplace } from './composer/undo-replace.tsx';
 import { playgroundRecorder } from './history/recorder.ts';
 import { SettingsPanel } from './panel/settings-panel.tsx';
+import { VersionDiffPane } from './prompts/version-diff-pane.tsx';
 import { buildRequest } from './request/build-request.ts';
 import { functionCalls } from './run/function-calls.ts';
 import { LazyResultView, preloadResultView } from './run/lazy-result-view.tsx';
@@ -91,6 +92,7 @@ export function PlaygroundView() {
       </div>
       {/* Wide screens: beside the prompt, scrolling on its own and following the stream. */}
       <div className="answer-pane" ref={pane} data-ran={runCount > 0 ? '' : undefined}>
+        <VersionDiffPane />
         <Suspense fallback={<p role="status">Loading the answer view…</p>}>
           <LazyResultView
             run={run}
