@@ -6,19 +6,24 @@ const show = (value: Spread | null, digits = 0) =>
 
 const percent = (value: number) => `${Math.round(value * 100)}%`;
 
+const bands = ['0–20%', '20–40%', '40–60%', '60–80%', '80–100%'] as const;
+
 /** The pairs' word similarity as five bars, 0–20% to 80–100%, each as tall as its share of pairs. */
 function SimilarityBars({ figures }: { figures: Consistency }) {
   const most = Math.max(1, ...figures.similarityBins);
   return (
     <ol className="similarity-bins" aria-label="Pairs by word similarity">
-      {figures.similarityBins.map((count, bin) => (
-        <li key={`${bin * 20}`} style={{ '--share': count / most } as CSSProperties}>
-          <span className="similarity-bar" aria-hidden="true" />
-          <span>
-            {bin * 20}–{bin * 20 + 20}%: {count}
-          </span>
-        </li>
-      ))}
+      {bands.map((band, bin) => {
+        const count = figures.similarityBins[bin] ?? 0;
+        return (
+          <li key={band} className="similarity-bin" style={{ '--share': count / most } as CSSProperties}>
+            <span className="similarity-bar" aria-hidden="true" />
+            <span>
+              {band}: {count}
+            </span>
+          </li>
+        );
+      })}
     </ol>
   );
 }
