@@ -34,11 +34,26 @@ export function ConsistencySummary({ outputs }: { outputs: RepeatOutput[] }) {
   const failed = outputs.length - figures.runs;
   return (
     <dl className="consistency" aria-label="Consistency">
-      <dt>Exact matches</dt>
+      <dt>Distinct outputs (exact matches)</dt>
       <dd>
-        {figures.distinct} distinct of {figures.runs}
-        {failed > 0 ? ` (${failed} failed)` : ''}; {Math.round(figures.differShare * 100)}% differ from the most common
-        ({figures.runs - figures.modeCount} of {figures.runs})
+        {figures.distinct} of {figures.runs}
+        {failed > 0 ? ` (${failed} failed)` : ''}
+      </dd>
+      <dt>Differ from the most common</dt>
+      <dd>
+        {Math.round(figures.differShare * 100)}% ({figures.runs - figures.modeCount} of {figures.runs})
+      </dd>
+      <dt>Length in characters (min / median / max)</dt>
+      <dd>{show(figures.characters)}</dd>
+      <dt>Length in tokens (min / median / max)</dt>
+      <dd>{show(figures.tokens)}</dd>
+      <dt>Mean logprob (min / median / max)</dt>
+      <dd>{show(figures.meanLogprob, 3)}</dd>
+      <dt>Logprobs left out</dt>
+      <dd>
+        {figures.leftOutLogprobs === 0
+          ? 'none'
+          : `${figures.leftOutLogprobs} token${figures.leftOutLogprobs === 1 ? '' : 's'} at the −9999 floor or not a number`}
       </dd>
       <dt>Word similarity of pairs (min / median / max)</dt>
       <dd>
@@ -49,17 +64,6 @@ export function ConsistencySummary({ outputs }: { outputs: RepeatOutput[] }) {
       </dd>
       <dt>Finish reasons</dt>
       <dd>{figures.finishReasons.map(([reason, count]) => `${reason} ${count}`).join(' · ') || '–'}</dd>
-      <dt>Length in characters (min / median / max)</dt>
-      <dd>{show(figures.characters)}</dd>
-      <dt>Length in tokens (min / median / max)</dt>
-      <dd>{show(figures.tokens)}</dd>
-      <dt>Mean logprob (min / median / max)</dt>
-      <dd>
-        {show(figures.meanLogprob, 3)}
-        {figures.leftOutLogprobs > 0
-          ? ` (${figures.leftOutLogprobs} token${figures.leftOutLogprobs === 1 ? '' : 's'} at the −9999 floor or not a number left out)`
-          : ''}
-      </dd>
     </dl>
   );
 }
