@@ -50,6 +50,7 @@ test('variables are filled into a run, exported as a typed module, and saved pro
   await expect(page.getByRole('status').filter({ hasText: 'Saved weather v2.' })).toBeVisible();
   const versions = page.getByRole('list', { name: 'Versions of weather' });
   await expect(versions.getByRole('listitem')).toHaveCount(2);
+  await page.getByRole('button', { name: 'Compare versions of weather' }).click();
   const changes = page.getByRole('region', { name: 'Changes in weather' });
   await expect(changes.getByRole('row', { name: /Variable \{\{city\}\}/ })).toContainText('Porto');
   await expect(changes.getByRole('row', { name: /Message 1 text/ })).toContainText('Rain in {{city}}');

@@ -11,6 +11,7 @@ import { ShortcutsDialog, typingIn } from './shell/shortcuts.tsx';
 import { ThemeSwitch } from './shell/theme-switch.tsx';
 import { useBrowserKey, useConnection } from './state/connection.ts';
 import { useDraft } from './state/draft.ts';
+import { ViewActive } from './view-active.ts';
 import { defaultView, viewOf, views } from './views.tsx';
 
 function useClient() {
@@ -72,7 +73,10 @@ export function App() {
     setView(next);
     history.replaceState(null, '', next === defaultView ? location.pathname : `#/${next}`);
   };
-  const current = views.find((entry) => entry.id === view) ?? views[0];
+  // A view once opened stays mounted (hidden when not shown), so its answer, its runs and its
+  // half-typed fields are there on return.
+  const [opened, setOpened] = useState<string[]>([view]);
+  if (!opened.includes(view)) setOpened([...opened, view]);
   return (
     <ChatCompletionsProvider client={client}>
       <header className="app-header">
@@ -99,7 +103,7 @@ export function App() {
             aria-label="Keyboard shortcuts"
             onClick={() => setShortcutsOpen(true)}
           >
-            <span aria-hidden="true">⌨</span> Shortcuts
+            <span aria-hidden="true">⌨</span> <span className="icon-button-label">Shortcuts</span>
           </button>
         </div>
         <ConnectionStatus />
@@ -107,9 +111,17 @@ export function App() {
       </header>
       <ShortcutsDialog open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
       <main data-view={view}>
-        <ViewErrorBoundary key={view}>
-          <Suspense fallback={<p role="status">Loading…</p>}>{current?.render({ go })}</Suspense>
-        </ViewErrorBoundary>
+        {views
+          .filter((entry) => opened.includes(entry.id))
+          .map((entry) => (
+            <div key={entry.id} className="view" hidden={entry.id !== view}>
+              <ViewErrorBoundary>
+                <Suspense fallback={<p role="status">Loading…</p>}>
+                  <ViewActive.Provider value={entry.id === view}>{entry.render({ go })}</ViewActive.Provider>
+                </Suspense>
+              </ViewErrorBoundary>
+            </div>
+          ))}
       </main>
     </ChatCompletionsProvider>
   );

@@ -2,14 +2,18 @@ import type { ChoiceLike } from '@completions-kit/components';
 import { type RefObject, Suspense, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { ComposerBar } from './composer/composer-bar.tsx';
 import { MessagesEditor } from './composer/messages-editor.tsx';
+import { UndoReplace } from './composer/undo-replace.tsx';
 import { playgroundRecorder } from './history/recorder.ts';
 import { SettingsPanel } from './panel/settings-panel.tsx';
+import { VersionDiffPane } from './prompts/version-diff-pane.tsx';
 import { buildRequest } from './request/build-request.ts';
 import { functionCalls } from './run/function-calls.ts';
 import { LazyResultView, preloadResultView } from './run/lazy-result-view.tsx';
+import { useAnswerFollow } from './run/use-answer-follow.ts';
 import { useRun } from './run/use-run.ts';
 import { type DraftMessage, message, useDraft } from './state/draft.ts';
 import { VariablesPanel } from './variables/variables-panel.tsx';
+import { useViewActive } from './view-active.ts';
 
 /** The choice's message as a composer message (with its tool calls, if any). */
 export function choiceToDraft(choice: ChoiceLike): DraftMessage {
@@ -20,7 +24,9 @@ export function choiceToDraft(choice: ChoiceLike): DraftMessage {
 
 /** Ctrl/Cmd+Enter runs from anywhere in the view; Escape stops a running answer. */
 function useRunKeys(form: RefObject<HTMLFormElement | null>, running: boolean, stop: () => void) {
+  const active = useViewActive();
   useEffect(() => {
+    if (!active) return;
     const onKey = (event: KeyboardEvent) => {
       if (event.defaultPrevented) return;
       if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
@@ -33,7 +39,7 @@ function useRunKeys(form: RefObject<HTMLFormElement | null>, running: boolean, s
     };
     addEventListener('keydown', onKey);
     return () => removeEventListener('keydown', onKey);
-  }, [form, running, stop]);
+  }, [form, running, stop, active]);
 }
 
 export function PlaygroundView() {
@@ -44,10 +50,15 @@ export function PlaygroundView() {
   const form = useRef<HTMLFormElement>(null);
   const [panelOpen, setPanelOpen] = useState(false);
   const panelId = useId();
+  const pane = useRef<HTMLDivElement>(null);
+  const [runCount, setRunCount] = useState(0);
+  useAnswerFollow(pane, runCount, run.running);
   const send = (messages = draft.messages) => {
     set({ messages });
     const request = buildRequest({ ...draft, messages });
-    if (Object.keys(request.problems).length === 0) run.run(request.body);
+    if (Object.keys(request.problems).length > 0) return;
+    run.run(request.body);
+    setRunCount((count) => count + 1);
   };
   const answerTools = (choice: ChoiceLike, results: Record<string, string>) => {
     const assistant = choiceToDraft(choice);
@@ -74,9 +85,14 @@ export function PlaygroundView() {
         completion={run.status === 'done' ? (run.completion ?? undefined) : undefined}
         open={panelOpen}
       />
-      <div className="thread-column">
+      <div className="prompt-pane">
+        <UndoReplace />
         <MessagesEditor />
         <VariablesPanel problems={problems} />
+      </div>
+      {/* Wide screens: beside the prompt, scrolling on its own and following the stream. */}
+      <div className="answer-pane" ref={pane} data-ran={runCount > 0 ? '' : undefined}>
+        <VersionDiffPane />
         <Suspense fallback={<p role="status">Loading the answer view…</p>}>
           <LazyResultView
             run={run}
@@ -85,14 +101,14 @@ export function PlaygroundView() {
             onAnswerTools={answerTools}
           />
         </Suspense>
-        <ComposerBar
-          formRef={form}
-          running={run.running}
-          problems={problems}
-          onStop={run.stop}
-          onRun={(text) => send(text ? [...draft.messages, message('user', text)] : draft.messages)}
-        />
       </div>
+      <ComposerBar
+        formRef={form}
+        running={run.running}
+        problems={problems}
+        onStop={run.stop}
+        onRun={(text) => send(text ? [...draft.messages, message('user', text)] : draft.messages)}
+      />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { RepeatView } from '../repeat/repeat-view.tsx';
 import { useDraft } from '../state/draft.ts';
+import { useViewActive } from '../view-active.ts';
 import { CompareBar } from './compare-bar.tsx';
 import { useCompare } from './compare-store.ts';
 import { SyncBar } from './sync-bar.tsx';
@@ -11,7 +12,9 @@ type Mode = 'compare' | 'repeat';
 
 /** Escape stops every variant still running, as it stops the answer in the Playground view. */
 function useStopKey(entries: VariantRun[]) {
+  const active = useViewActive();
   useEffect(() => {
+    if (!active) return;
     const onKey = (event: KeyboardEvent) => {
       if (event.key !== 'Escape' || event.defaultPrevented) return;
       const live = entries.filter((entry) => isLive(entry.run.getState()));
@@ -21,7 +24,7 @@ function useStopKey(entries: VariantRun[]) {
     };
     addEventListener('keydown', onKey);
     return () => removeEventListener('keydown', onKey);
-  }, [entries]);
+  }, [entries, active]);
 }
 
 /** The composer's prompt sent with several variants' settings at once, side by side; or repeated. */
@@ -55,8 +58,8 @@ export function CompareView() {
       <div hidden={mode !== 'compare'}>
         <CompareBar draft={draft} variants={variants} baseline={baseline} runOf={runOf} />
         <SyncBar />
-        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: the columns scroll sideways on narrow screens and must be reachable by keyboard */}
-        <section className="compare-columns" aria-label="Variants" tabIndex={0}>
+        {/* The columns share the width and wrap to rows: nothing scrolls sideways. */}
+        <section className="compare-columns" aria-label="Variants">
           {variants.map((variant) => (
             <VariantColumn
               key={variant.id}

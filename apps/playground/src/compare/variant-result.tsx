@@ -3,7 +3,8 @@ import type { RunState } from '@completions-kit/core';
 import { useSyncExternalStore } from 'react';
 import { InlineDiff } from '../diff/inline-diff.tsx';
 import { changedShare, wordDiff } from '../diff/word-diff.ts';
-import { statusText } from '../run/status-text.ts';
+import { AnsweredBy } from '../run/answered-by.tsx';
+import { statusLine } from '../run/status-text.ts';
 import { figuresOf, formatMs, formatRate } from './figures.ts';
 import { isLive, type VariantRun } from './variant-runs.ts';
 
@@ -14,7 +15,7 @@ interface VariantResultProps {
   baseline: { name: string; entry: VariantRun };
 }
 
-const useRunState = (entry: VariantRun) =>
+export const useRunState = (entry: VariantRun) =>
   useSyncExternalStore(entry.run.subscribe, entry.run.getState, entry.run.getState);
 
 const textOf = (state: RunState) => {
@@ -22,7 +23,7 @@ const textOf = (state: RunState) => {
   return typeof content === 'string' ? content : '';
 };
 
-const statusOf = (status: RunState['status']) => (status === 'idle' ? 'Not run yet.' : statusText[status]);
+const statusOf = (state: RunState) => (state.status === 'idle' ? 'Not run yet.' : statusLine(state));
 
 function Diff({ name, state, baseline }: { name: string; state: RunState; baseline: VariantResultProps['baseline'] }) {
   const other = useRunState(baseline.entry);
@@ -56,9 +57,10 @@ export function VariantResult({ name, entry, baseline }: VariantResultProps) {
   return (
     <div className="variant-result">
       <p role="status" className="run-status" data-status={state.status}>
-        {statusOf(state.status)}
+        {statusOf(state)}
       </p>
-      {state.error ? <p role="alert">{state.error.message}</p> : null}
+      <AnsweredBy asked={state.request?.model} answered={state.snapshot?.model} />
+      {state.error && state.status !== 'aborted' ? <p role="alert">{state.error.message}</p> : null}
       {choices.map((choice) => (
         <Message
           key={choice.index}

@@ -25,7 +25,8 @@ export interface VariantRun {
 
 export const isLive = (state: RunState) => state.status === 'submitted' || state.status === 'streaming';
 
-export function createVariantRun(client: () => ChatCompletionsClient): VariantRun {
+/** `nameOf` gives the variant's current name, for the history's label of each run. */
+export function createVariantRun(client: () => ChatCompletionsClient, nameOf: () => string = () => ''): VariantRun {
   const run = createCompletionRun({ client, notify: 'frame' });
   const entry: VariantRun = { run, sentAt: 0, endedAt: null, start: (body) => void run.start(body) };
   // Subscribed first, so the times are set before any view hears of the same change.
@@ -38,7 +39,12 @@ export function createVariantRun(client: () => ChatCompletionsClient): VariantRu
       // Kept in the history like a Playground run, as the prompt this variant sent (reopens exactly).
       if (state.request) {
         const totalMs = entry.endedAt - entry.sentAt;
-        void recordRun({ draft: draftFromRequest(state.request), state, totalMs });
+        void recordRun({
+          draft: draftFromRequest(state.request),
+          state,
+          totalMs,
+          source: `Compare · variant ${nameOf()}`,
+        });
       }
     }
   });
@@ -86,6 +92,8 @@ export function useVariantRuns(variants: Variant[], keys: Record<string, string>
   const clientOf = useClientOf(variants, keys);
   const latestClientOf = useRef(clientOf);
   latestClientOf.current = clientOf;
+  const names = useRef(new Map<string, string>());
+  names.current = new Map(variants.map((variant) => [variant.id, variant.name]));
   const runs = useRef(new Map<string, VariantRun>());
   const ids = variants.map((variant) => variant.id).join(' ');
   useEffect(() => {
@@ -107,7 +115,10 @@ export function useVariantRuns(variants: Variant[], keys: Record<string, string>
   return (id: string): VariantRun => {
     let entry = runs.current.get(id);
     if (!entry) {
-      entry = createVariantRun(() => latestClientOf.current(id));
+      entry = createVariantRun(
+        () => latestClientOf.current(id),
+        () => names.current.get(id) ?? '',
+      );
       runs.current.set(id, entry);
     }
     return entry;

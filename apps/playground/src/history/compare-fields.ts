@@ -1,5 +1,6 @@
 import { formatDollars } from '@completions-kit/components';
 import type { ChatCompletionCreateParams } from '@completions-kit/core';
+import { formatDateTime } from '../format/date.ts';
 import type { HistoryRun } from './run-record.ts';
 
 /** A request's settings (everything but its messages) as name and shown value, by name. */
@@ -67,6 +68,26 @@ export function figures(run: HistoryRun): [string, string][] {
   ];
 }
 
-/** When a run was sent, to the second, in the reader's time zone. */
-export const runTime = (run: HistoryRun) =>
-  new Date(run.at).toLocaleString('en-GB', { dateStyle: 'short', timeStyle: 'medium' });
+/** When a run was sent, to the second, in the reader's time zone (the app's one date format). */
+export const runTime = (run: HistoryRun) => formatDateTime(run.at);
+
+/** The settings that tell runs of one prompt apart, in one line: temperature, seed, length, … */
+export function settingsLine(request: ChatCompletionCreateParams): string {
+  const shown: [string, unknown][] = [
+    ['temperature', request.temperature],
+    ['top_p', request.top_p],
+    ['seed', request.seed],
+    ['max', request.max_completion_tokens ?? request.max_tokens],
+    ['reasoning', request.reasoning_effort],
+  ];
+  return shown
+    .filter(([, value]) => value !== undefined && value !== null)
+    .map(([name, value]) => (name === 'max' ? `max ${value} tokens` : `${name} ${value}`))
+    .join(' · ');
+}
+
+/** A run's label: where it ran, the model that answered, and the settings that tell it apart. */
+export function runLabel(run: HistoryRun): string {
+  const settings = settingsLine(run.request);
+  return [run.source ?? 'Playground', run.model || 'no model', settings].filter(Boolean).join(' · ');
+}

@@ -1,6 +1,6 @@
 import { formatDollars } from '@completions-kit/components';
 import { type KeyboardEvent, useState } from 'react';
-import { runTime, statusText } from './compare-fields.ts';
+import { runLabel, runTime, statusText } from './compare-fields.ts';
 import { preview } from './run-list.ts';
 import type { HistoryRun } from './run-record.ts';
 
@@ -51,9 +51,10 @@ function Row({
       />
       <button type="button" data-run={run.id} onClick={() => onOpen(run.id)}>
         <span className="history-row-head">
-          <time dateTime={new Date(run.at).toISOString()}>{time}</time> · {run.model || 'no model'} ·{' '}
+          <time dateTime={new Date(run.at).toISOString()}>{time}</time> ·{' '}
           <span className="history-status">{statusText(run)}</span>
         </span>
+        <span className="history-label">{runLabel(run)}</span>
         <span className="history-preview">{preview(run) || '(no output)'}</span>
         <span className="history-figures">
           {tokens} · {run.timings.totalMs.toLocaleString('en-US')} ms ·{' '}

@@ -38,6 +38,8 @@ export interface HistoryRun {
   cost: number | null;
   /** Says what was cut to keep the entry small, when anything was. */
   note: string | null;
+  /** Where it ran: "Playground", "Compare · variant B"; absent in runs kept before it was noted. */
+  source?: string;
 }
 
 /** What a caller hands to `recordRun`: the draft that built the request and the run's final state. */
@@ -50,6 +52,8 @@ export interface RecordInput {
   at?: number;
   /** Default: `examplePrices`. */
   prices?: PriceTable;
+  /** Where it ran, for the history's labels. Default: Playground. */
+  source?: string;
 }
 
 /** Characters of output kept per choice: model output is untrusted and can be huge. */
@@ -103,6 +107,7 @@ export function makeRecord(input: RecordInput): HistoryRun {
     },
     usage: usage ? structuredClone(usage) : null,
     cost: usage && price ? costOf(usage, price).total : null,
+    source: input.source ?? 'Playground',
     note: cut
       ? `Output longer than ${MAX_OUTPUT_CHARS.toLocaleString('en-US')} characters: the rest was not kept.`
       : null,

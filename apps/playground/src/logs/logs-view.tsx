@@ -9,7 +9,7 @@ import {
   useUpdateStoredCompletion,
 } from '@completions-kit/hooks';
 import { useQueries } from '@tanstack/react-query';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useDraft } from '../state/draft.ts';
 import { storedToDraft } from './stored-to-draft.ts';
 
@@ -74,6 +74,23 @@ function Detail({
   );
 }
 
+/**
+ * In one column (phones) the detail is drawn below the whole list: opening a row brings it into
+ * view, and focus with it, so a tap shows what it opened.
+ */
+function useDetailInView(selected: string | undefined) {
+  const detail = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const element = detail.current;
+    if (!selected || !element) return;
+    const box = element.getBoundingClientRect();
+    if (box.top >= 0 && box.top < innerHeight * 0.75) return;
+    element.scrollIntoView({ block: 'start' });
+    element.focus({ preventScroll: true });
+  }, [selected]);
+  return detail;
+}
+
 /** The stored-completions browser: filter, page, open, edit metadata, delete, open in playground. */
 export function LogsView({ onOpenInPlayground }: { onOpenInPlayground: () => void }) {
   const [query, setQuery] = useState<StoredListQuery>({});
@@ -83,6 +100,7 @@ export function LogsView({ onOpenInPlayground }: { onOpenInPlayground: () => voi
   const previews = usePreviews(visible);
   const models = useMemo(() => [...new Set(list.items.map((item) => item.model))], [list.items]);
   const loadMore = useCallback(() => void list.fetchNextPage(), [list.fetchNextPage]);
+  const detail = useDetailInView(selected);
   return (
     <div className="logs">
       <section aria-label="Stored completions list" className="logs-list">
@@ -100,16 +118,18 @@ export function LogsView({ onOpenInPlayground }: { onOpenInPlayground: () => voi
           onVisibleRows={setVisible}
         />
       </section>
-      {selected ? (
-        <Detail
-          key={selected}
-          id={selected}
-          onOpenInPlayground={onOpenInPlayground}
-          onDeleted={() => setSelected(undefined)}
-        />
-      ) : (
-        <p className="hint">Open a row to see its request, response and usage.</p>
-      )}
+      <div className="logs-detail" ref={detail} tabIndex={-1}>
+        {selected ? (
+          <Detail
+            key={selected}
+            id={selected}
+            onOpenInPlayground={onOpenInPlayground}
+            onDeleted={() => setSelected(undefined)}
+          />
+        ) : (
+          <p className="hint">Open a row to see its request, response and usage.</p>
+        )}
+      </div>
     </div>
   );
 }

@@ -7,7 +7,7 @@ import { useDraft } from '../state/draft.ts';
 import { modelIds } from './model-ids.ts';
 
 /** The connection's models, fetched with core's URL and header rules (so core needs no models call). */
-function useModels() {
+export function useModels() {
   const connection = useConnection((state) => state.connection);
   const key = useBrowserKey((state) => state.key);
   return useQuery({
@@ -40,6 +40,7 @@ export function ModelField({ problem }: { problem: string | undefined }) {
   const models = useModels();
   const id = useId();
   const count = models.data?.length ?? 0;
+  const unlisted = count > 0 && model.trim() !== '' && !models.data?.includes(model.trim());
   const hint = models.isPending
     ? 'Listing the connection’s models…'
     : models.error
@@ -67,6 +68,11 @@ export function ModelField({ problem }: { problem: string | undefined }) {
         </datalist>
       ) : null}
       <FieldNotes id={id} hint={hint} problem={problem} />
+      {unlisted ? (
+        <p className="warning" data-testid="unlisted-model">
+          “{model.trim()}” is not among the connection’s models: the server may refuse it or answer with another.
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -1,10 +1,11 @@
 import { useId, useState } from 'react';
+import { formatDateTime } from '../format/date.ts';
 import { useDraft } from '../state/draft.ts';
-import { VersionDiff } from './version-diff.tsx';
+import { useOpenDiff } from './open-diff.ts';
 import type { PromptVersion } from './versions.ts';
 
 const when = (version: PromptVersion) =>
-  version.savedAt === null ? 'saved before versions were kept' : new Date(version.savedAt).toLocaleString();
+  version.savedAt === null ? 'saved before versions were kept' : formatDateTime(version.savedAt);
 
 /**
  * Saved prompts: save under a name (an existing name gets the next version), open any version,
@@ -15,6 +16,7 @@ export function SavedPrompts() {
   const save = useDraft((state) => state.save);
   const remove = useDraft((state) => state.remove);
   const replace = useDraft((state) => state.replace);
+  const openDiff = useOpenDiff((state) => state.open);
   const [name, setName] = useState('');
   const [status, setStatus] = useState('');
   const id = useId();
@@ -66,7 +68,11 @@ export function SavedPrompts() {
                   </li>
                 ))}
               </ol>
-              {prompt.versions.length > 1 ? <VersionDiff prompt={prompt} /> : null}
+              {prompt.versions.length > 1 ? (
+                <button type="button" onClick={() => openDiff(prompt.name)}>
+                  Compare versions of {prompt.name}
+                </button>
+              ) : null}
             </li>
           );
         })}

@@ -40,6 +40,8 @@ export function RepeatOutputs({ outputs }: { outputs: RepeatOutput[] }) {
               seed {output.seed}
               {output.tokens !== null ? `, ${output.tokens} tokens` : ''}
               {output.meanLogprob !== null ? `, mean logprob ${output.meanLogprob.toFixed(3)}` : ''}
+              {output.leftOutLogprobs ? ` (${output.leftOutLogprobs} unusable left out)` : ''}
+              {output.error === undefined ? `, finish: ${output.finishReason ?? 'none'}` : ''}
             </small>
             {output.error !== undefined ? (
               <p className="problem">{output.error}</p>

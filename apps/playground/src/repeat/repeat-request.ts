@@ -1,5 +1,5 @@
 import type { ChatCompletion, ChatCompletionCreateParams, ChatCompletionsClient } from '@completions-kit/core';
-import { meanLogprob, type RepeatOutput } from './consistency.ts';
+import { leftOutLogprobs, meanLogprob, type RepeatOutput } from './consistency.ts';
 
 /**
  * The i-th repeat of a request: sent whole (not streamed), one choice, logprobs on for the mean
@@ -35,6 +35,8 @@ export async function repeatOnce(
       text: typeof content === 'string' ? content : '',
       tokens: completion.usage?.completion_tokens ?? null,
       meanLogprob: meanLogprob(choice?.logprobs?.content),
+      leftOutLogprobs: leftOutLogprobs(choice?.logprobs?.content),
+      finishReason: choice?.finish_reason ?? null,
     };
   } catch (error) {
     return { index, seed, text: '', tokens: null, meanLogprob: null, error: (error as Error).message };

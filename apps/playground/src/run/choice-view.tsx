@@ -1,6 +1,8 @@
 import { type AudioFormat, type ChoiceLike, Message, TokenLogprobs } from '@completions-kit/components';
 import type { RunStatus } from '@completions-kit/core';
+import { useState } from 'react';
 import { functionCalls } from './function-calls.ts';
+import { jsonFence, prettyJson } from './pretty-json.ts';
 import { ToolAnswers } from './tool-answers.tsx';
 
 export interface ChoiceViewProps {
@@ -15,10 +17,20 @@ export function ChoiceView({ choice, status, audioFormat, onAnswerTools }: Choic
   const content = choice.logprobs?.content ?? null;
   const refusal = choice.logprobs?.refusal ?? null;
   const calls = functionCalls(choice.message);
+  const [raw, setRaw] = useState(false);
+  const arriving = status === 'streaming' || status === 'submitted';
+  // A JSON answer reads indented, in a code block; the toggle shows it as it came.
+  const pretty = arriving ? null : prettyJson(choice.message.content);
+  const message = pretty && !raw ? { ...choice.message, content: jsonFence(pretty) } : choice.message;
   return (
     <div className="choice">
+      {pretty ? (
+        <button type="button" className="json-toggle" aria-pressed={raw} onClick={() => setRaw(!raw)}>
+          Show the raw JSON
+        </button>
+      ) : null}
       <Message
-        message={choice.message}
+        message={message}
         status={status}
         finishReason={choice.finish_reason}
         audioFormat={audioFormat}
@@ -28,7 +40,8 @@ export function ChoiceView({ choice, status, audioFormat, onAnswerTools }: Choic
       {refusal && refusal.length > 0 ? (
         <TokenLogprobs tokens={refusal} label={`Choice ${choice.index + 1} refusal`} />
       ) : null}
-      {choice.finish_reason === 'tool_calls' && calls.length > 0 ? (
+      {/* A named tool_choice ends with finish_reason "stop" and still calls: any call gets the form. */}
+      {calls.length > 0 && !arriving ? (
         <ToolAnswers calls={calls} onContinue={(results) => onAnswerTools(choice, results)} />
       ) : null}
     </div>

@@ -1,7 +1,8 @@
 import { type AudioFormat, type ChoiceLike, Choices, UsageView } from '@completions-kit/components';
 import { type ChatCompletionsError, errorAdvice } from '@completions-kit/core';
+import { AnsweredBy } from './answered-by.tsx';
 import { ChoiceView } from './choice-view.tsx';
-import { statusText } from './status-text.ts';
+import { statusLine } from './status-text.ts';
 import { Timeline } from './timeline.tsx';
 import type { Run } from './use-run.ts';
 
@@ -40,9 +41,11 @@ export function ResultView({
   return (
     <section className="result" aria-label={label}>
       <p role="status" className="run-status" data-status={run.status}>
-        {request ? (statusText[run.status] ?? '') : 'Run a prompt to see its answer here.'}
+        {request ? statusLine(run) : 'Run a prompt to see its answer here.'}
       </p>
-      {error ? (
+      <AnsweredBy asked={request?.model} answered={snapshot?.model} />
+      {/* Stop is the user's choice, not a failure: the status line says it, with no alert or Retry. */}
+      {error && run.status !== 'aborted' ? (
         <div role="alert" className="run-error">
           <p>
             <strong>{error.status ? `${error.status}: ` : ''}</strong>

@@ -26,7 +26,6 @@ export function ToolAnswers({
             id={`${id}-${call.id}`}
             rows={2}
             value={results[call.id] ?? ''}
-            placeholder='{"temperature": 21}'
             onChange={(event) => setResults((now) => ({ ...now, [call.id]: event.target.value }))}
           />
         </div>

@@ -80,25 +80,63 @@ interface DraftState {
   prompts: SavedPrompt[];
   set: (change: Partial<Draft>) => void;
   setParam: (name: string, value: string | boolean) => void;
+  /**
+   * Puts another draft in place (a saved prompt, a stored completion, a history run, a share link).
+   * A draft with changes not yet saved or loaded is kept for `undoReplace`.
+   */
   replace: (draft: Draft) => void;
+  /** The draft the last replace put aside because it had unsaved changes; null when none. */
+  replaced: Draft | null;
+  /** The draft as last loaded or saved (JSON), to tell whether the one on screen has changes. */
+  clean: string;
+  /** Brings back the draft the last replace put aside. */
+  undoReplace: () => void;
+  dismissUndo: () => void;
   /** Saves the draft under a name: a new prompt, or the next version of an existing one. */
   save: (name: string) => void;
   remove: (name: string) => void;
 }
 
+/** A draft's content for comparing: the ids made up for list keys do not count. */
+const fingerprint = (draft: Draft) => JSON.stringify(draft, (key, value) => (key === 'id' ? undefined : value));
+
+/** Whether the draft on screen differs from the one last loaded or saved. */
+const hasChanges = (state: Pick<DraftState, 'draft' | 'clean'>) => fingerprint(state.draft) !== state.clean;
+
+const firstDraft = defaultDraft();
+
 /** The prompt being composed and the saved ones, kept in localStorage (store version 2). */
 export const useDraft = create<DraftState>()(
   persist(
     (set) => ({
-      draft: defaultDraft(),
+      draft: firstDraft,
       prompts: [],
       set: (change) => set((state) => ({ draft: { ...state.draft, ...change } })),
       setParam: (name, value) =>
         set((state) => ({ draft: { ...state.draft, params: { ...state.draft.params, [name]: value } } })),
-      replace: (draft) => set({ draft }),
-      save: (name) => set((state) => ({ prompts: addVersion(state.prompts, name, state.draft, Date.now()) })),
+      replace: (draft) =>
+        set((state) => ({
+          draft,
+          clean: fingerprint(draft),
+          replaced: hasChanges(state) ? state.draft : null,
+        })),
+      replaced: null,
+      clean: fingerprint(firstDraft),
+      undoReplace: () => set((state) => (state.replaced ? { draft: state.replaced, replaced: null } : state)),
+      dismissUndo: () => set({ replaced: null }),
+      save: (name) =>
+        set((state) => ({
+          prompts: addVersion(state.prompts, name, state.draft, Date.now()),
+          clean: fingerprint(state.draft),
+        })),
       remove: (name) => set((state) => ({ prompts: state.prompts.filter((entry) => entry.name !== name) })),
     }),
-    { name: 'ck-playground-draft', version: 2, migrate: (persisted, version) => migrateDraftStore(persisted, version) },
+    {
+      name: 'ck-playground-draft',
+      version: 2,
+      migrate: (persisted, version) => migrateDraftStore(persisted, version),
+      // Undo lasts for the session: a reload starts without one.
+      partialize: ({ replaced: _replaced, ...kept }) => kept,
+    },
   ),
 );
