@@ -100,7 +100,7 @@ export default defineConfig({
               test: {
                 name: 'storybook',
                 // One story file at a time: files share the page's main thread, and one file's
-                // work would show up as long tasks in another's measurement.
+                // work would slow another's waits towards their ceilings.
                 fileParallelism: false,
                 browser: {
                   enabled: true,

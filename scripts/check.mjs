@@ -144,11 +144,16 @@ const playwrightReport = path.join(root, 'test-results', 'playwright.json');
 // A report left from an earlier run must not be read as this run's.
 for (const reportPath of [...reportPaths, playwrightReport]) rmSync(reportPath, { force: true });
 const failed = [];
+// Each step's wall time, printed at the end: where CI's minutes go.
+const times = [];
 for (const [id, name, step] of steps) {
   if (only && !only.includes(id)) continue;
   console.log(`\n== ${name}`);
+  const started = performance.now();
   if (!(await step())) failed.push(name);
+  times.push(`  ${((performance.now() - started) / 1000).toFixed(0).padStart(5)} s  ${id}`);
 }
+console.log(`\nstep times:\n${times.join('\n')}`);
 
 const reports = reportPaths
   .filter((reportPath) => existsSync(reportPath))
