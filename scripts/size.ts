@@ -157,9 +157,11 @@ const knownMisses: Record<string, { ceilingBytes: number; why: string }> = {
     why: 'the run object and useCompletionRun; the hooks did not thin as much as the run added; shared logprob views',
   },
   '@completions-kit/components': {
-    // 17.27 KB until long lists and tables were laid out a thousand entries at a time (+0.17 KB).
-    ceilingBytes: 17.45 * 1024,
-    why: 'hostile-output hardening: bounded, time-sliced markdown, lists and tables shown a thousand at a time, reveal of hidden characters, error boundary',
+    // 17.27 KB until long lists and tables were laid out a thousand entries at a time (+0.17 KB);
+    // 17.44 KB until issue 29's hostile cases: long audio decoded in slices, stored metadata cut for
+    // display, citations left out counted (+0.47 KB).
+    ceilingBytes: 17.92 * 1024,
+    why: 'hostile-output hardening: bounded, time-sliced markdown, lists and tables shown a thousand at a time, reveal of hidden characters, error boundary, sliced audio decoding, cut metadata, counted citations',
   },
   'chat layer (components/chat + @completions-kit/chat)': {
     ceilingBytes: 10.75 * 1024,
@@ -168,19 +170,19 @@ const knownMisses: Record<string, { ceilingBytes: number; why: string }> = {
   // The outside app's figures (size-apps.ts), first measured 2026-12-04. The largest sources of each
   // first load are printed under its row.
   'app (a): the drop-in <Chat>': {
-    ceilingBytes: 49.8 * 1024,
+    ceilingBytes: 49.95 * 1024,
     why: 'marked (15.5 KB gzip) loads with the first message, TanStack Query and the whole chat layer',
   },
   'app (b): Message alone': {
-    ceilingBytes: 24.3 * 1024,
+    ceilingBytes: 24.65 * 1024,
     why: 'marked alone is 15.5 KB gzip, more than the 12 KB target: needs a smaller markdown lexer of our own',
   },
   'app (c): useCompletionStream with Message': {
-    ceilingBytes: 37.6 * 1024,
+    ceilingBytes: 37.8 * 1024,
     why: 'marked (15.5 KB) and TanStack Query (about 9 KB) before a byte of the kit',
   },
   'app (d): StoredTable with useStoredCompletions': {
-    ceilingBytes: 13.4 * 1024,
+    ceilingBytes: 13.5 * 1024,
     why: 'TanStack Query infinite queries and mutations are about 9 KB of it',
   },
 };

@@ -72,29 +72,18 @@ export async function decodeBase64InSlices(
   const parts: Uint8Array[] = [];
   let carry = '';
   let valid = 0;
-  let last: DecodedBase64 = { bytes: new Uint8Array(0), validCharacters: 0, complete: true };
-  for (let position = 0; position < base64.length; position += sliceCharacters) {
-    const end = position + sliceCharacters >= base64.length;
+  let last = decodeBase64Prefix('');
+  for (let position = 0; position < base64.length && last.complete; position += sliceCharacters) {
     const text = carry + base64.slice(position, position + sliceCharacters).replace(/\s+/g, '');
     // Groups of four characters never straddle two slices: the rest waits for the next one.
-    const whole = end ? text.length : text.length - (text.length % 4);
+    const whole = position + sliceCharacters < base64.length ? text.length - (text.length % 4) : text.length;
     carry = text.slice(whole);
     last = decodeBase64Prefix(text.slice(0, whole));
     parts.push(last.bytes);
     valid += last.validCharacters;
-    if (!end && last.validCharacters < whole) return joined(parts, valid, false);
     await new Promise((resolve) => setTimeout(resolve, 0));
     if (run.cancelled) return null;
   }
-  return joined(parts, valid, last.complete);
-}
-
-function joined(parts: Uint8Array[], validCharacters: number, complete: boolean): DecodedBase64 {
-  const bytes = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    bytes.set(part, offset);
-    offset += part.length;
-  }
-  return { bytes, validCharacters, complete };
+  const bytes = new Uint8Array(await new Blob(parts as BlobPart[]).arrayBuffer());
+  return { bytes, validCharacters: valid, complete: last.complete };
 }
