@@ -15,6 +15,8 @@ const projects = (names) => names.flatMap((name) => ['--project', name]);
 const report = (file) => ['--reporter=default', '--reporter=json', `--outputFile.json=test-results/${file}`];
 const steps = [
   ['lint and format', () => run(bin('biome'), ['ci', '--colors=off', '.'])],
+  // Unused files, exports, types and dependencies fail the run (knip.jsonc says what counts).
+  ['dead code (knip)', () => run(bin('knip'), ['--no-progress', '--no-config-hints'])],
   [
     'type-check',
     () => run(bin('tsc'), ['-p', 'tsconfig.json']) && run(bin('tsc'), ['-p', 'apps/playground/tsconfig.json']),
