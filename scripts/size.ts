@@ -146,20 +146,24 @@ async function measure(budget: Budget) {
 // unnoticed. Shrinking a bundle means lowering its ceiling here; meeting the target means deleting it.
 const knownMisses: Record<string, { ceilingBytes: number; why: string }> = {
   '@completions-kit/core': {
-    ceilingBytes: 7.45 * 1024,
-    why: 'the run lifecycle (createCompletionRun) moved into core',
+    // 7.42 KB until the conversation (tree, answer records, saved format and its 0.1 migration) moved into core (+2.3 KB).
+    ceilingBytes: 9.75 * 1024,
+    why: 'the run lifecycle (createCompletionRun) and the conversation (createConversation) moved into core',
   },
   '@completions-kit/hooks + core': {
-    ceilingBytes: 10.55 * 1024,
-    why: 'the run object and useCompletionRun; the hooks did not thin as much as the run added',
+    // 10.53 KB until the conversation moved into core with its saved format and migration (+1.2 KB).
+    ceilingBytes: 11.75 * 1024,
+    why: 'the run object and useCompletionRun, and the conversation with its saved format; the hooks did not thin as much as core added',
   },
   '@completions-kit/components': {
     // 17.27 KB until long lists and tables were laid out a thousand entries at a time (+0.17 KB).
-    ceilingBytes: 17.45 * 1024,
+    // 17.44 KB until status props (RunStatus, data-status) replaced the booleans (+0.18 KB).
+    ceilingBytes: 17.65 * 1024,
     why: 'hostile-output hardening: bounded, time-sliced markdown, lists and tables shown a thousand at a time, reveal of hidden characters, error boundary',
   },
   'chat layer (components/chat + @completions-kit/chat)': {
-    ceilingBytes: 10.75 * 1024,
+    // 10.74 KB until the chat stopped recording completions beside the tree (-0.22 KB).
+    ceilingBytes: 10.55 * 1024,
     why: 'thread, composer with attachments and WAV recording, branch picker, tool approval, thread storage',
   },
 };
