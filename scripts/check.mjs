@@ -28,6 +28,8 @@ function runTogether(commands) {
 
 const steps = [
   ['lint', 'lint and format', () => run(bin('biome'), ['ci', '--colors=off', '.'])],
+  // Unused files, exports, types and dependencies fail the run (knip.jsonc says what counts).
+  ['deadcode', 'dead code (knip)', () => run(bin('knip'), ['--no-progress', '--no-config-hints'])],
   [
     'types',
     'type-check',

@@ -4,8 +4,6 @@ import { fillTemplate, variableNames, variableProblems } from '../variables/temp
 import { toMessageParam } from './message-param.ts';
 import { fieldValue, type ParamSpec, paramSpecs } from './param-spec.ts';
 
-export { toMessageParam } from './message-param.ts';
-
 export type Problems = Record<string, string>;
 
 function numberField(spec: ParamSpec & { kind: 'number' | 'integer' }, text: string, problems: Problems) {

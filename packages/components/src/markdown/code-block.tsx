@@ -24,7 +24,7 @@ let highlighter: Promise<Highlighter> | null = null;
 
 /** The highlighter loads on first use only, so pages without code never download it. */
 function loadHighlighter(): Promise<Highlighter> {
-  highlighter ??= import('lowlight').then(
+  highlighter ??= import('./highlighter.ts').then(
     ({ common, createLowlight }) => createLowlight(common) as unknown as Highlighter,
   );
   return highlighter;

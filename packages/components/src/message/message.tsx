@@ -1,4 +1,10 @@
-import type { ChatCompletionContentPart, FinishReason, RunStatus, UrlCitationAnnotation } from '@completions-kit/core';
+import {
+  type ChatCompletionContentPart,
+  type FinishReason,
+  isRunning,
+  type RunStatus,
+  type UrlCitationAnnotation,
+} from '@completions-kit/core';
 import { type ComponentPropsWithoutRef, forwardRef, type ReactNode, useState } from 'react';
 import { type AudioFormat, AudioOutput } from '../audio/audio-output.tsx';
 import { CitedText, Sources } from '../citations/cited-text.tsx';
@@ -72,7 +78,7 @@ const MessageBody = forwardRef<HTMLElement, MessageProps>(function MessageBody(
   const customText = customRender !== undefined;
   const renderText = customRender ?? reveal;
   const content = message.content;
-  const arriving = status === 'streaming' || status === 'submitted';
+  const arriving = isRunning(status);
   const refused = !!message.refusal;
   // Hundreds of tool calls take long to lay out: the first ones show, the rest on request.
   const [allCalls, showAllCalls] = useState(false);

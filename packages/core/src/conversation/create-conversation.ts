@@ -1,6 +1,7 @@
 import type { ChatCompletionsClient } from '../client/create-client.ts';
 import type { ChatCompletionsError } from '../client/errors.ts';
-import { createCompletionRun, isRunning, type NotifyEvery, type RunState } from '../stream/completion-run.ts';
+import { createCompletionRun, type NotifyEvery, type RunState } from '../stream/completion-run.ts';
+import { isRunning } from '../stream/run-status.ts';
 import type {
   ChatCompletionContentPart,
   ChatCompletionCreateParamsNonStreaming,

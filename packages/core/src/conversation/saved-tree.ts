@@ -1,5 +1,5 @@
 import { ChatCompletionsError, type ErrorKind } from '../client/errors.ts';
-import { isRunning } from '../stream/completion-run.ts';
+import { isRunning } from '../stream/run-status.ts';
 import type { ChatCompletion, CompletionUsage } from '../types.ts';
 import type { CompletionRecord, TurnNode, TurnTree } from './tree.ts';
 

@@ -27,9 +27,6 @@ export interface RunState {
   readonly request: ChatCompletionCreateParams | undefined;
 }
 
-/** Whether a request with this status is live: sent and not ended (`submitted` or `streaming`). */
-export const isRunning = (status: RunStatus): boolean => status === 'submitted' || status === 'streaming';
-
 /** How often subscribers hear of new chunks: once per animation frame, every N ms, or every chunk. */
 export type NotifyEvery = 'frame' | 'chunk' | number;
 

@@ -1,13 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
-export interface CorpusOptions {
-  /** Folders whose Markdown the model learns from. Default: the repository's docs and the READMEs of installed packages. */
-  roots?: string[];
-  /** Stop reading after this many characters. Default: 2,000,000. */
-  maxCharacters?: number;
-}
-
 const MAX_FILE_CHARACTERS = 60_000;
 
 /** The repository root: the nearest folder above `from` holding pnpm-workspace.yaml. */

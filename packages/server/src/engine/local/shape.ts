@@ -7,12 +7,6 @@ import { encode } from './tokenizer.ts';
 export { randomId } from './random-id.ts';
 export const SYSTEM_FINGERPRINT = 'fp_ck_local';
 
-export interface CompletionMeta {
-  id: string;
-  created: number;
-  model: string;
-}
-
 /** Prompt tokens as the API counts chat input: each message's text plus a few tokens of framing. */
 export function countPromptTokens(request: CreateRequest): number {
   let count = 3;

@@ -1,7 +1,5 @@
 import ranks from 'gpt-tokenizer/bpeRanks/o200k_base';
-import { decode, encode as encodeWhole } from 'gpt-tokenizer/encoding/o200k_base';
-
-export { decode };
+import { encode as encodeWhole } from 'gpt-tokenizer/encoding/o200k_base';
 
 /** Text is handed to the BPE tokenizer in windows of about this many characters. */
 const WINDOW = 1024;
