@@ -1,6 +1,7 @@
 import type { StorybookConfig } from '@storybook/react-vite';
 import remarkGfm from 'remark-gfm';
 import { defaultClientConditions } from 'vite';
+import { apiReferencePlugin } from './api-reference.ts';
 import { recordedFixtures } from './recorded-fixtures.ts';
 
 const config: StorybookConfig = {
@@ -32,7 +33,7 @@ const config: StorybookConfig = {
   viteFinal: (vite) => ({
     ...vite,
     resolve: { ...vite.resolve, conditions: ['@completions-kit/source', ...defaultClientConditions] },
-    plugins: [...(vite.plugins ?? []), recordedFixtures()],
+    plugins: [...(vite.plugins ?? []), recordedFixtures(), apiReferencePlugin()],
   }),
 };
 export default config;

@@ -145,7 +145,7 @@ const size = folderSize(root);
 console.log(
   `\nStorybook build: ${(size.bytes / 1024 / 1024).toFixed(2)} MB in ${size.files} files; ` +
     `${docs.length} docs pages (${docs.length * 2} checked: light and dark), ` +
-    `${entries.length - docs.length} stories; ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    `${entries.filter((entry) => entry.type === 'story').length} stories; ${((performance.now() - started) / 1000).toFixed(1)} s`,
 );
 if (failures.length) {
   console.log(`${failures.length} problem(s) on docs pages.`);

@@ -11,6 +11,7 @@ export interface ThreadRootProps extends ComponentPropsWithoutRef<'div'> {
   streaming?: boolean;
   /** The last answer was stopped by the reader (announced as such). Default: false. */
   stopped?: boolean;
+  /** Replaces some of the chat's strings (names, announcements) for this part; see ChatLabelsProvider for all parts. */
   labels?: Partial<ChatLabels>;
 }
 
