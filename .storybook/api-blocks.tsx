@@ -84,3 +84,18 @@ export function HookReference({ name }: { name: string }) {
     </section>
   );
 }
+
+/** Every hook of the hooks package, each under its own heading. */
+export function AllHooksReference() {
+  return (
+    <>
+      {reference.hooks.map((hook) => (
+        <section key={hook.name}>
+          <h2 id={`hook-${slug(hook.name)}`}>{hook.name}</h2>
+          {hook.description ? <p>{hook.description}</p> : null}
+          <HookReference name={hook.name} />
+        </section>
+      ))}
+    </>
+  );
+}

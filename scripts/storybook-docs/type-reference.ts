@@ -89,7 +89,14 @@ function fieldsOf(checker: ts.TypeChecker, type: ts.Type, defaults = new Map<str
     const declaration = property.valueDeclaration ?? property.declarations?.[0];
     const optional = (property.flags & ts.SymbolFlags.Optional) !== 0;
     const own = declaration ? checker.getTypeOfSymbolAtLocation(property, declaration) : checker.getAnyType();
-    const description = documentation(checker, property);
+    // A deprecated field is documented by its tag: say so, and what to use instead.
+    const deprecated = property.getJsDocTags().find((item) => item.name === 'deprecated');
+    const description = [
+      deprecated ? `Deprecated: ${ts.displayPartsToString(deprecated.text)}` : '',
+      documentation(checker, property),
+    ]
+      .filter(Boolean)
+      .join(' ');
     const tag = property.getJsDocTags().find((item) => item.name === 'default');
     const stated = tag ? ts.displayPartsToString(tag.text) : /Default: ([^.;]+)/.exec(description)?.[1];
     const defaultValue = defaults.get(property.name) ?? stated;

@@ -4,9 +4,7 @@ import { Choices, Message, type MessageStatus, UsageView } from '../../../packag
 import {
   ChatCompletionsProvider,
   type CompletionStreamStatus,
-  createConversationStore,
   useCompletionStream,
-  useConversation,
 } from '../../../packages/hooks/src/index.ts';
 import { hasRecordings, replayClient } from './replay-fetch.ts';
 
@@ -92,62 +90,6 @@ export function CompletionStreamDemo() {
       <ReplayProviders recording={recording}>
         <StreamPanel key={recording} />
       </ReplayProviders>
-    </section>
-  );
-}
-
-/** useConversation: send, regenerate beside the old answer, and switch between the branches. */
-export function ConversationDemo() {
-  const [store] = useState(() => {
-    const client = replayClient('py-plain-content');
-    return createConversationStore({ client: () => client, params: () => ({ model: 'gpt-4o-2024-08-06' }) });
-  });
-  const { turns, streaming, status, send, regenerate, switchBranch, stop, clear } = useConversation(store);
-  if (!hasRecordings) return <p>The recordings were not found when this Storybook was built.</p>;
-  const running = status === 'running';
-  const last = turns.at(-1);
-  return (
-    <section className="ck-demo sb-unstyled" aria-label="useConversation demo">
-      {turns.map(({ node, branch }) => (
-        <div key={node.id}>
-          <Message message={node.message} />
-          {branch.count > 1 ? (
-            <div className="ck-demo-bar">
-              <button type="button" aria-label="Previous answer" onClick={() => switchBranch(node.id, -1)}>
-                ‹
-              </button>
-              <output>
-                answer {branch.index + 1} of {branch.count}
-              </output>
-              <button type="button" aria-label="Next answer" onClick={() => switchBranch(node.id, 1)}>
-                ›
-              </button>
-            </div>
-          ) : null}
-        </div>
-      ))}
-      {streaming?.choices[0] ? <Message message={streaming.choices[0].message} status="streaming" /> : null}
-      <div className="ck-demo-bar">
-        <button type="button" disabled={running} onClick={() => void send("What's the weather like in SF?")}>
-          Send a question
-        </button>
-        <button
-          type="button"
-          disabled={running || last?.node.message.role !== 'assistant'}
-          onClick={() => void regenerate()}
-        >
-          Regenerate
-        </button>
-        <button type="button" disabled={!running} onClick={stop}>
-          Stop
-        </button>
-        <button type="button" disabled={running || turns.length === 0} onClick={clear}>
-          Clear
-        </button>
-        <output aria-label="Conversation state">
-          status {status} · {turns.length} turns
-        </output>
-      </div>
     </section>
   );
 }

@@ -23,6 +23,7 @@ export type CompletionStreamStatus = RunStatus;
 export type CompletionStreamState = Omit<RunState, 'request'>;
 
 export interface StreamCallbacks {
+  /** Called with every chunk as it arrives, before React hears of it. */
   onChunk?: (chunk: ChatCompletionChunk) => void;
   /** Once per request when it ends, also when stopped or replaced by a newer one (`aborted`). */
   onFinish?: (result: {
@@ -30,6 +31,7 @@ export interface StreamCallbacks {
     snapshot: ChatCompletionSnapshot | undefined;
     reason: StreamStatus;
   }) => void;
+  /** Called with the typed error when the request fails; what arrived before it stays in the snapshot. */
   onError?: (error: ChatCompletionsError) => void;
 }
 

@@ -109,13 +109,19 @@ export const SentinelAndNoAlternatives: Story = {
   },
 };
 
-const large = syntheticLogprobs(8000, 20);
+// Made when a story first needs them, not when the page loads: every story of this file (and its
+// docs page) would otherwise pay for 160,000 alternatives before showing anything.
+let large: ReturnType<typeof syntheticLogprobs> | undefined;
+const largeTokens = () => {
+  large ??= syntheticLogprobs(8000, 20);
+  return large;
+};
 
 /** 8,000 tokens with 20 alternatives each: only the blocks in view are in the page. */
 export const EightThousandTokens: Story = {
   // The 8,000 tokens are passed in the render, not as args: as args, Storybook walked and serialized
   // them for the controls and the code panel, freezing the tab for seconds (docs:check measures it).
-  render: (args) => <TokenLogprobs {...args} tokens={large} />,
+  render: (args) => <TokenLogprobs {...args} tokens={largeTokens()} />,
   parameters: { docs: { source: { code: '<TokenLogprobs tokens={tokens} /> // 8,000 tokens, 20 alternatives each' } } },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
@@ -162,7 +168,7 @@ function Streaming() {
   // Tall enough that every block is in view: what is not re-rendered is skipped by memo, not virtualization.
   return (
     <TokenLogprobs
-      tokens={large.slice(0, count)}
+      tokens={largeTokens().slice(0, count)}
       label="Streaming answer"
       renderToken={renderToken}
       style={{ '--ck-logprobs-height': '400rem' } as CSSProperties}

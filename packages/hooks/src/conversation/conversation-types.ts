@@ -14,11 +14,13 @@ import type { TurnTree } from './tree.ts';
 export type ConversationParams = Omit<ChatCompletionCreateParamsNonStreaming, 'messages' | 'stream'>;
 
 export interface ConversationState {
+  /** Every turn and every branch (edits, regenerations); `activePath(tree)` is the branch on screen. */
   readonly tree: TurnTree;
   /** Where the latest answer is: `submitted`, `streaming`, then `done`, `error`, `aborted` or `incomplete`. */
   readonly runStatus: RunStatus;
   /** @deprecated Use `runStatus`: `running` is `submitted` or `streaming`; `error` is `error` or `incomplete`. */
   readonly status: 'idle' | 'running' | 'error';
+  /** The typed error of the latest answer, when it failed. */
   readonly error: ChatCompletionsError | undefined;
   /** With n > 1, the choices waiting for `pickChoice`. */
   readonly choices: ChatCompletion['choices'] | undefined;
@@ -43,6 +45,7 @@ export interface ConversationActions {
   switchBranch(id: string, step: 1 | -1): void;
   /** Stops the live answer; what arrived joins the tree at once. */
   stop(): void;
+  /** Stops any live answer and empties the conversation. */
   clear(): void;
 }
 

@@ -9,9 +9,11 @@ export interface ConversationTurn {
 }
 
 /** The active branch as turns with their branch position, plus the store's state and actions. */
-export function useConversation(
-  store: ConversationStore,
-): ConversationState & ConversationActions & { turns: ConversationTurn[] } {
+export function useConversation(store: ConversationStore): ConversationState &
+  ConversationActions & {
+    /** The active branch, oldest first, each turn with its place among its alternatives. */
+    turns: ConversationTurn[];
+  } {
   const state = useStore(store);
   const turns = activePath(state.tree).map((node) => ({ node, branch: siblingsOf(state.tree, node.id) }));
   return { ...state, turns };
