@@ -3,7 +3,19 @@ import type { FieldDoc } from '../scripts/storybook-docs/type-reference.ts';
 
 const slug = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, '-');
 
-function Fields({ caption, fields }: { caption: string; fields: readonly FieldDoc[] }) {
+/** JSDoc text with its `code` spans shown as code. */
+function Prose({ text }: { text: string }) {
+  return (
+    <>
+      {text.split('`').map((piece, index) =>
+        // biome-ignore lint/suspicious/noArrayIndexKey: the pieces of one fixed string, never reordered
+        index % 2 ? <code key={index}>{piece}</code> : piece,
+      )}
+    </>
+  );
+}
+
+function Fields({ caption, fields, returned }: { caption: string; fields: readonly FieldDoc[]; returned?: boolean }) {
   return (
     <table className="ck-facts ck-api">
       <caption>{caption}</caption>
@@ -20,13 +32,15 @@ function Fields({ caption, fields }: { caption: string; fields: readonly FieldDo
           <tr key={field.name}>
             <td>
               <code>{field.name}</code>
-              {field.required ? <span className="ck-required"> required</span> : null}
+              {field.required && !returned ? <small className="ck-required">required</small> : null}
             </td>
             <td>
               <code>{field.type}</code>
             </td>
             <td>{field.defaultValue ? <code>{field.defaultValue}</code> : '–'}</td>
-            <td>{field.description}</td>
+            <td>
+              <Prose text={field.description} />
+            </td>
           </tr>
         ))}
       </tbody>
@@ -53,7 +67,11 @@ export function PartsReference({ names }: { names: readonly string[] }) {
             <h3 id={`part-${slug(name)}`}>
               <code>{name}</code>
             </h3>
-            {part.description ? <p>{part.description}</p> : null}
+            {part.description ? (
+              <p>
+                <Prose text={part.description} />
+              </p>
+            ) : null}
             {part.props.length ? <Fields caption={`${name} props`} fields={part.props} /> : <p>No props of its own.</p>}
             {rest}
           </section>
@@ -77,7 +95,7 @@ export function HookReference({ name }: { name: string }) {
         .map((parameter) => (
           <Fields key={parameter.name} caption={`${parameter.name} (${parameter.type})`} fields={parameter.fields} />
         ))}
-      {hook.returns.length ? <Fields caption="Returns" fields={hook.returns} /> : null}
+      {hook.returns.length ? <Fields caption="Returns" fields={hook.returns} returned /> : null}
       {hook.returnsAlso ? (
         <p className="ck-pass">{`Plus ${hook.returnsAlso} fields of TanStack Query's result (data, isPending, error, …).`}</p>
       ) : null}
@@ -92,7 +110,11 @@ export function AllHooksReference() {
       {reference.hooks.map((hook) => (
         <section key={hook.name}>
           <h2 id={`hook-${slug(hook.name)}`}>{hook.name}</h2>
-          {hook.description ? <p>{hook.description}</p> : null}
+          {hook.description ? (
+            <p>
+              <Prose text={hook.description} />
+            </p>
+          ) : null}
           <HookReference name={hook.name} />
         </section>
       ))}

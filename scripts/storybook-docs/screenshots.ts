@@ -1,5 +1,6 @@
-// `pnpm docs:screenshots`: pictures of the built Storybook for docs/ (the introduction, the Message
-// component's page, the theming page), taken in headless Chromium from storybook-static.
+// `pnpm docs:screenshots`: pictures of the built Storybook for docs/ (the introduction, the Thread,
+// Composer, TokenLogprobs and Message pages, the theming page), taken in headless Chromium from
+// storybook-static.
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '../chromium.ts';
@@ -7,6 +8,9 @@ import { serveStatic } from './static-server.ts';
 
 const shots = [
   { id: 'introduction--docs', file: 'storybook-introduction.png' },
+  { id: 'chat-thread--docs', file: 'storybook-thread.png' },
+  { id: 'chat-composer--docs', file: 'storybook-composer.png' },
+  { id: 'insight-tokenlogprobs--docs', file: 'storybook-token-logprobs.png' },
   { id: 'chat-message--docs', file: 'storybook-message.png' },
   { id: 'foundations-theming--docs', file: 'storybook-theming.png' },
 ];
