@@ -5,6 +5,14 @@
 // Named for what it is: a stand-in where no server can exist; it knows nothing beyond these lines.
 
 const topics: { about: RegExp; answers: string[] }[] = [
+  // First match wins: what is asked for (a haiku) before what it is about (streaming, the weather).
+  {
+    about: /haiku|poem/i,
+    answers: [
+      'Tokens drift like snow  \neach one a small certainty  \nthe answer settles',
+      'A cursor blinking  \nwords arrive before the thought  \nStop keeps what was said',
+    ],
+  },
   {
     about: /weather|forecast|rain|sunny|temperature|\bsf\b|san francisco/i,
     answers: [
@@ -26,13 +34,6 @@ const topics: { about: RegExp; answers: string[] }[] = [
     answers: [
       'Streaming sends the answer in pieces, so you can start reading before the end arrives. The kit folds each piece into the message shown so far.',
       'With stream: true the API answers with server-sent events, one small delta each. Stop keeps what already arrived.',
-    ],
-  },
-  {
-    about: /haiku|poem/i,
-    answers: [
-      'Tokens drift like snow\neach one a small certainty\nthe answer settles',
-      'A cursor blinking\nwords arrive before the thought\nStop keeps what was said',
     ],
   },
   {
