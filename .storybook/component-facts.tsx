@@ -4,6 +4,10 @@ import { useOf } from '@storybook/addon-docs/blocks';
 export interface ComponentFacts {
   /** The name a reader imports. */
   name: string;
+  /** The entry it is imported from. Default: '@completions-kit/components'. */
+  from?: string;
+  /** Compound parts (`Thread.Root`, `Thread.Viewport`), each documented from its types instead of the story's props. */
+  parts?: readonly string[];
   /** `data-*` attributes: where they sit, the values they take and what they mean. */
   data?: readonly { attribute: string; values: string; meaning: string }[];
   /** `--ck-*` variables the part reads, or sets for you to read. */
@@ -60,7 +64,7 @@ export function StatusAndImport() {
           {status}
         </span>
       ) : null}
-      {facts ? <code>{`import { ${facts.name} } from '@completions-kit/components';`}</code> : null}
+      {facts ? <code>{`import { ${facts.name} } from '${facts.from ?? '@completions-kit/components'}';`}</code> : null}
     </div>
   );
 }

@@ -1,10 +1,20 @@
 import type { StorybookConfig } from '@storybook/react-vite';
+import remarkGfm from 'remark-gfm';
 import { defaultClientConditions } from 'vite';
+import { apiReferencePlugin } from './api-reference.ts';
 import { recordedFixtures } from './recorded-fixtures.ts';
 
 const config: StorybookConfig = {
   stories: ['./pages/**/*.mdx', '../packages/components/src/**/*.stories.@(ts|tsx)'],
-  addons: ['@storybook/addon-docs', '@storybook/addon-vitest', '@storybook/addon-a11y'],
+  addons: [
+    // GitHub-flavoured Markdown in the MDX pages: without it their tables show as raw pipes.
+    {
+      name: '@storybook/addon-docs',
+      options: { mdxPluginOptions: { mdxCompileOptions: { remarkPlugins: [remarkGfm] } } },
+    },
+    '@storybook/addon-vitest',
+    '@storybook/addon-a11y',
+  ],
   framework: { name: '@storybook/react-vite', options: {} },
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
   typescript: {
@@ -23,7 +33,7 @@ const config: StorybookConfig = {
   viteFinal: (vite) => ({
     ...vite,
     resolve: { ...vite.resolve, conditions: ['@completions-kit/source', ...defaultClientConditions] },
-    plugins: [...(vite.plugins ?? []), recordedFixtures()],
+    plugins: [...(vite.plugins ?? []), recordedFixtures(), apiReferencePlugin()],
   }),
 };
 export default config;

@@ -1,6 +1,7 @@
 import type { Preview } from '@storybook/react-vite';
 import '../packages/components/src/styles/index.css';
 import './docs.css';
+import './kit-root.css';
 import { KitDocsContainer } from './docs-container.tsx';
 import { ComponentDocsPage } from './docs-page.tsx';
 import { applyGlobals, globalTypes } from './globals.ts';
@@ -40,6 +41,13 @@ const preview: Preview = {
   globalTypes,
   initialGlobals: { theme: 'light', direction: 'ltr' },
   decorators: [
+    // Every demo inside the kit's root: its font, colours and a kit look for the harness's own
+    // controls, as an app would give the page. Without it demos showed the browser's serif and buttons.
+    (Story) => (
+      <div className="ck-story-root">
+        <Story />
+      </div>
+    ),
     (Story, context) => {
       // On a docs page the container owns the page's theme; a story that asks for its own theme
       // (globals: { theme: 'dark' }) gets it on a wrapper, so it does not repaint the whole page.

@@ -3,7 +3,15 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 
-const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../shared/fixtures/openai');
+// The nearest shared/fixtures/openai above the repository: ../shared beside a checkout, or further
+// up for a worktree kept in a subfolder.
+function findFixtures(from: string): string {
+  for (let folder = path.resolve(from, '..'); ; folder = path.dirname(folder)) {
+    const candidate = path.join(folder, 'shared/fixtures/openai');
+    if (existsSync(candidate) || folder === path.dirname(folder)) return candidate;
+  }
+}
+const fixtures = findFixtures(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'));
 const moduleId = 'virtual:ck-recorded';
 
 // Recordings of the real API that the hooks pages replay: byte-exact SSE bodies, and the stored

@@ -32,14 +32,21 @@ export const liveDemos: { name: string; run(page: Page, base: string): Promise<v
     },
   },
   {
-    name: 'useConversation: regenerate keeps both answers',
+    name: 'useConversation: answers what was typed, and Regenerate gives another answer beside it',
     async run(page, base) {
       await open(page, base, 'hooks-useconversation--docs');
       const demo = page.getByRole('region', { name: 'useConversation demo' });
-      await demo.getByRole('button', { name: 'Send a question' }).click();
+      await demo.getByRole('textbox', { name: 'Question' }).fill('hello');
+      await demo.getByRole('button', { name: 'Send', exact: true }).click();
       await demo.getByLabel('Conversation state').getByText('status done · 2 turns').waitFor({ timeout });
+      const answer = demo.locator('article[data-role="assistant"]');
+      const first = (await answer.textContent()) ?? '';
+      if (!/hello|hi there|hey/i.test(first)) throw new Error(`"hello" was answered with: ${first}`);
       await demo.getByRole('button', { name: 'Regenerate' }).click();
       await demo.getByText('answer 2 of 2').waitFor({ timeout });
+      await demo.getByLabel('Conversation state').getByText('status done · 2 turns').waitFor({ timeout });
+      const second = (await answer.textContent()) ?? '';
+      if (second === first) throw new Error(`Regenerate gave the same answer: ${second}`);
     },
   },
   {
@@ -47,7 +54,11 @@ export const liveDemos: { name: string; run(page: Page, base: string): Promise<v
     async run(page, base) {
       await open(page, base, 'hooks-stored-completions--docs');
       const demo = page.getByRole('region', { name: 'Stored completions demo' });
-      const firstRow = demo.locator('[data-slot="open-stored"]').first();
+      const rows = demo.locator('[data-slot="open-stored"]');
+      const firstRow = rows.first();
+      await firstRow.waitFor({ timeout });
+      const ids = await rows.allTextContents();
+      if (new Set(ids).size !== ids.length) throw new Error(`the list repeats rows: ${ids.join(', ')}`);
       await firstRow.click({ timeout });
       await demo.locator('[data-slot="stored-detail"]').waitFor({ timeout });
     },

@@ -1,8 +1,8 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { type ReactNode, useMemo, useState } from 'react';
 import { Choices, Message, UsageView } from '../../../packages/components/src/index.ts';
-import { createConversation, type RunStatus } from '../../../packages/core/src/index.ts';
-import { ChatCompletionsProvider, useCompletionStream, useConversation } from '../../../packages/hooks/src/index.ts';
+import type { RunStatus } from '../../../packages/core/src/index.ts';
+import { ChatCompletionsProvider, useCompletionStream } from '../../../packages/hooks/src/index.ts';
 import { hasRecordings, replayClient } from './replay-fetch.ts';
 
 const recordings = {
@@ -87,60 +87,6 @@ export function CompletionStreamDemo() {
       <ReplayProviders recording={recording}>
         <StreamPanel key={recording} />
       </ReplayProviders>
-    </section>
-  );
-}
-
-/** useConversation: send, regenerate beside the old answer, and switch between the branches. */
-export function ConversationDemo() {
-  const [conversation] = useState(() => {
-    const client = replayClient('py-plain-content');
-    return createConversation({ client: () => client, params: () => ({ model: 'gpt-4o-2024-08-06' }) });
-  });
-  const { turns, status, running, send, regenerate, switchBranch, stop, clear } = useConversation(conversation);
-  if (!hasRecordings) return <p>The recordings were not found when this Storybook was built.</p>;
-  const last = turns.at(-1);
-  return (
-    <section className="ck-demo sb-unstyled" aria-label="useConversation demo">
-      {turns.map(({ node, branch }) => (
-        <div key={node.id}>
-          <Message message={node.message} status={node.status} />
-          {branch.count > 1 ? (
-            <div className="ck-demo-bar">
-              <button type="button" aria-label="Previous answer" onClick={() => switchBranch(node.id, -1)}>
-                ‹
-              </button>
-              <output>
-                answer {branch.index + 1} of {branch.count}
-              </output>
-              <button type="button" aria-label="Next answer" onClick={() => switchBranch(node.id, 1)}>
-                ›
-              </button>
-            </div>
-          ) : null}
-        </div>
-      ))}
-      <div className="ck-demo-bar">
-        <button type="button" disabled={running} onClick={() => void send("What's the weather like in SF?")}>
-          Send a question
-        </button>
-        <button
-          type="button"
-          disabled={running || last?.node.message.role !== 'assistant'}
-          onClick={() => void regenerate()}
-        >
-          Regenerate
-        </button>
-        <button type="button" disabled={!running} onClick={stop}>
-          Stop
-        </button>
-        <button type="button" disabled={running || turns.length === 0} onClick={clear}>
-          Clear
-        </button>
-        <output aria-label="Conversation state">
-          status {status} · {turns.length} turns
-        </output>
-      </div>
     </section>
   );
 }

@@ -4,6 +4,7 @@
 
 import { responses, streams } from 'virtual:ck-recorded';
 import { createChatCompletionsClient } from '../../../packages/core/src/index.ts';
+import { inPageCompletion } from './in-page-model.ts';
 
 /** The recordings carry no timing; events are spaced this far apart so the stream can be watched. */
 export const EVENT_SPACING_MS = 60;
@@ -38,6 +39,22 @@ function storedById(id: string): string | undefined {
   return found ? JSON.stringify(found) : responses['dotnet-stored-get'];
 }
 
+// The recording is one page of five with has_more: true. Pages are cut from it by `after` and
+// `limit` (re-serialized, so a seed past 2^53 loses digits here only), the last saying has_more:
+// false, so loading more never shows a row twice.
+function storedPage(url: URL): string | undefined {
+  const text = responses['dotnet-stored-list-order-desc'];
+  if (!text) return undefined;
+  const items = (JSON.parse(text) as { data: { id: string }[] }).data;
+  const after = url.searchParams.get('after');
+  const limit = Number(url.searchParams.get('limit') ?? 20);
+  const found = after ? items.findIndex((item) => item.id === after) : -1;
+  const start = after ? (found < 0 ? items.length : found + 1) : 0;
+  const data = items.slice(start, start + limit);
+  const page = { object: 'list', data, first_id: data[0]?.id ?? null, last_id: data.at(-1)?.id ?? null };
+  return JSON.stringify({ ...page, has_more: start + limit < items.length });
+}
+
 /** A fetch replaying `stream` for every create, and the recorded stored-completions answers. */
 export function replayFetch(stream: string): typeof fetch {
   return async (input, init) => {
@@ -49,13 +66,24 @@ export function replayFetch(stream: string): typeof fetch {
       if (!body) return json(undefined);
       return new Response(sseBody(body, init?.signal), { headers: { 'content-type': 'text/event-stream' } });
     }
-    if (method === 'GET' && rest === '') return json(responses['dotnet-stored-list-order-desc']);
+    if (method === 'GET' && rest === '') return json(storedPage(url));
     if (method === 'GET' && rest.endsWith('/messages')) return json(responses['dotnet-stored-messages-page1']);
     if (method === 'GET') return json(storedById(rest.slice(1)));
     if (method === 'POST') return json(responses['dotnet-stored-update-metadata']);
     if (method === 'DELETE') return json(responses['dotnet-stored-delete']);
     return json(undefined);
   };
+}
+
+/** A real client of the kit whose creates the in-page model answers, by what was typed. */
+export function inPageClient() {
+  const replay = replayFetch('py-plain-content');
+  const fetch: typeof globalThis.fetch = async (input, init) => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    if ((init?.method ?? 'GET') !== 'POST' || !/\/chat\/completions$/.test(url)) return replay(input, init);
+    return inPageCompletion(JSON.parse(String(init?.body ?? '{}')), init?.signal, EVENT_SPACING_MS / 2);
+  };
+  return createChatCompletionsClient({ baseURL: 'https://api.example.invalid/v1', fetch });
 }
 
 /** A real client of the kit, whose requests the recordings answer. */

@@ -2,12 +2,12 @@ import { type FormEvent, useState } from 'react';
 import { Message } from '../../../packages/components/src/index.ts';
 import { createConversation } from '../../../packages/core/src/index.ts';
 import { useConversation } from '../../../packages/hooks/src/index.ts';
-import { hasRecordings, replayClient } from './replay-fetch.ts';
+import { inPageClient } from './replay-fetch.ts';
 
 /** The smallest chat, live: a conversation, its turns as messages, a form. */
 export function SmallestChat() {
   const [conversation] = useState(() => {
-    const client = replayClient('py-plain-content');
+    const client = inPageClient();
     return createConversation({ client: () => client, params: () => ({ model: 'gpt-4o-2024-08-06' }) });
   });
   const { turns, running, send } = useConversation(conversation);
@@ -17,7 +17,6 @@ export function SmallestChat() {
     if (input.value.trim()) void send(input.value);
     input.value = '';
   };
-  if (!hasRecordings) return <p>The recordings were not found when this Storybook was built.</p>;
   return (
     <section className="ck-demo sb-unstyled" aria-label="Smallest chat">
       {turns.map(({ node }) => (

@@ -33,7 +33,7 @@ function Detail({ id, onDeleted }: { id: string; onDeleted: () => void }) {
 }
 
 function Browser() {
-  const list = useStoredCompletions({ limit: 20 });
+  const list = useStoredCompletions({ limit: 2 });
   const [open, setOpen] = useState<string>();
   return (
     <>

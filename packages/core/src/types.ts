@@ -106,9 +106,13 @@ export interface SnapshotMessage {
 }
 
 export interface SnapshotChoice {
+  /** Which choice this is (0 to n-1, with n > 1 in the request). */
   index: number;
+  /** The message so far: content, refusal, tool calls, audio and annotations, each merged across chunks. */
   message: SnapshotMessage;
+  /** Token logprobs so far (content and refusal), when the request asked for them. */
   logprobs: SnapshotLogprobs | null;
+  /** Why the choice ended; null while it streams. */
   finish_reason: FinishReason | null;
   [key: string]: unknown;
 }

@@ -17,6 +17,7 @@ export type { NotifyEvery };
 export type CompletionStreamState = Omit<RunState, 'request'>;
 
 export interface StreamCallbacks {
+  /** Called with every chunk as it arrives, before React hears of it. */
   onChunk?: (chunk: ChatCompletionChunk) => void;
   /** Once per request when it ends, also when stopped or replaced by a newer one (`aborted`). */
   onFinish?: (result: {
@@ -24,6 +25,7 @@ export interface StreamCallbacks {
     snapshot: ChatCompletionSnapshot | undefined;
     reason: StreamStatus;
   }) => void;
+  /** Called with the typed error when the request fails; what arrived before it stays in the snapshot. */
   onError?: (error: ChatCompletionsError) => void;
 }
 

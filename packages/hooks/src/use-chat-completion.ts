@@ -10,7 +10,9 @@ import { useChatCompletionsClient } from './provider.tsx';
 import { cacheStoredCompletion } from './query-cache.ts';
 
 export interface UseChatCompletionOptions {
+  /** Called with the completion once it arrives (after it is cached when stored). */
   onSuccess?: (completion: ChatCompletion) => void;
+  /** Called with the typed error when the request fails (after its retries). */
   onError?: (error: ChatCompletionsError) => void;
 }
 

@@ -17,7 +17,10 @@ const flattened = new WeakMap<object, unknown[]>();
  */
 function withItems<Result extends { data: InfiniteData<StoredPage<Item>, unknown> | undefined }, Item>(
   result: Result,
-): Result & { readonly items: Item[] } {
+): Result & {
+  /** Every loaded page's items in one array (the same array until a page loads). */
+  readonly items: Item[];
+} {
   return Object.defineProperty(result, 'items', {
     enumerable: true,
     get() {

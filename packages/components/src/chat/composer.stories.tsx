@@ -20,6 +20,58 @@ function DemoComposer(props: ComposerRootProps) {
 const meta = {
   title: 'Chat/Composer',
   component: DemoComposer,
+  parameters: {
+    docs: {
+      subtitle:
+        'Where the reader writes: a form whose Enter sends, with files, a microphone recording, and Stop while an answer streams.',
+      source: {
+        code: `import { Composer } from '@completions-kit/components/chat';
+
+<Composer.Root onSend={({ text, attachments }) => send(text, attachments)} onStop={stop} streaming={status === 'streaming'}>
+  <Composer.Attachments />
+  <Composer.Problems />
+  <Composer.Attach />
+  <Composer.Record />
+  <Composer.Input />
+  <Composer.Submit />
+</Composer.Root>`,
+      },
+    },
+    ck: {
+      name: 'Composer',
+      from: '@completions-kit/components/chat',
+      parts: [
+        'Composer.Root',
+        'Composer.Input',
+        'Composer.Submit',
+        'Composer.Attach',
+        'Composer.Record',
+        'Composer.Attachments',
+        'Composer.Problems',
+      ],
+      data: [
+        {
+          attribute: 'data-slot="composer"',
+          values: 'on the <form>',
+          meaning:
+            'The composer; its parts carry composer-input, composer-submit, composer-attach, composer-record, composer-attachments, composer-attachment and composer-problems.',
+        },
+        { attribute: 'data-state', values: 'idle | streaming', meaning: 'On the form: Submit is Send or Stop.' },
+        { attribute: 'data-disabled', values: 'true', meaning: 'On the form when disabled.' },
+        { attribute: 'data-dragging', values: 'true', meaning: 'On the form while files are dragged over it.' },
+        { attribute: 'data-state (submit)', values: 'send | stop', meaning: 'On Composer.Submit.' },
+        { attribute: 'data-state (record)', values: 'idle | recording', meaning: 'On Composer.Record.' },
+        { attribute: 'data-kind', values: 'image | audio | file', meaning: 'On each attachment.' },
+      ],
+      keyboard: [
+        { keys: 'Enter', action: 'Send (not while an input method is composing)' },
+        { keys: 'Shift+Enter', action: 'New line' },
+        { keys: 'Paste (Ctrl/Cmd+V) a file', action: 'Attach it' },
+      ],
+      announces:
+        'A form named "Message"; the text box is named by it and described by the problems, which are an alert ("big.png is larger than 1 KB."). Attachments are a labelled list, each with a "Remove <name>" button; Record is a toggle button (aria-pressed).',
+    },
+  },
   args: { onSend: fn(), onStop: fn() },
 } satisfies Meta<typeof DemoComposer>;
 export default meta;

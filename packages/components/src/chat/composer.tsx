@@ -22,10 +22,13 @@ export interface ComposerRootProps extends Omit<ComponentPropsWithoutRef<'form'>
   disabled?: boolean;
   /** The text (controlled); uncontrolled without it. */
   value?: string;
+  /** The text to start with, uncontrolled. Default: ''. */
   defaultValue?: string;
+  /** Called with the text on every change (and with '' after a send). */
   onValueChange?: (text: string) => void;
   /** Which files may be attached, how large and how many. */
   limits?: AttachmentLimits;
+  /** Replaces some of the chat's strings (names, announcements) for this part; see ChatLabelsProvider for all parts. */
   labels?: Partial<ChatLabels>;
 }
 

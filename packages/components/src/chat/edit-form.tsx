@@ -6,7 +6,9 @@ export interface EditFormProps extends Omit<ComponentPropsWithoutRef<'form'>, 'o
   initialText: string;
   /** Called with the new text (sent as a new branch; the old one stays reachable). */
   onSave: (text: string) => void;
+  /** Called by Cancel or Escape: the message stays as it was. */
   onCancel: () => void;
+  /** Replaces some of the chat's strings (names, announcements) for this part; see ChatLabelsProvider for all parts. */
   labels?: Partial<ChatLabels>;
 }
 

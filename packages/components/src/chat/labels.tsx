@@ -108,7 +108,15 @@ export const defaultChatLabels: ChatLabels = {
 const LabelsContext = createContext<ChatLabels>(defaultChatLabels);
 
 /** Replaces some or all of the chat's strings for everything inside. */
-export function ChatLabelsProvider({ labels, children }: { labels: Partial<ChatLabels>; children: ReactNode }) {
+export function ChatLabelsProvider({
+  labels,
+  children,
+}: {
+  /** The strings to replace (names, announcements, messages), e.g. a translation; the rest stay English. */
+  labels: Partial<ChatLabels>;
+  /** The chat parts these strings apply to. */
+  children: ReactNode;
+}) {
   const parent = useContext(LabelsContext);
   const merged = useMemo(() => ({ ...parent, ...labels }), [parent, labels]);
   return <LabelsContext.Provider value={merged}>{children}</LabelsContext.Provider>;

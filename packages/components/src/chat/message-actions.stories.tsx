@@ -25,9 +25,58 @@ function Branches({ onRegenerate }: { onRegenerate: () => void }) {
   );
 }
 
-const meta = { title: 'Chat/MessageActions', component: Branches, args: { onRegenerate: fn() } } satisfies Meta<
-  typeof Branches
->;
+const meta = {
+  title: 'Chat/MessageActions',
+  component: Branches,
+  args: { onRegenerate: fn() },
+  parameters: {
+    docs: {
+      subtitle: 'The buttons under a message: copy, edit, regenerate, retry, and the picker between its versions.',
+      source: {
+        code: `import { EditForm, MessageActions } from '@completions-kit/components/chat';
+
+<MessageActions.Root>
+  <MessageActions.BranchPicker index={branch.index} count={branch.count} onSwitch={(step) => switchBranch(id, step)} />
+  <MessageActions.Copy text={text} />
+  <MessageActions.Edit onAction={() => setEditing(true)} />
+  <MessageActions.Regenerate onAction={() => regenerate(id)} />
+</MessageActions.Root>
+
+{editing && <EditForm initialText={text} onSave={(next) => edit(id, next)} onCancel={() => setEditing(false)} />}`,
+      },
+    },
+    ck: {
+      name: 'MessageActions, EditForm',
+      from: '@completions-kit/components/chat',
+      parts: [
+        'MessageActions.Root',
+        'MessageActions.Copy',
+        'MessageActions.Edit',
+        'MessageActions.Regenerate',
+        'MessageActions.Retry',
+        'MessageActions.BranchPicker',
+        'EditForm',
+      ],
+      data: [
+        {
+          attribute: 'data-slot="message-actions"',
+          values: 'on the group',
+          meaning:
+            'The actions; the buttons carry message-copy, message-edit, message-regenerate, message-retry; the picker branch-picker, branch-previous, branch-position, branch-next.',
+        },
+        { attribute: 'data-state', values: 'idle | copied', meaning: 'On Copy: "Copied" shows for two seconds.' },
+        { attribute: 'data-slot="edit-form"', values: 'on the <form>', meaning: 'EditForm.' },
+      ],
+      keyboard: [
+        { keys: 'Tab', action: 'Each action is a button' },
+        { keys: 'Escape', action: 'In EditForm: cancel' },
+        { keys: 'Enter / Save', action: 'In EditForm: send the edit as a new branch' },
+      ],
+      announces:
+        'A group named "Message actions"; the picker\'s arrows are "Previous version" / "Next version" and its position is read as "2 of 3". EditForm\'s text box is "Edit message" and takes focus when it opens.',
+    },
+  },
+} satisfies Meta<typeof Branches>;
 export default meta;
 type Story = StoryObj<typeof meta>;
 

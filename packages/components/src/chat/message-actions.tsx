@@ -2,9 +2,13 @@ import { type ComponentPropsWithoutRef, forwardRef, useEffect, useRef, useState 
 import { type ChatLabels, useChatLabels } from './labels.tsx';
 import { visuallyHidden } from './thread-context.ts';
 
-type ButtonProps = Omit<ComponentPropsWithoutRef<'button'>, 'onClick'> & { labels?: Partial<ChatLabels> };
+type ButtonProps = Omit<ComponentPropsWithoutRef<'button'>, 'onClick'> & {
+  /** Replaces some of the chat's strings (names, announcements) for this part; see ChatLabelsProvider for all parts. */
+  labels?: Partial<ChatLabels>;
+};
 
 export interface MessageActionsProps extends ComponentPropsWithoutRef<'div'> {
+  /** Replaces some of the chat's strings (names, announcements) for this part; see ChatLabelsProvider for all parts. */
   labels?: Partial<ChatLabels>;
 }
 
@@ -19,10 +23,13 @@ const Root = forwardRef<HTMLDivElement, MessageActionsProps>(function MessageAct
 });
 
 /** Copies `text` to the clipboard and says "Copied" for two seconds. */
-const Copy = forwardRef<HTMLButtonElement, ButtonProps & { text: string }>(function MessageCopy(
-  { text, labels: own, children, ...props },
-  ref,
-) {
+const Copy = forwardRef<
+  HTMLButtonElement,
+  ButtonProps & {
+    /** What goes to the clipboard: the message's text. */
+    text: string;
+  }
+>(function MessageCopy({ text, labels: own, children, ...props }, ref) {
   const labels = useChatLabels(own);
   const [copied, setCopied] = useState(false);
   const timer = useRef(0);
@@ -47,7 +54,10 @@ const Copy = forwardRef<HTMLButtonElement, ButtonProps & { text: string }>(funct
   );
 });
 
-type ActionProps = ButtonProps & { onAction: () => void };
+type ActionProps = ButtonProps & {
+  /** Called when the reader presses the button. */
+  onAction: () => void;
+};
 
 function ActionButton({
   slot,
@@ -75,9 +85,11 @@ const Retry = (props: ActionProps) => <ActionButton slot="message-retry" label="
 export interface BranchPickerProps extends ComponentPropsWithoutRef<'div'> {
   /** This version's place among its siblings, 0-based. */
   index: number;
+  /** How many versions the message has; the picker shows nothing under 2. */
   count: number;
   /** Shows the previous (-1) or next (1) version. */
   onSwitch: (step: 1 | -1) => void;
+  /** Replaces some of the chat's strings (names, announcements) for this part; see ChatLabelsProvider for all parts. */
   labels?: Partial<ChatLabels>;
 }
 

@@ -28,7 +28,47 @@ function Threads({ onDelete }: { onDelete: (id: string) => void }) {
   );
 }
 
-const meta = { title: 'Chat/ThreadList', component: Threads, args: { onDelete: fn() } } satisfies Meta<typeof Threads>;
+const meta = {
+  title: 'Chat/ThreadList',
+  component: Threads,
+  args: { onDelete: fn() },
+  parameters: {
+    docs: {
+      subtitle: 'The saved conversations: start a new one, switch, rename in place, delete.',
+      source: {
+        code: `import { ThreadList } from '@completions-kit/components/chat';
+
+<ThreadList
+  threads={threads}
+  activeId={activeId}
+  onSelect={open}
+  onNew={startNew}
+  onRename={(id, title) => rename(id, title)}
+  onDelete={(id) => remove(id)}
+/>`,
+      },
+    },
+    ck: {
+      name: 'ThreadList',
+      from: '@completions-kit/components/chat',
+      parts: ['ThreadList'],
+      data: [
+        {
+          attribute: 'data-slot="thread-list"',
+          values: 'on the <nav>',
+          meaning: 'The list; each thread is a button with aria-current="page" when active.',
+        },
+      ],
+      keyboard: [
+        { keys: 'Tab', action: 'Thread, Rename and Delete are buttons' },
+        { keys: 'Enter', action: 'While renaming: save' },
+        { keys: 'Escape', action: 'While renaming: leave the title as it was' },
+      ],
+      announces:
+        'A navigation landmark named "Conversations"; the active thread is aria-current="page"; Rename and Delete are named with the title ("Rename Weather in Paris").',
+    },
+  },
+} satisfies Meta<typeof Threads>;
 export default meta;
 type Story = StoryObj<typeof meta>;
 

@@ -8,12 +8,19 @@ export interface ThreadSummary {
 }
 
 export interface ThreadListProps extends Omit<ComponentPropsWithoutRef<'nav'>, 'onSelect'> {
+  /** The saved conversations, in the order shown (newest first, usually). */
   threads: readonly ThreadSummary[];
+  /** The thread on screen (marked aria-current="page"); null for a new, unsaved one. */
   activeId: string | null;
+  /** Called with the id of the thread the reader opened. */
   onSelect: (id: string) => void;
+  /** Called by the "New conversation" button. */
   onNew: () => void;
+  /** Called with the new title when a rename is saved (Enter); Escape calls nothing. */
   onRename: (id: string, title: string) => void;
+  /** Called with the id of the thread to delete. */
   onDelete: (id: string) => void;
+  /** Replaces some of the chat's strings (names, announcements) for this part; see ChatLabelsProvider for all parts. */
   labels?: Partial<ChatLabels>;
 }
 

@@ -42,6 +42,7 @@ export const ThreadEmpty = forwardRef<HTMLDivElement, ThreadEmptyProps>(function
 });
 
 export interface ThreadStartersProps extends Omit<ComponentPropsWithoutRef<'ul'>, 'onSelect'> {
+  /** The prompts, one button each, in this order. */
   prompts: readonly string[];
   /** Called with the prompt the reader picked (send it, or put it in the composer). */
   onPick: (prompt: string) => void;

@@ -13,6 +13,7 @@ export interface ThreadRootProps extends ComponentPropsWithoutRef<'div'> {
    * its end are announced (`aborted` as stopped). Shown as `data-status`. Default: idle.
    */
   status?: RunStatus;
+  /** Replaces some of the chat's strings (names, announcements) for this part; see ChatLabelsProvider for all parts. */
   labels?: Partial<ChatLabels>;
 }
 

@@ -5,6 +5,62 @@ import { DemoThread, sampleMessages } from './story-support.tsx';
 const meta = {
   title: 'Chat/Thread',
   component: DemoThread,
+  parameters: {
+    docs: {
+      subtitle:
+        'The scrolling conversation: virtualized, follows the answer as it streams, lets the reader scroll away, and announces each answer once.',
+      source: {
+        code: `import { Thread } from '@completions-kit/components/chat';
+import { Message } from '@completions-kit/components';
+
+<Thread.Root count={messages.length} streaming={status === 'streaming'}>
+  <Thread.Viewport renderItem={(index) => <Message message={messages[index]} />} />
+  <Thread.Empty>
+    <p>Ask anything to start.</p>
+    <Thread.Starters prompts={['Explain streaming', 'Write a haiku']} onPick={send} />
+  </Thread.Empty>
+  <Thread.JumpToLatest />
+</Thread.Root>`,
+      },
+    },
+    ck: {
+      name: 'Thread',
+      from: '@completions-kit/components/chat',
+      parts: [
+        'Thread.Root',
+        'Thread.Viewport',
+        'Thread.Empty',
+        'Thread.Starters',
+        'Thread.JumpToLatest',
+        'ChatLabelsProvider',
+      ],
+      data: [
+        {
+          attribute: 'data-slot="thread"',
+          values: 'on Thread.Root',
+          meaning:
+            'The thread; its parts carry thread-viewport, thread-content, thread-item, thread-empty, thread-starters, thread-starter, thread-jump and thread-announcer.',
+        },
+        {
+          attribute: 'data-state',
+          values: 'following | released',
+          meaning: 'On the root: the view follows new tokens, or the reader scrolled away.',
+        },
+        { attribute: 'data-streaming', values: 'true', meaning: 'On the root while an answer streams.' },
+        { attribute: 'data-empty', values: 'true', meaning: 'On the root while there is no message.' },
+        { attribute: 'data-index', values: '0…count-1', meaning: 'On each thread-item: the message it holds.' },
+        { attribute: 'data-last', values: 'true', meaning: 'On the newest thread-item.' },
+        { attribute: 'data-state (jump)', values: 'hidden | visible', meaning: 'On Thread.JumpToLatest.' },
+      ],
+      keyboard: [
+        { keys: 'Tab', action: 'Into the log: one stop, on the newest message (or the last one focused)' },
+        { keys: 'ArrowUp / ArrowDown', action: 'Previous / next message' },
+        { keys: 'Home / End', action: 'First / newest message (scrolled into the page first)' },
+      ],
+      announces:
+        'The viewport is a log named "Conversation" with aria-live off and aria-busy while an answer streams, so tokens are never read one by one. A polite status says "The assistant is answering." once when an answer starts and "The answer is complete." or "The answer stopped." once when it ends. Starters are a labelled list of buttons.',
+    },
+  },
   args: { messages: sampleMessages(6) },
 } satisfies Meta<typeof DemoThread>;
 export default meta;

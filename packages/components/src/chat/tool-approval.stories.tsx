@@ -24,6 +24,39 @@ function Approval(props: Omit<ToolApprovalProps, 'state'>) {
 const meta = {
   title: 'Chat/ToolApproval',
   component: Approval,
+  parameters: {
+    docs: {
+      subtitle:
+        'A tool call that waits for a person: its name and arguments shown as text, never run, and Approve or Deny.',
+      source: {
+        code: `import { ToolApproval } from '@completions-kit/components/chat';
+
+<ToolApproval
+  call={toolCall}
+  state={approvals[toolCall.id] ?? 'pending'}
+  onApprove={(id) => answerToolCall(id, await runTool(toolCall))}
+  onDeny={(id) => answerToolCall(id, 'The user declined.')}
+/>`,
+      },
+    },
+    ck: {
+      name: 'ToolApproval',
+      from: '@completions-kit/components/chat',
+      parts: ['ToolApproval'],
+      data: [
+        {
+          attribute: 'data-slot="tool-approval"',
+          values: 'on the <section>',
+          meaning:
+            'The approval; parts: tool-approval-title, tool-approval-buttons, tool-approve, tool-deny, tool-approval-result.',
+        },
+        { attribute: 'data-state', values: 'pending | approved | denied', meaning: 'The answer so far.' },
+      ],
+      keyboard: [{ keys: 'Tab / Enter / Space', action: 'Approve and Deny are buttons; once answered they go' }],
+      announces:
+        'A region named "The assistant wants to call get_weather"; the arguments are text; the answer is written in place ("Approved" / "Denied").',
+    },
+  },
   args: {
     call: {
       id: 'call_1',

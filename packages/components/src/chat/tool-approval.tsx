@@ -6,11 +6,15 @@ import { type ChatLabels, useChatLabels } from './labels.tsx';
 export type ToolApprovalState = 'pending' | 'approved' | 'denied';
 
 export interface ToolApprovalProps extends ComponentPropsWithoutRef<'section'> {
+  /** The tool call the model asked for (function or custom), shown as text. */
   call: ChatCompletionMessageToolCall;
   /** Pending until answered. Default: pending. */
   state?: ToolApprovalState;
+  /** Called with the call's id when the reader approves: run the tool, then answer the call. */
   onApprove: (callId: string) => void;
+  /** Called with the call's id when the reader denies: answer the call with a refusal. */
   onDeny: (callId: string) => void;
+  /** Replaces some of the chat's strings (names, announcements) for this part; see ChatLabelsProvider for all parts. */
   labels?: Partial<ChatLabels>;
 }
 

@@ -13,9 +13,18 @@ const meta = {
   component: TokenLogprobs,
   tags: ['stable'],
   args: { tokens },
+  // Token arrays stay out of the controls: an editable tree of every token and its alternatives is
+  // no way to try the component, and Storybook's handling of large args froze the page.
+  argTypes: { tokens: { control: false } },
   parameters: {
     docs: {
       subtitle: 'How sure the model was of each token, and what else it considered (logprobs: true, top_logprobs).',
+      source: {
+        code: `import { TokenLogprobs } from '@completions-kit/components';
+
+// completion.choices[0].logprobs.content, from a request with logprobs: true and top_logprobs: 5
+<TokenLogprobs tokens={completion.choices[0].logprobs.content} />`,
+      },
     },
     ck: {
       name: 'TokenLogprobs',
@@ -104,11 +113,20 @@ export const SentinelAndNoAlternatives: Story = {
   },
 };
 
-const large = syntheticLogprobs(8000, 20);
+// Made when a story first needs them, not when the page loads: every story of this file (and its
+// docs page) would otherwise pay for 160,000 alternatives before showing anything.
+let large: ReturnType<typeof syntheticLogprobs> | undefined;
+const largeTokens = () => {
+  large ??= syntheticLogprobs(8000, 20);
+  return large;
+};
 
 /** 8,000 tokens with 20 alternatives each: only the blocks in view are in the page. */
 export const EightThousandTokens: Story = {
-  args: { tokens: large },
+  // The 8,000 tokens are passed in the render, not as args: as args, Storybook walked and serialized
+  // them for the controls and the code panel, freezing the tab for seconds (docs:check measures it).
+  render: (args) => <TokenLogprobs {...args} tokens={largeTokens()} />,
+  parameters: { docs: { source: { code: '<TokenLogprobs tokens={tokens} /> // 8,000 tokens, 20 alternatives each' } } },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await expect(canvas.getByText(/^8000 tokens/)).toBeVisible();
@@ -154,7 +172,7 @@ function Streaming() {
   // Tall enough that every block is in view: what is not re-rendered is skipped by memo, not virtualization.
   return (
     <TokenLogprobs
-      tokens={large.slice(0, count)}
+      tokens={largeTokens().slice(0, count)}
       label="Streaming answer"
       renderToken={renderToken}
       style={{ '--ck-logprobs-height': '400rem' } as CSSProperties}

@@ -61,6 +61,7 @@ export interface ChatCompletionsResource {
 }
 
 export interface ChatCompletionsClient {
+  /** `chat.completions`: create (JSON or a stream), and the stored completions' list, retrieve, update, delete and messages. */
   chat: { completions: ChatCompletionsResource };
 }
 

@@ -23,6 +23,7 @@ export interface StoredListQuery {
 }
 
 export interface MessagesQuery {
+  /** The id of the last message of the previous page. */
   after?: string;
   /** Default (server): 20. */
   limit?: number;

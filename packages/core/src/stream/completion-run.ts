@@ -14,12 +14,15 @@ import { finalizeSnapshot } from './finalize.ts';
 
 /** One request's state. Every object handed out is new; none changes afterwards. */
 export interface RunState {
+  /** Where the request is: `idle`, `submitted`, `streaming`, then `done`, `error`, `aborted` or `incomplete`. */
   readonly status: RunStatus;
   /** Every choice accumulated so far (the completion itself when not streamed); kept on stop and error. */
   readonly snapshot: ChatCompletionSnapshot | undefined;
   /** The finished completion, once status is `done`. */
   readonly completion: ChatCompletion | undefined;
+  /** Token counts, when the API sent them (a stream sends them with `stream_options.include_usage`). */
   readonly usage: CompletionUsage | undefined;
+  /** The typed error (`kind`, `status`, `code`, `requestId`) when status is `error`. */
   readonly error: ChatCompletionsError | undefined;
   /** A stream's figures: time to first token, chunks, tokens per second. */
   readonly timings: StreamTimings | undefined;
