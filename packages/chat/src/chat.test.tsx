@@ -1,5 +1,6 @@
 import { createChatCompletionsClient } from '@completions-kit/core';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { renderToString } from 'react-dom/server';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import legacyThread from '../../core/src/test-support/saved-thread-0.1.json';
 import { Chat } from './chat.tsx';
@@ -232,5 +233,13 @@ describe('<Chat> against the local server', () => {
     expect(saved.version).toBe(1);
     expect(Object.keys(saved.tree.nodes)).toHaveLength(Object.keys(legacyThread.tree.nodes).length + 2);
     expect(saved.tree.nodes['turn-mhx1a2c1-3'].completion.usage.total_tokens).toBe(39);
+  });
+
+  it('renders on the server, its saved threads left for the browser to read', () => {
+    const html = renderToString(
+      <Chat client={client()} model="ck-local-ngram" params={params} storage={localStorageThreads()} />,
+    );
+    expect(html).toContain('data-slot="chat"');
+    expect(html).toContain('aria-label="Message"');
   });
 });

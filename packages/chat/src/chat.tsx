@@ -98,7 +98,12 @@ export function Chat({
     storageKey,
   });
   const threads = session.threads;
-  const state = useSyncExternalStore((threads ?? noThreads).subscribe, (threads ?? noThreads).getState);
+  // On the server no thread is read: the list renders once the browser's storage answers.
+  const state = useSyncExternalStore(
+    (threads ?? noThreads).subscribe,
+    (threads ?? noThreads).getState,
+    noThreads.getState,
+  );
   const content = (
     <div data-slot="chat" data-threads={threads && threadList !== false ? '' : undefined} {...props}>
       {threads && state && threadList !== false ? (
