@@ -31,6 +31,8 @@ export class InFlight {
   }
 }
 
+const FLUSH_MS = 2_000;
+
 const shuttingDown = () =>
   new HttpError(
     503,
@@ -50,8 +52,16 @@ export async function drain(server: Server, inFlight: InFlight, graceMs: number)
   server.closeIdleConnections();
   await inFlight.settled(graceMs);
   for (const response of inFlight.responses) sendError(response, shuttingDown());
-  // Let what was just written reach the clients before the sockets go.
-  await Promise.all([...inFlight.responses].map((response) => finished(response)));
+  // Let what was just written reach the clients before the sockets go; a client that stopped
+  // reading gets a moment, not a veto.
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    Promise.all([...inFlight.responses].map((response) => finished(response))),
+    new Promise((resolve) => {
+      timer = setTimeout(resolve, FLUSH_MS);
+    }),
+  ]);
+  clearTimeout(timer);
   server.closeAllConnections();
   await closed;
 }

@@ -25,13 +25,25 @@ export function refuseDeepJson(value: unknown, limit = MAX_JSON_DEPTH): void {
         'nesting_too_deep',
       );
     }
-    const entries: [string, unknown][] = Array.isArray(item.value)
-      ? item.value.map((inner, index) => [`[${index}]`, inner])
-      : Object.entries(item.value).map(([key, inner]) => [item.path ? `.${key}` : key, inner]);
-    for (const [step, inner] of entries) {
-      // The parameter is named down to a few steps: enough to find it, never the whole chain.
-      const path = item.depth < 6 ? `${item.path}${step}` : item.path;
-      stack.push({ value: inner, depth: item.depth + 1, path });
+    // Only containers go on the stack, and a path is built only while it is still short: a long
+    // flat array of numbers costs one pass and no allocation.
+    const named = item.depth < 6;
+    if (Array.isArray(item.value)) {
+      for (let index = 0; index < item.value.length; index++) {
+        const inner: unknown = item.value[index];
+        if (typeof inner === 'object' && inner !== null)
+          stack.push({ value: inner, depth: item.depth + 1, path: named ? `${item.path}[${index}]` : item.path });
+      }
+      continue;
+    }
+    for (const key in item.value) {
+      const inner = (item.value as Record<string, unknown>)[key];
+      if (typeof inner === 'object' && inner !== null)
+        stack.push({
+          value: inner,
+          depth: item.depth + 1,
+          path: named ? (item.path ? `${item.path}.${key}` : key) : item.path,
+        });
     }
   }
 }
