@@ -88,6 +88,10 @@ test.describe('at 390 × 844', () => {
     const detail = page.getByRole('article', { name: /^Stored completion / });
     await expect(detail).toBeVisible();
     await expect(detail).toBeInViewport();
+    // Its start, not just an edge of it: the top of the detail is in the upper third of the window.
+    const top = await detail.evaluate((element) => element.getBoundingClientRect().top);
+    expect(top).toBeGreaterThanOrEqual(0);
+    expect(top).toBeLessThan(844 / 3);
     await screenshot(page, testInfo);
   });
 });

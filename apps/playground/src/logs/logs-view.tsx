@@ -84,7 +84,9 @@ function useDetailInView(selected: string | undefined) {
     const element = detail.current;
     if (!selected || !element) return;
     const box = element.getBoundingClientRect();
-    if (box.top >= 0 && box.top < innerHeight * 0.75) return;
+    const list = element.previousElementSibling?.getBoundingClientRect();
+    // Two columns (the detail beside the list) or already near the top of the window: leave it.
+    if (!list || box.top < list.bottom - 1 || (box.top >= 0 && box.top < innerHeight / 3)) return;
     element.scrollIntoView({ block: 'start' });
     element.focus({ preventScroll: true });
   }, [selected]);
