@@ -67,7 +67,11 @@ test.describe('at 390 × 844', () => {
     await page.getByRole('button', { name: 'Repeat', exact: true }).tap();
     await expectNoSideways(page, 'Repeat');
     await openView(page, 'Logs');
-    await page.getByRole('button', { name: /^Open “A stored question for the phone/ }).tap();
+    // Compare's runs were stored too (the draft has store on): any of the rows will do.
+    await page
+      .getByRole('button', { name: /^Open “A stored question for the phone/ })
+      .first()
+      .tap();
     await page.getByRole('button', { name: 'Delete…' }).tap();
     await expect(page.getByRole('alertdialog')).toBeVisible();
     await expectNoSideways(page, 'the delete dialog');
