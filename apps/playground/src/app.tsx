@@ -11,7 +11,6 @@ import { ShortcutsDialog, typingIn } from './shell/shortcuts.tsx';
 import { ThemeSwitch } from './shell/theme-switch.tsx';
 import { useBrowserKey, useConnection } from './state/connection.ts';
 import { useDraft } from './state/draft.ts';
-import { ViewActive } from './view-active.ts';
 import { defaultView, viewOf, views } from './views.tsx';
 
 function useClient() {
@@ -73,10 +72,7 @@ export function App() {
     setView(next);
     history.replaceState(null, '', next === defaultView ? location.pathname : `#/${next}`);
   };
-  // A view once opened stays mounted (hidden when not shown), so its answer, its runs and its
-  // half-typed fields are there on return.
-  const [opened, setOpened] = useState<string[]>([view]);
-  if (!opened.includes(view)) setOpened([...opened, view]);
+  const current = views.find((entry) => entry.id === view) ?? views[0];
   return (
     <ChatCompletionsProvider client={client}>
       <header className="app-header">
@@ -111,17 +107,9 @@ export function App() {
       </header>
       <ShortcutsDialog open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
       <main data-view={view}>
-        {views
-          .filter((entry) => opened.includes(entry.id))
-          .map((entry) => (
-            <div key={entry.id} className="view" hidden={entry.id !== view}>
-              <ViewErrorBoundary>
-                <Suspense fallback={<p role="status">Loading…</p>}>
-                  <ViewActive.Provider value={entry.id === view}>{entry.render({ go })}</ViewActive.Provider>
-                </Suspense>
-              </ViewErrorBoundary>
-            </div>
-          ))}
+        <ViewErrorBoundary key={view}>
+          <Suspense fallback={<p role="status">Loading…</p>}>{current?.render({ go })}</Suspense>
+        </ViewErrorBoundary>
       </main>
     </ChatCompletionsProvider>
   );

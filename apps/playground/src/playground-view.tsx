@@ -13,7 +13,6 @@ import { useAnswerFollow } from './run/use-answer-follow.ts';
 import { useRun } from './run/use-run.ts';
 import { type DraftMessage, message, useDraft } from './state/draft.ts';
 import { VariablesPanel } from './variables/variables-panel.tsx';
-import { useViewActive } from './view-active.ts';
 
 /** The choice's message as a composer message (with its tool calls, if any). */
 export function choiceToDraft(choice: ChoiceLike): DraftMessage {
@@ -24,9 +23,7 @@ export function choiceToDraft(choice: ChoiceLike): DraftMessage {
 
 /** Ctrl/Cmd+Enter runs from anywhere in the view; Escape stops a running answer. */
 function useRunKeys(form: RefObject<HTMLFormElement | null>, running: boolean, stop: () => void) {
-  const active = useViewActive();
   useEffect(() => {
-    if (!active) return;
     const onKey = (event: KeyboardEvent) => {
       if (event.defaultPrevented) return;
       if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
@@ -39,7 +36,7 @@ function useRunKeys(form: RefObject<HTMLFormElement | null>, running: boolean, s
     };
     addEventListener('keydown', onKey);
     return () => removeEventListener('keydown', onKey);
-  }, [form, running, stop, active]);
+  }, [form, running, stop]);
 }
 
 export function PlaygroundView() {
@@ -91,7 +88,7 @@ export function PlaygroundView() {
         <VariablesPanel problems={problems} />
       </div>
       {/* Wide screens: beside the prompt, scrolling on its own and following the stream. */}
-      <div className="answer-pane" ref={pane} data-ran={runCount > 0 ? '' : undefined}>
+      <div className="answer-pane" ref={pane} data-ran={run.request ? '' : undefined}>
         <VersionDiffPane />
         <Suspense fallback={<p role="status">Loading the answer view…</p>}>
           <LazyResultView

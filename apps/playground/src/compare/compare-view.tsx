@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
 import { RepeatView } from '../repeat/repeat-view.tsx';
 import { useDraft } from '../state/draft.ts';
-import { useViewActive } from '../view-active.ts';
 import { CompareBar } from './compare-bar.tsx';
 import { useCompare } from './compare-store.ts';
 import { SyncBar } from './sync-bar.tsx';
@@ -12,9 +11,7 @@ type Mode = 'compare' | 'repeat';
 
 /** Escape stops every variant still running, as it stops the answer in the Playground view. */
 function useStopKey(entries: VariantRun[]) {
-  const active = useViewActive();
   useEffect(() => {
-    if (!active) return;
     const onKey = (event: KeyboardEvent) => {
       if (event.key !== 'Escape' || event.defaultPrevented) return;
       const live = entries.filter((entry) => isLive(entry.run.getState()));
@@ -24,7 +21,7 @@ function useStopKey(entries: VariantRun[]) {
     };
     addEventListener('keydown', onKey);
     return () => removeEventListener('keydown', onKey);
-  }, [entries, active]);
+  }, [entries]);
 }
 
 /** The composer's prompt sent with several variants' settings at once, side by side; or repeated. */

@@ -85,39 +85,41 @@ export function useClientOf(variants: Variant[], keys: Record<string, string>) {
 }
 
 /**
+ * The variants' runs, and what they read when they send, at module level: leaving the Compare view
+ * and coming back finds every answer as it was (and a run still streaming goes on).
+ */
+const kept = {
+  runs: new Map<string, VariantRun>(),
+  clientOf: (_id: string): ChatCompletionsClient => {
+    throw new Error('No client yet: the Compare view sets it before any run starts.');
+  },
+  names: new Map<string, string>(),
+};
+
+/**
  * One run per variant, made on first use and kept while the variant exists, each sending with its
  * variant's client as it is when the run starts.
  */
 export function useVariantRuns(variants: Variant[], keys: Record<string, string>) {
-  const clientOf = useClientOf(variants, keys);
-  const latestClientOf = useRef(clientOf);
-  latestClientOf.current = clientOf;
-  const names = useRef(new Map<string, string>());
-  names.current = new Map(variants.map((variant) => [variant.id, variant.name]));
-  const runs = useRef(new Map<string, VariantRun>());
+  kept.clientOf = useClientOf(variants, keys);
+  kept.names = new Map(variants.map((variant) => [variant.id, variant.name]));
+  const runs = { current: kept.runs };
   const ids = variants.map((variant) => variant.id).join(' ');
   useEffect(() => {
     // A removed variant's request is stopped and its run let go.
     const alive = new Set(ids.split(' '));
-    for (const [id, entry] of runs.current) {
+    for (const [id, entry] of kept.runs) {
       if (alive.has(id)) continue;
       entry.run.dispose();
-      runs.current.delete(id);
+      kept.runs.delete(id);
     }
   }, [ids]);
-  // Leaving the view stops what runs; the runs stay usable, as a remount in development reuses them.
-  useEffect(
-    () => () => {
-      for (const entry of runs.current.values()) entry.run.stop();
-    },
-    [],
-  );
   return (id: string): VariantRun => {
     let entry = runs.current.get(id);
     if (!entry) {
       entry = createVariantRun(
-        () => latestClientOf.current(id),
-        () => names.current.get(id) ?? '',
+        () => kept.clientOf(id),
+        () => kept.names.get(id) ?? '',
       );
       runs.current.set(id, entry);
     }

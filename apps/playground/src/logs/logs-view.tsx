@@ -34,16 +34,23 @@ function Detail({
   id,
   onOpenInPlayground,
   onDeleted,
+  onLoaded,
 }: {
   id: string;
   onOpenInPlayground: () => void;
   onDeleted: () => void;
+  /** Called once the completion has loaded and is drawn. */
+  onLoaded: () => void;
 }) {
   const completion = useStoredCompletion(id);
   const messages = useStoredCompletionMessages(id);
   const update = useUpdateStoredCompletion();
   const remove = useDeleteStoredCompletion();
   const replace = useDraft((state) => state.replace);
+  const loaded = Boolean(completion.data);
+  useEffect(() => {
+    if (loaded) onLoaded();
+  }, [loaded, onLoaded]);
   if (!completion.data)
     return <p role="status">{completion.error ? `Could not load ${id}: ${completion.error.message}` : 'Loading…'}</p>;
   const stored = completion.data as typeof completion.data & { metadata?: Record<string, string> | null };
@@ -80,15 +87,21 @@ function Detail({
  */
 function useDetailInView(selected: string | undefined) {
   const detail = useRef<HTMLDivElement>(null);
-  useEffect(() => {
+  const bring = useCallback(() => {
     const element = detail.current;
-    if (!selected || !element) return;
+    if (!element) return;
     const box = element.getBoundingClientRect();
-    if (box.top >= 0 && box.top < innerHeight * 0.75) return;
+    const list = element.previousElementSibling?.getBoundingClientRect();
+    // Two columns (the detail beside the list) or already near the top of the window: leave it.
+    if (!list || box.top < list.bottom - 1 || (box.top >= 0 && box.top < innerHeight / 3)) return;
     element.scrollIntoView({ block: 'start' });
     element.focus({ preventScroll: true });
-  }, [selected]);
-  return detail;
+  }, []);
+  // Again once the detail has loaded: rows above it may have changed height meanwhile.
+  useEffect(() => {
+    if (selected) bring();
+  }, [selected, bring]);
+  return { detail, bring };
 }
 
 /** The stored-completions browser: filter, page, open, edit metadata, delete, open in playground. */
@@ -100,7 +113,7 @@ export function LogsView({ onOpenInPlayground }: { onOpenInPlayground: () => voi
   const previews = usePreviews(visible);
   const models = useMemo(() => [...new Set(list.items.map((item) => item.model))], [list.items]);
   const loadMore = useCallback(() => void list.fetchNextPage(), [list.fetchNextPage]);
-  const detail = useDetailInView(selected);
+  const { detail, bring } = useDetailInView(selected);
   return (
     <div className="logs">
       <section aria-label="Stored completions list" className="logs-list">
@@ -125,6 +138,7 @@ export function LogsView({ onOpenInPlayground }: { onOpenInPlayground: () => voi
             id={selected}
             onOpenInPlayground={onOpenInPlayground}
             onDeleted={() => setSelected(undefined)}
+            onLoaded={bring}
           />
         ) : (
           <p className="hint">Open a row to see its request, response and usage.</p>

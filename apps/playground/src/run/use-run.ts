@@ -1,6 +1,6 @@
 import type { ChatCompletionChunk, ChatCompletionCreateParams, RunState } from '@completions-kit/core';
-import { useCompletionRun } from '@completions-kit/hooks';
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
+import { useKeptRun } from './kept-run.ts';
 
 export interface ChunkTime {
   /** Milliseconds since the request was sent. */
@@ -19,34 +19,44 @@ export interface UseRunOptions {
   onSettled?: (state: RunState) => void;
 }
 
+interface ChunkTimes {
+  sentAt: number;
+  /** The live request's chunks so far. */
+  pending: ChunkTime[];
+  /** The last finished request's chunks. */
+  finished: ChunkTime[];
+}
+
 /**
- * The playground's run: the hooks' run (streamed or not, one status vocabulary), plus the arrival
- * time of every chunk for the timeline. Stop keeps what arrived.
+ * The playground's run: a run kept under `name` beyond its view (streamed or not, one status
+ * vocabulary, see kept-run.ts), plus the arrival time of every chunk for the timeline. Stop keeps
+ * what arrived; a switch of views keeps the answer, its timeline and a request still streaming.
  */
-export function useRun({ onStart, onSettled }: UseRunOptions = {}) {
-  const [chunks, setChunks] = useState<ChunkTime[]>([]);
-  const pending = useRef<ChunkTime[]>([]);
-  const sentAt = useRef(0);
-  const current = useCompletionRun({
-    onChunk: (chunk) => pending.current.push({ at: performance.now() - sentAt.current, characters: characters(chunk) }),
-    onFinish: () => {
-      setChunks([...pending.current]);
-      onSettled?.(current.run.getState());
+export function useRun({ onStart, onSettled }: UseRunOptions = {}, name = 'playground') {
+  const [, rerender] = useState(0);
+  const current = useKeptRun(name, {
+    onChunk: (chunk) => times.pending.push({ at: performance.now() - times.sentAt, characters: characters(chunk) }),
+    onFinish: (state) => {
+      times.finished = [...times.pending];
+      rerender((count) => count + 1);
+      onSettled?.(state);
     },
   });
+  const times = (current.extra.get('times') as ChunkTimes | undefined) ?? { sentAt: 0, pending: [], finished: [] };
+  current.extra.set('times', times);
   const { start } = current;
   const run = useCallback(
     (body: ChatCompletionCreateParams) => {
-      pending.current = [];
-      setChunks([]);
-      sentAt.current = performance.now();
+      times.pending = [];
+      times.finished = [];
+      times.sentAt = performance.now();
       onStart?.(body);
       void start(body);
     },
-    [start, onStart],
+    [start, onStart, times],
   );
   const running = current.status === 'submitted' || current.status === 'streaming';
-  return { ...current, run, running, chunks: running ? pending.current : chunks };
+  return { ...current, run, running, chunks: running ? times.pending : times.finished };
 }
 
 export type Run = ReturnType<typeof useRun>;
