@@ -29,19 +29,28 @@ export interface RunningServer {
  */
 export async function startServer(input: ServerOptions = {}): Promise<RunningServer> {
   const options = resolveOptions(input);
-  const store =
-    options.store ??
-    new CompletionStore(
-      await openSql({
-        databaseUrl: options.databaseUrl,
-        dataDir: options.dataDir ?? null,
-        loadDataDir: options.loadDataDir,
-      }),
-    );
   const model: ModelWorker | null = options.upstream
     ? null
     : modelWorker({ ...(options.corpusFiles ? { corpusFiles: options.corpusFiles } : {}) });
-  await model?.retain();
+  // The model loads in its worker while storage opens: start-up takes the longer of the two, not both.
+  const modelReady = model?.retain();
+  modelReady?.catch(() => {});
+  let store: CompletionStore;
+  try {
+    store =
+      options.store ??
+      new CompletionStore(
+        await openSql({
+          databaseUrl: options.databaseUrl,
+          dataDir: options.dataDir ?? null,
+          loadDataDir: options.loadDataDir,
+        }),
+      );
+  } catch (error) {
+    await model?.release();
+    throw error;
+  }
+  await modelReady;
   const context: ServerContext = { options, store, model, startedAt: Date.now(), audio: new Map() };
   const server = createServer(createHandler(context));
   server.headersTimeout = 30_000;
