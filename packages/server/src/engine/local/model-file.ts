@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { CountTable, NgramTables } from './ngram-model.ts';
 
 /** Bump when the tables' meaning changes: an older file is then ignored and made again. */
-export const MODEL_FORMAT = 'ck-ngram-2';
+export const MODEL_FORMAT = 'ck-ngram-3';
 
 export interface ModelStats {
   paragraphs: number;
@@ -13,7 +13,7 @@ export interface ModelStats {
 }
 
 type ArrayName = keyof CountTable;
-const ARRAYS: ArrayName[] = ['keys', 'offsets', 'tokens', 'counts'];
+const ARRAYS: ArrayName[] = ['keys', 'offsets', 'tokens', 'counts', 'sorted'];
 const TABLES: (keyof NgramTables)[] = ['trigrams', 'bigrams', 'unigrams'];
 
 interface Header {

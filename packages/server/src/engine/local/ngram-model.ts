@@ -18,8 +18,10 @@ export interface Counts {
 }
 
 /**
- * The counts of every context of one order, packed: contexts sorted by key, each context's tokens
- * sorted by id, all in typed arrays (a few bytes a count, against a Map per context).
+ * The counts of every context of one order, packed in typed arrays (a few bytes a count, against a
+ * Map per context): contexts sorted by key; each context's tokens in the order training met them
+ * (the order a draw walks, so a seed gives the text it gave before the tables were packed), with
+ * `sorted` listing the same entries by token id for lookups.
  */
 export interface CountTable {
   keys: Float64Array;
@@ -27,6 +29,8 @@ export interface CountTable {
   offsets: Uint32Array;
   tokens: Int32Array;
   counts: Uint32Array;
+  /** Entry indices of each context's slice, ordered by token id. */
+  sorted: Uint32Array;
 }
 
 /** One context of a table: a window onto its arrays. */
@@ -39,13 +43,14 @@ class TableCounts implements Counts {
   ) {}
 
   count(token: number): number {
-    const { tokens, counts } = this.table;
+    const { tokens, counts, sorted } = this.table;
     let low = this.start;
     let high = this.end - 1;
     while (low <= high) {
       const middle = (low + high) >> 1;
-      const found = tokens[middle] as number;
-      if (found === token) return counts[middle] as number;
+      const entry = sorted[middle] as number;
+      const found = tokens[entry] as number;
+      if (found === token) return counts[entry] as number;
       if (found < token) low = middle + 1;
       else high = middle - 1;
     }
@@ -144,10 +149,12 @@ export class NgramModel {
         previous1 = token;
       }
     }
+    // Unigrams are drawn likeliest first.
+    const byCount = new Map([...unigrams].sort((a, b) => b[1] - a[1] || a[0] - b[0]));
     return new NgramModel({
       trigrams: pack(trigrams),
       bigrams: pack(bigrams),
-      unigrams: pack(new Map([[0, unigrams]])),
+      unigrams: pack(new Map([[0, byCount]])),
     });
   }
 
@@ -250,7 +257,7 @@ function add(into: Map<number, Map<number, number>>, key: number, token: number)
   counts.set(token, (counts.get(token) ?? 0) + 1);
 }
 
-/** Packs contexts into a table: keys sorted, each context's tokens sorted by id. */
+/** Packs contexts into a table: keys sorted, each context's tokens kept in their order and indexed by id. */
 function pack(contexts: Map<number, Map<number, number>>): CountTable {
   const keys = [...contexts.keys()].sort((a, b) => a - b);
   let size = 0;
@@ -260,15 +267,19 @@ function pack(contexts: Map<number, Map<number, number>>): CountTable {
     offsets: new Uint32Array(keys.length + 1),
     tokens: new Int32Array(size),
     counts: new Uint32Array(size),
+    sorted: new Uint32Array(size),
   };
   let at = 0;
   for (const [index, key] of keys.entries()) {
-    table.offsets[index] = at;
-    const counts = contexts.get(key) as Map<number, number>;
-    for (const token of [...counts.keys()].sort((a, b) => a - b)) {
+    const start = at;
+    table.offsets[index] = start;
+    for (const [token, count] of contexts.get(key) as Map<number, number>) {
       table.tokens[at] = token;
-      table.counts[at++] = counts.get(token) as number;
+      table.counts[at++] = count;
     }
+    const entries = Array.from({ length: at - start }, (_, offset) => start + offset);
+    entries.sort((a, b) => (table.tokens[a] as number) - (table.tokens[b] as number));
+    table.sorted.set(entries, start);
   }
   table.offsets[keys.length] = at;
   return table;
