@@ -16,6 +16,8 @@ export interface GenerationOptions {
   presencePenalty: number;
   frequencyPenalty: number;
   random: Random;
+  /** The most sentences the answer may have (an instruction in the system prompt); null for any. */
+  maxSentences?: number | null;
   prompt: ReturnType<typeof import('./ngram-model.ts').countsOf> | null;
 }
 
@@ -59,9 +61,17 @@ interface Writing {
   keep: number;
   previous2: number;
   previous1: number;
+  /** Sentences ended so far. */
+  sentences: number;
+  /** The text of the last token written. */
+  last: string;
 }
 
-type Ending = 'next' | 'end' | 'cut' | 'length';
+/** `done`: the answer has all the sentences it may have, and ends as if the model had ended it. */
+type Ending = 'next' | 'end' | 'cut' | 'length' | 'done';
+
+/** A sentence ends at a full stop, question or exclamation mark, after any closing quote or bracket. */
+const SENTENCE_END = /[.!?]["')\]]?\s*$/;
 
 /** One free paragraph, ended only by the model: what a plain answer is without a shape. */
 const ONE_PARAGRAPH: AnswerPart[] = [
@@ -111,12 +121,16 @@ export function* generateTokens(
     keep: TAIL + Math.max(0, ...options.stop.map((stop) => stop.length)),
     previous2: -1,
     previous1: -1,
+    sentences: 0,
+    last: '',
   };
   let ending: Ending = 'end';
-  for (const [index, part] of parts.entries()) {
+  // Told how many sentences: one paragraph, ended after the last sentence allowed.
+  const shape = options.maxSentences ? ONE_PARAGRAPH : parts;
+  for (const [index, part] of shape.entries()) {
     ending = yield* writePart(model, options, writing, part);
     if (ending !== 'next' && ending !== 'end') break;
-    if (ending === 'end' && index === parts.length - 1) break;
+    if (ending === 'end' && index === shape.length - 1) break;
   }
   yield* writing.made.splice(0);
   const contentLength = writing.offset + writing.tail.length;
@@ -152,6 +166,9 @@ function* writePart(
     const ending = push(writing, options, id, Math.log(distribution.probability(id)), distribution);
     yield* writing.made.splice(0);
     if (ending) return ending;
+    // Counted once, on the token that brings the mark: the text may go on with a quote or a line break.
+    const ended = /[.!?]/.test(writing.last) && SENTENCE_END.test(writing.tail);
+    if (options.maxSentences && ended && ++writing.sentences >= options.maxSentences) return 'done';
   }
 }
 
@@ -213,6 +230,7 @@ function push(
   const token: GeneratedToken = { id, text, logprob, top: [] };
   if (options.topLogprobs) token.top = topAlternatives(distribution, options.topLogprobs);
   writing.made.push(token);
+  writing.last = text;
   writing.count++;
   writing.seen.set(id, (writing.seen.get(id) ?? 0) + 1);
   const stopAt = findStop(writing.tail, text, options.stop);

@@ -6,6 +6,7 @@ import { answerShape } from './answer-shape.ts';
 import { ConversationValues } from './conversation-values.ts';
 import { defaultCorpusFiles, findWorkspaceRoot, installedCorpusFiles, installFolder, readCorpus } from './corpus.ts';
 import { type ChoiceEnd, type GeneratedToken, type GenerationOptions, generateTokens } from './generate.ts';
+import { sentenceLimit } from './instructions.ts';
 import { MODEL_FORMAT, type ModelStats, readModelFile, writeModelFile } from './model-file.ts';
 import { countsOf, NgramModel } from './ngram-model.ts';
 import { seededRandom } from './random.ts';
@@ -127,15 +128,21 @@ export function buildModelFile(file = SHIPPED): ModelStats {
 }
 
 function serve(model: NgramModel, stats: ModelStats): LocalModel {
-  const optionsOf = (request: LocalRequest, index: number, prompt: GenerationOptions['prompt']) => ({
+  const optionsOf = (
+    request: LocalRequest,
+    index: number,
+    prompt: GenerationOptions['prompt'],
+    context: Omit<RespondContext, 'values'>,
+  ): GenerationOptions => ({
     ...request,
     prompt,
     random: seededRandom(request.seedMaterial === null ? null : `${request.seedMaterial}#${index}`),
+    maxSentences: sentenceLimit(context.create.messages),
   });
   const complete: LocalModel['complete'] = (request, context) => {
     const prompt = countsOf(encode(request.promptText).slice(-512));
     return Array.from({ length: request.n }, (_, index) =>
-      respond(model, optionsOf(request, index, prompt), {
+      respond(model, optionsOf(request, index, prompt, context), {
         ...context,
         values: new ConversationValues(context.lastUser),
       }),
@@ -155,7 +162,7 @@ function serve(model: NgramModel, stats: ModelStats): LocalModel {
       return {
         lazy: true,
         choices: Array.from({ length: request.n }, (_, index) =>
-          generateTokens(model, optionsOf(request, index, prompt), shape),
+          generateTokens(model, optionsOf(request, index, prompt, context), shape),
         ),
       };
     },
