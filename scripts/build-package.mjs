@@ -4,8 +4,10 @@
 // JavaScript. Skipped when dist/ is newer than every source and config, so `prepack` after a build
 // costs nothing. A package adopts it with these two scripts in its package.json:
 //   "build": "node ../../scripts/build-package.mjs", "prepack": "node ../../scripts/build-package.mjs"
+// A package's "afterBuild" (a script in dist/) runs after every build, skipped or not: the server's
+// writes the model tables it ships.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,8 +25,15 @@ const inputs = [
 ];
 const built = path.join(folder, 'dist', 'index.js');
 const newest = Math.max(...inputs.map((file) => statSync(file).mtimeMs));
+const { afterBuild } = JSON.parse(readFileSync(path.join(folder, 'package.json'), 'utf8'));
+function runAfterBuild() {
+  if (!afterBuild) return;
+  const after = spawnSync(process.execPath, [afterBuild], { cwd: folder, stdio: 'inherit' });
+  if (after.status !== 0) process.exit(after.status ?? 1);
+}
 if (existsSync(built) && statSync(built).mtimeMs > newest && !process.argv.includes('--force')) {
   console.log(`${path.basename(folder)}: dist/ is up to date`);
+  runAfterBuild();
   process.exit(0);
 }
 
@@ -36,3 +45,4 @@ for (const file of sources) {
   if (file.endsWith('.css')) cpSync(path.join(folder, 'src', file), path.join(folder, 'dist', file));
 }
 console.log(`${path.basename(folder)}: built dist/`);
+runAfterBuild();

@@ -110,23 +110,32 @@ export async function benchFootprint(): Promise<void> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'ck-bench-footprint-'));
   const origin = `http://127.0.0.1:${port}`;
   const url = `${origin}/v1`;
-  const begin = performance.now();
-  // As `npm start` runs it: the TypeScript sources through tsx, PGlite in a fresh folder.
-  const child = spawn(
-    process.execPath,
-    ['--conditions=@completions-kit/source', '--import', 'tsx', path.join(root, 'packages/server/src/cli.ts')],
-    {
-      cwd: root,
-      stdio: ['ignore', 'ignore', 'inherit'],
-      env: {
-        ...process.env,
-        CK_PORT: String(port),
-        CK_DATA_DIR: dataDir,
-        CK_PACE_MS: String(PACE_MS),
-        CK_RATE_LIMIT: '0',
+  // As `npm start` runs it: the TypeScript sources through tsx, PGlite. Started twice on one folder:
+  // first on a fresh folder (PGlite's initdb), then again, as every later `npm start` is.
+  const launch = () =>
+    spawn(
+      process.execPath,
+      ['--conditions=@completions-kit/source', '--import', 'tsx', path.join(root, 'packages/server/src/cli.ts')],
+      {
+        cwd: root,
+        stdio: ['ignore', 'ignore', 'inherit'],
+        env: {
+          ...process.env,
+          CK_PORT: String(port),
+          CK_DATA_DIR: dataDir,
+          CK_PACE_MS: String(PACE_MS),
+          CK_RATE_LIMIT: '0',
+        },
       },
-    },
-  );
+    );
+  const firstBegin = performance.now();
+  const first = launch();
+  await waitForHealth(origin, first);
+  const freshReadyMs = performance.now() - firstBegin;
+  first.kill('SIGTERM');
+  await new Promise((resolve) => first.once('exit', resolve));
+  const begin = performance.now();
+  const child = launch();
   const pid = child.pid as number;
   try {
     await waitForHealth(origin, child);
@@ -186,7 +195,8 @@ export async function benchFootprint(): Promise<void> {
 
     const row = (name: string, value: string, target: string) => console.log([name, value, target].join('\t'));
     console.log('server process (npm start: tsx sources, PGlite)\tfigure\ttarget');
-    row('time to ready (/health answers)', `${readyMs.toFixed(0)} ms`, `<= ${TARGET_READY_MS} ms`);
+    row('time to ready, fresh data folder (initdb)', `${freshReadyMs.toFixed(0)} ms`, `<= ${TARGET_READY_MS} ms`);
+    row('time to ready, same folder again (/health answers)', `${readyMs.toFixed(0)} ms`, `<= ${TARGET_READY_MS} ms`);
     row('time to first answer', `${firstAnswerMs.toFixed(0)} ms (status ${firstAnswer.status})`, '');
     row('resident at idle', mb(idleMb), `<= ${TARGET_IDLE_MB} MB`);
     row(`resident under 50 streams (peak; pace ${PACE_MS} ms)`, mb(load.peakMb), `<= ${TARGET_LOAD_MB} MB`);

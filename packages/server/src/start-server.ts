@@ -51,20 +51,29 @@ async function listen(
   options: ReturnType<typeof resolveOptions>,
   lock: DataDirLock | null,
 ): Promise<RunningServer> {
-  const store =
-    options.store ??
-    new CompletionStore(
-      await openSql({
-        databaseUrl: options.databaseUrl,
-        dataDir: options.dataDir ?? null,
-        loadDataDir: options.loadDataDir,
-        log: options.log,
-      }),
-    );
   const model: ModelWorker | null = options.upstream
     ? null
     : modelWorker({ ...(options.corpusFiles ? { corpusFiles: options.corpusFiles } : {}) });
-  await model?.retain();
+  // The model loads in its worker while storage opens: start-up takes the longer of the two, not both.
+  const modelReady = model?.retain();
+  modelReady?.catch(() => {});
+  let store: CompletionStore;
+  try {
+    store =
+      options.store ??
+      new CompletionStore(
+        await openSql({
+          databaseUrl: options.databaseUrl,
+          dataDir: options.dataDir ?? null,
+          loadDataDir: options.loadDataDir,
+          log: options.log,
+        }),
+      );
+  } catch (error) {
+    await model?.release();
+    throw error;
+  }
+  await modelReady;
   const inFlight = new InFlight();
   const context: ServerContext = { options, store, model, startedAt: Date.now(), audio: new Map(), inFlight };
   const server = createServer(createHandler(context));

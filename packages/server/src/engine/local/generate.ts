@@ -1,8 +1,11 @@
 import type { AnswerPart } from './answer-shape.ts';
 import { checkBudget } from './budget.ts';
+import { choose, topAlternatives } from './choose.ts';
 import { type Distribution, END, type NgramModel } from './ngram-model.ts';
 import type { Random } from './random.ts';
 import { encode, owedAfter, owedAfterToken, tokenBytes, tokenText } from './tokenizer.ts';
+
+export { choose, topAlternatives };
 
 export interface GenerationOptions {
   maxTokens: number;
@@ -16,6 +19,8 @@ export interface GenerationOptions {
   presencePenalty: number;
   frequencyPenalty: number;
   random: Random;
+  /** The most sentences the answer may have (an instruction in the system prompt); null for any. */
+  maxSentences?: number | null;
   prompt: ReturnType<typeof import('./ngram-model.ts').countsOf> | null;
 }
 
@@ -59,9 +64,17 @@ interface Writing {
   keep: number;
   previous2: number;
   previous1: number;
+  /** Sentences ended so far. */
+  sentences: number;
+  /** The text of the last token written. */
+  last: string;
 }
 
-type Ending = 'next' | 'end' | 'cut' | 'length';
+/** `done`: the answer has all the sentences it may have, and ends as if the model had ended it. */
+type Ending = 'next' | 'end' | 'cut' | 'length' | 'done';
+
+/** A sentence ends at a full stop, question or exclamation mark, after any closing quote or bracket. */
+const SENTENCE_END = /[.!?]["')\]]?\s*$/;
 
 /** One free paragraph, ended only by the model: what a plain answer is without a shape. */
 const ONE_PARAGRAPH: AnswerPart[] = [
@@ -111,12 +124,16 @@ export function* generateTokens(
     keep: TAIL + Math.max(0, ...options.stop.map((stop) => stop.length)),
     previous2: -1,
     previous1: -1,
+    sentences: 0,
+    last: '',
   };
   let ending: Ending = 'end';
-  for (const [index, part] of parts.entries()) {
+  // Told how many sentences: one paragraph, ended after the last sentence allowed.
+  const shape = options.maxSentences ? ONE_PARAGRAPH : parts;
+  for (const [index, part] of shape.entries()) {
     ending = yield* writePart(model, options, writing, part);
     if (ending !== 'next' && ending !== 'end') break;
-    if (ending === 'end' && index === parts.length - 1) break;
+    if (ending === 'end' && index === shape.length - 1) break;
   }
   yield* writing.made.splice(0);
   const contentLength = writing.offset + writing.tail.length;
@@ -152,6 +169,9 @@ function* writePart(
     const ending = push(writing, options, id, Math.log(distribution.probability(id)), distribution);
     yield* writing.made.splice(0);
     if (ending) return ending;
+    // Counted once, on the token that brings the mark: the text may go on with a quote or a line break.
+    const ended = /[.!?]/.test(writing.last) && SENTENCE_END.test(writing.tail);
+    if (options.maxSentences && ended && ++writing.sentences >= options.maxSentences) return 'done';
   }
 }
 
@@ -213,6 +233,7 @@ function push(
   const token: GeneratedToken = { id, text, logprob, top: [] };
   if (options.topLogprobs) token.top = topAlternatives(distribution, options.topLogprobs);
   writing.made.push(token);
+  writing.last = text;
   writing.count++;
   writing.seen.set(id, (writing.seen.get(id) ?? 0) + 1);
   const stopAt = findStop(writing.tail, text, options.stop);
@@ -245,62 +266,4 @@ function findStop(before: string, added: string, stops: string[]): number {
     if (index !== -1 && (found === -1 || index + windowStart < found)) found = index + windowStart;
   }
   return found;
-}
-
-/** Picks the next token; `allow` narrows the vocabulary, as constrained decoding does. END if nothing is allowed. */
-export function choose(
-  distribution: Distribution,
-  options: GenerationOptions,
-  seen: Map<number, number>,
-  allow: (id: number) => boolean = () => true,
-): number {
-  const plain =
-    options.temperature === 1 && options.topP === 1 && options.presencePenalty === 0 && options.frequencyPenalty === 0;
-  let onlyBans = true;
-  for (const bias of options.logitBias.values()) if (bias > -100) onlyBans = false;
-  if (plain && onlyBans) {
-    // A bias of -100 bans a token: drawing again until the draw is allowed samples the rest exactly.
-    for (let attempt = 0; attempt < 1000; attempt++) {
-      const id = distribution.sample(options.random);
-      if (!options.logitBias.has(id) && allow(id)) return id;
-    }
-  }
-  // Otherwise the choice is made among the candidates, which hold all but a sliver of the probability.
-  const candidates = new Set(distribution.candidates());
-  for (const id of options.logitBias.keys()) candidates.add(id);
-  const scored: { id: number; score: number }[] = [];
-  for (const id of candidates) {
-    if (!allow(id)) continue;
-    const probability = distribution.probability(id);
-    if (probability === 0) continue;
-    const count = seen.get(id) ?? 0;
-    const adjustment =
-      (options.logitBias.get(id) ?? 0) - options.frequencyPenalty * count - (count > 0 ? options.presencePenalty : 0);
-    scored.push({ id, score: Math.log(probability) + adjustment });
-  }
-  scored.sort((a, b) => b.score - a.score || a.id - b.id);
-  const best = scored[0];
-  if (!best) return END;
-  if (options.temperature === 0) return best.id;
-  const weights = scored.map(({ score }) => Math.exp((score - best.score) / options.temperature));
-  const total = weights.reduce((sum, weight) => sum + weight, 0);
-  // Nucleus: the smallest set of likeliest tokens whose mass reaches top_p.
-  let kept = 0;
-  let mass = 0;
-  while (kept < weights.length && mass < options.topP * total) mass += weights[kept++] as number;
-  let target = options.random() * mass;
-  for (let index = 0; index < kept; index++) {
-    target -= weights[index] as number;
-    if (target < 0) return (scored[index] as { id: number }).id;
-  }
-  return (scored[kept - 1] as { id: number }).id;
-}
-
-export function topAlternatives(distribution: Distribution, count: number): { id: number; logprob: number }[] {
-  return distribution
-    .candidates()
-    .filter((id) => id !== END)
-    .map((id) => ({ id, logprob: Math.log(distribution.probability(id)) }))
-    .sort((a, b) => b.logprob - a.logprob || a.id - b.id)
-    .slice(0, count);
 }

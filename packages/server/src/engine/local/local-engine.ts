@@ -1,7 +1,13 @@
+import { createHash } from 'node:crypto';
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { answerShape } from './answer-shape.ts';
 import { ConversationValues } from './conversation-values.ts';
 import { defaultCorpusFiles, findWorkspaceRoot, installedCorpusFiles, installFolder, readCorpus } from './corpus.ts';
 import { type ChoiceEnd, type GeneratedToken, type GenerationOptions, generateTokens } from './generate.ts';
+import { sentenceLimit } from './instructions.ts';
+import { MODEL_FORMAT, type ModelStats, readModelFile, writeModelFile } from './model-file.ts';
 import { countsOf, NgramModel } from './ngram-model.ts';
 import { seededRandom } from './random.ts';
 import type { Reply } from './reply.ts';
@@ -45,7 +51,10 @@ export type BegunAnswer =
 
 const trained = new Map<string, LocalModel>();
 
-/** Trains the built-in n-gram model on text found at run time (about a second), once per process and corpus. */
+/**
+ * The built-in n-gram model: the tables shipped in the built package, or (in a checkout, or with
+ * `corpusFiles`) trained on text found at run time, once per corpus, and cached.
+ */
 export function trainLocalModel(options: LocalModelOptions = {}): LocalModel {
   const key = JSON.stringify(options);
   const cached = trained.get(key);
@@ -55,11 +64,32 @@ export function trainLocalModel(options: LocalModelOptions = {}): LocalModel {
   return model;
 }
 
+/** The model shipped in the built package, made at build time from the workspace's corpus. */
+const SHIPPED = fileURLToPath(new URL('./model.bin', import.meta.url));
+
 function train(options: LocalModelOptions): LocalModel {
   const started = performance.now();
+  const { model, stats } = (!options.corpusFiles && loadFile(SHIPPED)) || trainOrCached(options);
+  return serve(model, { ...stats, trainingMs: Math.round(performance.now() - started) });
+}
+
+function loadFile(file: string): { model: NgramModel; stats: ModelStats } | null {
+  const loaded = readModelFile(file);
+  return loaded && { model: new NgramModel(loaded.tables), stats: loaded.stats };
+}
+
+/**
+ * Trains on the corpus found at run time, once per corpus: in a checkout the tables are kept in
+ * node_modules/.cache, keyed by the corpus files' names, sizes and times, so later starts load them.
+ */
+function trainOrCached(options: LocalModelOptions): { model: NgramModel; stats: ModelStats } {
   const root = findWorkspaceRoot(process.cwd()) ?? findWorkspaceRoot(import.meta.dirname);
   const installed = [process.cwd(), installFolder(import.meta.dirname) ?? process.cwd()];
   const files = options.corpusFiles ?? (root ? defaultCorpusFiles(root) : installedCorpusFiles(installed));
+  const cache = root && !options.corpusFiles ? cacheFile(root, files, options.maxCharacters) : null;
+  const cached = cache && loadFile(cache);
+  if (cached) return cached;
+  const started = performance.now();
   const paragraphs = readCorpus(files, options.maxCharacters);
   const tokenized = paragraphs.map((paragraph) => encode(paragraph));
   const model = NgramModel.train(tokenized);
@@ -69,15 +99,50 @@ function train(options: LocalModelOptions): LocalModel {
     vocabulary: model.vocabularySize,
     trainingMs: Math.round(performance.now() - started),
   };
-  const optionsOf = (request: LocalRequest, index: number, prompt: GenerationOptions['prompt']) => ({
+  try {
+    if (cache) writeModelFile(cache, model.tables, stats);
+  } catch {
+    // A read-only checkout trains at every start, as before.
+  }
+  return { model, stats };
+}
+
+function cacheFile(root: string, files: string[], maxCharacters: number | undefined): string {
+  const hash = createHash('sha256').update(`${MODEL_FORMAT}\n${maxCharacters ?? ''}\n`);
+  for (const file of files) {
+    try {
+      const { size, mtimeMs } = statSync(file);
+      hash.update(`${file}\t${size}\t${mtimeMs}\n`);
+    } catch {
+      hash.update(`${file}\tmissing\n`);
+    }
+  }
+  return path.join(root, 'node_modules', '.cache', 'completions-kit', `model-${hash.digest('hex').slice(0, 16)}.bin`);
+}
+
+/** Builds the model file shipped in the package (run at build time, from the workspace). */
+export function buildModelFile(file = SHIPPED): ModelStats {
+  const { model, stats } = trainOrCached({});
+  writeModelFile(file, model.tables, stats);
+  return stats;
+}
+
+function serve(model: NgramModel, stats: ModelStats): LocalModel {
+  const optionsOf = (
+    request: LocalRequest,
+    index: number,
+    prompt: GenerationOptions['prompt'],
+    context: Omit<RespondContext, 'values'>,
+  ): GenerationOptions => ({
     ...request,
     prompt,
     random: seededRandom(request.seedMaterial === null ? null : `${request.seedMaterial}#${index}`),
+    maxSentences: sentenceLimit(context.create.messages),
   });
   const complete: LocalModel['complete'] = (request, context) => {
     const prompt = countsOf(encode(request.promptText).slice(-512));
     return Array.from({ length: request.n }, (_, index) =>
-      respond(model, optionsOf(request, index, prompt), {
+      respond(model, optionsOf(request, index, prompt, context), {
         ...context,
         values: new ConversationValues(context.lastUser),
       }),
@@ -97,7 +162,7 @@ function train(options: LocalModelOptions): LocalModel {
       return {
         lazy: true,
         choices: Array.from({ length: request.n }, (_, index) =>
-          generateTokens(model, optionsOf(request, index, prompt), shape),
+          generateTokens(model, optionsOf(request, index, prompt, context), shape),
         ),
       };
     },

@@ -6,6 +6,7 @@ import { HttpError } from '../../http/errors.ts';
 import type { AnswerInput } from './answer.ts';
 import { AnswerJob } from './answer-job.ts';
 import { type LocalModelOptions, trainLocalModel } from './local-engine.ts';
+import { encode } from './tokenizer.ts';
 
 export type ToThread =
   | { type: 'start'; id: number; input: AnswerInput }
@@ -18,6 +19,8 @@ if (!port) throw new Error('model-thread runs as a worker only');
 const model = trainLocalModel(workerData as LocalModelOptions);
 const jobs = new Map<number, AnswerJob>();
 port.postMessage({ type: 'ready', stats: model.stats });
+// Loaded tables no longer need the tokenizer to start: it loads now, before the first request asks.
+encode('');
 port.on('message', (message: ToThread) => {
   const { id } = message;
   try {

@@ -1,5 +1,36 @@
-import ranks from 'gpt-tokenizer/bpeRanks/o200k_base';
-import { encode as encodeWhole } from 'gpt-tokenizer/encoding/o200k_base';
+import { createRequire } from 'node:module';
+
+type Ranks = readonly (string | readonly number[])[];
+interface Encoding {
+  encode(text: string, options: { disallowedSpecial: Set<string> }): number[];
+  decode(tokens: number[]): string;
+}
+
+const require = createRequire(import.meta.url);
+let loaded: { ranks: Ranks; encoding: Encoding } | null = null;
+
+/**
+ * o200k's tables (about 60 MB resident), loaded on first use: the model worker needs them at once,
+ * the server's own thread only to write logprobs, so a server that is never asked for them never
+ * holds a second copy.
+ */
+function o200k(): { ranks: Ranks; encoding: Encoding } {
+  if (!loaded) {
+    const ranks = require('gpt-tokenizer/bpeRanks/o200k_base') as { default?: Ranks } & Ranks;
+    loaded = {
+      ranks: ranks.default ?? ranks,
+      encoding: require('gpt-tokenizer/encoding/o200k_base') as Encoding,
+    };
+  }
+  return loaded;
+}
+
+const encodeWhole = (text: string, options: { disallowedSpecial: Set<string> }) =>
+  o200k().encoding.encode(text, options);
+
+export function decode(tokens: number[]): string {
+  return o200k().encoding.decode(tokens);
+}
 
 /** Text is handed to the BPE tokenizer in windows of about this many characters. */
 const WINDOW = 1024;
@@ -43,7 +74,7 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** The UTF-8 bytes of one token: a token may hold part of a character (a 4-byte emoji split in two). */
 export function tokenBytes(id: number): number[] {
-  const entry = (ranks as readonly (string | readonly number[])[])[id];
+  const entry = o200k().ranks[id];
   if (entry === undefined) return [];
   return typeof entry === 'string' ? [...utf8.encode(entry)] : [...entry];
 }
@@ -72,7 +103,7 @@ export function owedAfter(owed: number, bytes: readonly number[]): number {
 
 /** `owedAfter` for a token: a token kept as text holds whole characters, so only byte tokens are scanned. */
 export function owedAfterToken(owed: number, id: number): number {
-  const entry = (ranks as readonly (string | readonly number[])[])[id];
+  const entry = o200k().ranks[id];
   if (typeof entry === 'string') return owed === 0 ? 0 : -1;
   return owedAfter(owed, entry ?? []);
 }
