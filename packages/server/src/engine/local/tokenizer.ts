@@ -3,7 +3,6 @@ import { createRequire } from 'node:module';
 type Ranks = readonly (string | readonly number[])[];
 interface Encoding {
   encode(text: string, options: { disallowedSpecial: Set<string> }): number[];
-  decode(tokens: number[]): string;
 }
 
 const require = createRequire(import.meta.url);
@@ -27,10 +26,6 @@ function o200k(): { ranks: Ranks; encoding: Encoding } {
 
 const encodeWhole = (text: string, options: { disallowedSpecial: Set<string> }) =>
   o200k().encoding.encode(text, options);
-
-export function decode(tokens: number[]): string {
-  return o200k().encoding.decode(tokens);
-}
 
 /** Text is handed to the BPE tokenizer in windows of about this many characters. */
 const WINDOW = 1024;
