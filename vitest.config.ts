@@ -102,6 +102,9 @@ export default defineConfig({
                 // One story file at a time: files share the page's main thread, and one file's
                 // work would slow another's waits towards their ceilings.
                 fileParallelism: false,
+                // A ceiling, not a target: a story that waits for a stream to grow twice (15 s each at
+                // most) must not be cut at vitest's default 15 s on a loaded machine.
+                testTimeout: 60_000,
                 browser: {
                   enabled: true,
                   headless: true,
