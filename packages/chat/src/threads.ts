@@ -46,7 +46,9 @@ export function createThreads(storage: ThreadStorage, prefix: string) {
   const write = (key: string, value: string, isThread = false) => {
     if (listUnread) return;
     void safeWrite(() => storage.set(key, value)).then((problem) => {
-      if (problem !== state.problem && (problem || isThread)) notify({ problem });
+      // A list that could not be read stays the reason until reload: nothing more is written.
+      if (state.problem === 'unreadable' || problem === state.problem) return;
+      if (problem || isThread) notify({ problem });
     });
   };
   const writeList = () =>
