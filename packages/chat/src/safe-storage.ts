@@ -3,7 +3,7 @@ import type { ThreadStorage } from './storage.ts';
 /** Why a write did not land: the store is full, the browser refuses storage here, or it failed otherwise. */
 export type StorageProblem = 'full' | 'denied' | 'failed' | 'unreadable';
 
-export function problemOf(error: unknown): StorageProblem {
+function problemOf(error: unknown): StorageProblem {
   const name = error instanceof Error || error instanceof DOMException ? error.name : '';
   if (name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED') return 'full';
   if (name === 'SecurityError' || name === 'InvalidAccessError') return 'denied';
