@@ -13,6 +13,7 @@ import {
 import { type ComponentPropsWithoutRef, type ReactNode, useMemo, useSyncExternalStore } from 'react';
 import { ChatConversation } from './conversation-view.tsx';
 import { localStorageThreads, type ThreadStorage } from './storage.ts';
+import { StorageNotice, UnreadableThreads } from './storage-notice.tsx';
 import { type ChatTool, toolDefinitions } from './tools.ts';
 import { useChatSession } from './use-chat-session.ts';
 
@@ -108,7 +109,7 @@ export function Chat({
     <div data-slot="chat" data-threads={threads && threadList !== false ? '' : undefined} {...props}>
       {threads && state && threadList !== false ? (
         <ThreadList
-          threads={state.threads}
+          threads={state.threads.filter((thread) => !state.unreadable.includes(thread.id))}
           activeId={state.activeId}
           onSelect={threads.select}
           onNew={() => threads.create()}
@@ -116,8 +117,12 @@ export function Chat({
           onDelete={threads.remove}
         />
       ) : null}
+      {threads && state && threadList !== false ? <UnreadableThreads threads={threads} state={state} /> : null}
       <section data-slot="chat-main">
+        {state ? <StorageNotice state={state} conversation={session.conversation} /> : null}
         <ChatConversation
+          draft={session.draft.text}
+          onDraftChange={session.draft.change}
           conversation={session.conversation}
           tools={tools}
           starters={starters}

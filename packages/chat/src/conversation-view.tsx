@@ -26,6 +26,9 @@ export interface ChatConversationProps {
   limits?: AttachmentLimits;
   /** Shown above the starters while the thread is empty. */
   greeting?: ReactNode;
+  /** The composer's text, when it is kept outside (the chat keeps it per thread, across reloads). */
+  draft?: string;
+  onDraftChange?: (text: string) => void;
 }
 
 const noTools: Record<string, ChatTool> = {};
@@ -59,6 +62,8 @@ export function ChatConversation({
   starters = [],
   limits,
   greeting,
+  draft,
+  onDraftChange,
 }: ChatConversationProps) {
   const { tree, running, status } = useConversation(conversation);
   const labels = useChatLabels();
@@ -105,7 +110,14 @@ export function ChatConversation({
         </Thread.Empty>
         <Thread.JumpToLatest />
       </Thread.Root>
-      <Composer.Root onSend={send} onStop={conversation.stop} status={status} limits={limits}>
+      <Composer.Root
+        onSend={send}
+        onStop={conversation.stop}
+        status={status}
+        limits={limits}
+        value={draft}
+        onValueChange={onDraftChange}
+      >
         <Composer.Attachments />
         <Composer.Problems />
         <div data-slot="composer-row">

@@ -9,6 +9,7 @@ import {
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { ThreadStorage } from './storage.ts';
 import { createThreads, type Threads } from './threads.ts';
+import { useDraft } from './use-draft.ts';
 
 export interface ChatSessionOptions {
   client: ChatCompletionsClient;
@@ -42,8 +43,9 @@ export function useChatSession(options: ChatSessionOptions) {
     const threads = options.storage ? createThreads(options.storage, options.storageKey) : null;
     return { conversation, threads };
   });
-  useThreadSync(session.conversation, session.threads);
-  return session;
+  const activeId = useThreadSync(session.conversation, session.threads);
+  const draft = useDraft(session.threads ? options.storage : null, options.storageKey, activeId);
+  return { ...session, draft };
 }
 
 const noThreads = { getState: () => null, subscribe: () => () => undefined };
@@ -85,4 +87,5 @@ function useThreadSync(conversation: Conversation, threads: Threads | null) {
       current = false;
     };
   }, [threads, activeId, conversation]);
+  return activeId;
 }

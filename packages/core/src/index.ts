@@ -25,6 +25,8 @@ export type { SavedConversation, SavedError, SavedTurn } from './conversation/sa
 export { readSavedConversation, saveConversation } from './conversation/saved-tree.ts';
 export type { AnswerChoice, CompletionRecord, TurnNode, TurnTree } from './conversation/tree.ts';
 export { activePath, siblingsOf } from './conversation/tree.ts';
+export type { SavedConversationCheck } from './conversation/validate-saved.ts';
+export { checkSavedConversation } from './conversation/validate-saved.ts';
 export { paramLimits } from './params.ts';
 export { completionKeys } from './query-keys.ts';
 export type { MetadataIssue } from './stored/metadata.ts';

@@ -1,6 +1,7 @@
 import type { Provider } from '@completions-kit/core';
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
+import { isSavedRecord, safeLocalStorage, sameKindOver } from './safe-storage.ts';
 
 export type PresetId = 'local' | 'proxy' | 'openai' | 'azure-openai' | 'azure-ai-inference' | 'compatible' | 'custom';
 
@@ -101,7 +102,16 @@ export const useConnection = create<ConnectionState>()(
       choose: (preset) => set({ connection: { preset, ...presets[preset].connection } }),
       edit: (change) => set((state) => ({ connection: { ...state.connection, ...change } })),
     }),
-    { name: 'ck-playground-connection', partialize: (state) => ({ connection: state.connection }) },
+    {
+      name: 'ck-playground-connection',
+      storage: safeLocalStorage(),
+      partialize: (state) => ({ connection: state.connection }),
+      // A damaged or unknown saved connection (a preset this version does not have) keeps the default.
+      merge: (saved, current) => {
+        const connection = isSavedRecord(saved) ? sameKindOver(saved.connection, current.connection) : null;
+        return connection && Object.hasOwn(presets, connection.preset) ? { ...current, connection } : current;
+      },
+    },
   ),
 );
 

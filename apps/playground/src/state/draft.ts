@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import { addVersion, migrateDraftStore, type SavedPrompt } from '../prompts/versions.ts';
 import type { DraftVariable } from '../variables/template.ts';
+import { isSavedRecord, recordsIn, safeLocalStorage, sameKindOver } from './safe-storage.ts';
 
 export type { DraftVariable } from '../variables/template.ts';
 
@@ -105,6 +106,35 @@ const hasChanges = (state: Pick<DraftState, 'draft' | 'clean'>) => fingerprint(s
 
 const firstDraft = defaultDraft();
 
+const roles = new Set<Role>(['system', 'developer', 'user', 'assistant', 'tool']);
+
+function readDraft(saved: unknown): Draft {
+  const draft = sameKindOver(saved, defaultDraft());
+  const messages = recordsIn(draft.messages).map((entry) => {
+    const role = roles.has(entry.role as Role) ? (entry.role as Role) : 'user';
+    return { ...sameKindOver(entry, message(role)), role };
+  });
+  const tools = recordsIn(draft.tools) as unknown as DraftTool[];
+  const variables = recordsIn(draft.variables) as unknown as DraftVariable[];
+  const responseFormat = sameKindOver(draft.responseFormat, defaultDraft().responseFormat);
+  return { ...draft, messages, tools, variables, responseFormat };
+}
+
+/** What localStorage held, read defensively: a damaged field or prompt is left out, never thrown. */
+function readDraftStore(saved: unknown): Pick<DraftState, 'draft' | 'prompts'> {
+  const store = sameKindOver(saved, { draft: {}, prompts: [] as unknown[] });
+  const prompts = recordsIn(store.prompts)
+    .filter((entry) => typeof entry.name === 'string')
+    .map((entry) => ({
+      name: entry.name as string,
+      versions: recordsIn(entry.versions)
+        .filter((version) => typeof version.version === 'number')
+        .map((version) => ({ ...version, draft: readDraft(version.draft) }) as SavedPrompt['versions'][number]),
+    }))
+    .filter((entry) => entry.versions.length > 0);
+  return { draft: readDraft(store.draft), prompts };
+}
+
 /** The prompt being composed and the saved ones, kept in localStorage (store version 2). */
 export const useDraft = create<DraftState>()(
   persist(
@@ -134,9 +164,14 @@ export const useDraft = create<DraftState>()(
     {
       name: 'ck-playground-draft',
       version: 2,
+      storage: safeLocalStorage(),
       migrate: (persisted, version) => migrateDraftStore(persisted, version),
       // Undo lasts for the session: a reload starts without one.
       partialize: ({ replaced: _replaced, ...kept }) => kept,
+      merge: (saved, current) =>
+        isSavedRecord(saved)
+          ? { ...current, ...readDraftStore(saved), ...(typeof saved.clean === 'string' ? { clean: saved.clean } : {}) }
+          : current,
     },
   ),
 );

@@ -49,6 +49,16 @@ export interface ChatLabels {
   rename: (title: string) => string;
   remove: (title: string) => string;
   untitled: string;
+  /** Why the open conversation is not being saved (the store is full, refused, failed, or could not be read). */
+  notSaved: (reason: 'full' | 'denied' | 'failed' | 'unreadable') => string;
+  /** What the reader can do about it while the store is full. */
+  freeSpace: string;
+  exportThread: string;
+  /** The heading of saved conversations whose data could not be read. */
+  unreadableThreads: string;
+  exportUnreadable: (title: string) => string;
+  /** The short text of an export button. */
+  exportShort: string;
 }
 
 const megabytes = (bytes: number) =>
@@ -103,6 +113,18 @@ export const defaultChatLabels: ChatLabels = {
   rename: (title) => `Rename ${title}`,
   remove: (title) => `Delete ${title}`,
   untitled: 'New conversation',
+  notSaved: (reason) =>
+    ({
+      full: 'This conversation is not being saved: the browser’s storage for this site is full.',
+      denied: 'This conversation is not being saved: this browser does not allow this site to store data.',
+      failed: 'This conversation is not being saved: the browser’s storage failed.',
+      unreadable: 'This conversation is not being saved: the saved conversations could not be read.',
+    })[reason],
+  freeSpace: 'Delete old conversations to make room (the next answer is then saved), or export this one.',
+  exportThread: 'Export this conversation',
+  unreadableThreads: 'Could not be read',
+  exportUnreadable: (title) => `Export ${title}`,
+  exportShort: 'Export',
 };
 
 const LabelsContext = createContext<ChatLabels>(defaultChatLabels);
