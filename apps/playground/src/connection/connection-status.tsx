@@ -18,7 +18,7 @@ export function ConnectionStatus() {
   return (
     <output className="connection-status" data-state={state} aria-live="polite">
       <span aria-hidden="true" className="connection-status-dot" />
-      {labels[state]}
+      <span className="connection-status-text">{labels[state]}</span>
     </output>
   );
 }
