@@ -5,7 +5,7 @@ const csvField = (value: string) => (/[",\r\n]|^\s|\s$/.test(value) ? `"${value.
 
 /** A table as CSV, header first. */
 export function toCsv(table: Table): string {
-  return [table.columns, ...table.rows].map((fields) => fields.map(csvField).join(',')).join('\r\n') + '\r\n';
+  return `${[table.columns, ...table.rows].map((fields) => fields.map(csvField).join(',')).join('\r\n')}\r\n`;
 }
 
 /** A table as JSONL: one object per row, keyed by column. */
