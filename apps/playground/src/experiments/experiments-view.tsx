@@ -56,7 +56,11 @@ export function ExperimentsView({ onOpenInPlayground }: { onOpenInPlayground: ()
         onRun={(created) => void handle.start(created)}
         busy={progress.status === 'running' || progress.status === 'pausing'}
       />
-      <section className="experiment-section experiment-results" aria-labelledby="results-heading">
+      <section
+        className="experiment-section experiment-results"
+        aria-labelledby="results-heading"
+        data-experiment={experiment?.id}
+      >
         <h2 id="results-heading">Results</h2>
         <label>
           Open experiment
