@@ -119,3 +119,39 @@ test('a 20-row CSV × two system prompts, graded, survives a reload mid-run with
   );
   await screenshot(page, testInfo);
 });
+
+test('a JavaScript predicate that loops forever is stopped at its limit, the cell says so, and the page keeps answering', async ({
+  page,
+}, testInfo) => {
+  await openPlayground(page, 'Say {{q}}.');
+  await openExperiments(page);
+  await page.getByText('Paste or type rows').click();
+  await page.getByLabel('Dataset name').fill('loops');
+  await page.getByLabel(/^Rows \(header first/).fill('q\nyes\nno\nmaybe\n');
+  await page.getByRole('button', { name: 'Save rows as dataset' }).click();
+  await expect(page.getByRole('combobox', { name: 'Dataset', exact: true })).toHaveValue('loops@v1');
+  await page.getByLabel('Grader kind').selectOption('javascript');
+  await page.getByRole('button', { name: 'Add grader' }).click();
+  await page.getByLabel('JavaScript predicate body (answer, row, expected)').fill('while (true) {}');
+  await page.getByLabel('JavaScript predicate time limit (ms)').fill('4000');
+  await page.getByRole('button', { name: 'Run experiment' }).click();
+
+  // While the predicates spin in their workers, the page still takes typing and clicks.
+  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+  const name = page.getByLabel('Experiment name');
+  for (const text of ['one', 'two', 'three']) {
+    await name.fill(text);
+    await expect(name).toHaveValue(text);
+  }
+  await expect(page.locator('.experiment-progress-text')).toHaveText(/^0 of 3 done/);
+
+  await expect(page.locator('.experiment-progress-text')).toHaveText('3 of 3 done', { timeout: 60_000 });
+  const cells = page.getByRole('table', { name: 'Results' }).locator('td[data-status]');
+  await expect(cells).toHaveCount(3);
+  for (const cell of await cells.all()) {
+    await expect(cell).toHaveAttribute('data-status', 'fail');
+    await expect(cell).toContainText('Stopped: the predicate ran past its 4000 ms limit.');
+  }
+  await expect(page.getByRole('table', { name: 'Pass rates' })).toContainText('0%');
+  await screenshot(page, testInfo);
+});
