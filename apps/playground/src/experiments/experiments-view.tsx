@@ -1,5 +1,5 @@
 import './experiments.css';
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { draftFromRequest } from '../request/draft-from-request.ts';
 import { useDraft } from '../state/draft.ts';
 import { type Cell, cellKey, rowValues } from './experiment.ts';
@@ -34,11 +34,24 @@ export function ExperimentsView({ onOpenInPlayground }: { onOpenInPlayground: ()
         : [],
     [experiment, dataset, cells, filter],
   );
-  const open = (cell: Cell) => {
+  const openCell = (cell: Cell) => {
     const values = dataset ? [...rowValues(dataset, cell.row)].map(([name, value]) => ({ name, value })) : [];
-    replace(draftFromRequest(cell.request, values));
+    // The experiment's own bookkeeping stays behind: a run from the playground is not one of its cells.
+    const {
+      store: _store,
+      metadata,
+      ...request
+    } = cell.request as typeof cell.request & { metadata?: Record<string, string> };
+    const { experiment: _experiment, variant: _variant, row: _row, ...kept } = metadata ?? {};
+    replace(draftFromRequest(Object.keys(kept).length > 0 ? { ...request, metadata: kept } : request, values));
     onOpenInPlayground();
   };
+  // Stable for the memoized grid cells: a new function each render would re-render every answer in view.
+  const latestOpen = useRef(openCell);
+  latestOpen.current = openCell;
+  const open = useCallback((cell: Cell) => latestOpen.current(cell), []);
+  const { start } = handle;
+  const run = useCallback((created: Parameters<typeof start>[0]) => void start(created), [start]);
   const exportResults = (format: 'csv' | 'jsonl') => {
     if (!experiment || !dataset) return;
     const table = resultsTable(experiment, dataset, cells);
@@ -52,10 +65,7 @@ export function ExperimentsView({ onOpenInPlayground }: { onOpenInPlayground: ()
 
   return (
     <main className="experiments-view" aria-label="Experiments">
-      <SetupPanel
-        onRun={(created) => void handle.start(created)}
-        busy={progress.status === 'running' || progress.status === 'pausing'}
-      />
+      <SetupPanel onRun={run} busy={progress.status === 'running' || progress.status === 'pausing'} />
       <section
         className="experiment-section experiment-results"
         aria-labelledby="results-heading"

@@ -1,6 +1,7 @@
 import { formatDollars, Markdown } from '@completions-kit/components';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useRef } from 'react';
+import { InlineDiff } from '../diff/inline-diff.tsx';
 import type { Cell, Dataset, Experiment } from './experiment.ts';
 import { cellKey } from './experiment.ts';
 import { cellPassed } from './summary.ts';
@@ -37,7 +38,14 @@ const ResultCell = memo(function ResultCell({
       {cell.error ? (
         <p className="experiment-problem">{cell.error}</p>
       ) : (
-        <Markdown className="experiment-answer" text={cell.answer} />
+        <>
+          <p className="experiment-answer">{cell.answer.slice(0, 400)}</p>
+          {/* Rendered on demand: markdown for every cell in view would cost each scrolled frame. */}
+          <details>
+            <summary>Formatted answer</summary>
+            <Markdown text={cell.answer} />
+          </details>
+        </>
       )}
       <ul className="experiment-grades">
         {cell.grades.map((grade) => (
@@ -57,8 +65,32 @@ const ResultCell = memo(function ResultCell({
   );
 });
 
+/** A word diff of the first two variants' answers on a row, opened on demand (diffing every row is wasted work). */
+function RowDiff({
+  experiment,
+  cells,
+  row,
+}: {
+  experiment: Experiment;
+  cells: ReadonlyMap<string, Cell>;
+  row: number;
+}) {
+  const [first, second] = experiment.variants;
+  const before = first && cells.get(cellKey(experiment.id, first.id, row));
+  const after = second && cells.get(cellKey(experiment.id, second.id, row));
+  if (!first || !second || !before || !after) return null;
+  return (
+    <details>
+      <summary>
+        Word diff: {first.name} → {second.name}
+      </summary>
+      <InlineDiff before={before.answer} after={after.answer} beforeLabel={first.name} afterLabel={second.name} />
+    </details>
+  );
+}
+
 /** Rows × variants, only the rows in view are in the page (a 10,000-row dataset scrolls smoothly). */
-export function ResultsGrid({ experiment, dataset, cells, rows, onOpen }: ResultsGridProps) {
+export const ResultsGrid = memo(function ResultsGrid({ experiment, dataset, cells, rows, onOpen }: ResultsGridProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -106,6 +138,7 @@ export function ResultsGrid({ experiment, dataset, cells, rows, onOpen }: Result
                       {name}: {(dataset.rows[row]?.[index] ?? '').slice(0, 200)}
                     </span>
                   ))}
+                  <RowDiff experiment={experiment} cells={cells} row={row} />
                 </th>
                 {experiment.variants.map((variant) => (
                   <ResultCell
@@ -122,4 +155,4 @@ export function ResultsGrid({ experiment, dataset, cells, rows, onOpen }: Result
       </table>
     </div>
   );
-}
+});

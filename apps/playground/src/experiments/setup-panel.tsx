@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import { useDraft } from '../state/draft.ts';
 import { DatasetPanel } from './dataset-panel.tsx';
 import { type Dataset, type Experiment, type ExperimentVariant, newExperimentId } from './experiment.ts';
@@ -8,7 +8,13 @@ import { GradersEditor } from './graders-editor.tsx';
 import { newVariant, VariantsEditor } from './variants-editor.tsx';
 
 /** Everything an experiment is made of, and the button that starts it. */
-export function SetupPanel({ onRun, busy }: { onRun: (experiment: Experiment) => void; busy: boolean }) {
+export const SetupPanel = memo(function SetupPanel({
+  onRun,
+  busy,
+}: {
+  onRun: (experiment: Experiment) => void;
+  busy: boolean;
+}) {
   const draft = useDraft((state) => state.draft);
   const prompts = useDraft((state) => state.prompts);
   const [datasets, setDatasets] = useState<Dataset[]>([]);
@@ -97,4 +103,4 @@ export function SetupPanel({ onRun, busy }: { onRun: (experiment: Experiment) =>
       </section>
     </div>
   );
-}
+});

@@ -50,8 +50,16 @@ export function useExperiment() {
           if (pending.current.push(cell) === 1) requestAnimationFrame(flush);
         },
       });
+      let scheduled = false;
       next.subscribe((state) => {
-        setProgress(state);
+        // One render per frame however many cells end in it; the latest state wins.
+        if (!scheduled) {
+          scheduled = true;
+          requestAnimationFrame(() => {
+            scheduled = false;
+            setProgress(next.progress());
+          });
+        }
         if (state.status === 'done' || state.status === 'paused' || state.status === 'cancelled')
           void putExperiment({ ...chosen, status: state.status });
       });
