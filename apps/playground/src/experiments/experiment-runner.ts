@@ -116,75 +116,82 @@ async function runCell(options: RunnerOptions, variantIndex: number, row: number
  * Pause starts no more cells (those running end and are saved); cancel also aborts those running,
  * which are not saved, so a later Resume runs them again. Each finished cell is saved before it counts.
  */
-export function createExperimentRunner(options: RunnerOptions) {
-  const { experiment, dataset } = options;
-  const finished = new Set(options.finished);
-  const queue: [number, number][] = [];
-  for (let row = 0; row < dataset.rows.length; row++)
-    for (let variant = 0; variant < experiment.variants.length; variant++)
-      if (!finished.has(cellKey(experiment.id, (experiment.variants[variant] as { id: string }).id, row)))
-        queue.push([variant, row]);
-  const total = dataset.rows.length * experiment.variants.length;
-  let progress: RunProgress = { status: 'idle', done: finished.size, total, running: 0, leftMs: null };
-  const listeners = new Set<(progress: RunProgress) => void>();
-  let controller = new AbortController();
-  let startedAt = 0;
-  let doneThisRun = 0;
-  const set = (change: Partial<RunProgress>) => {
-    progress = { ...progress, ...change };
-    for (const listener of listeners) listener(progress);
-  };
-  const estimate = () => {
-    if (doneThisRun === 0) return null;
-    return ((performance.now() - startedAt) / doneThisRun) * (total - progress.done);
-  };
-  const settle = () => {
-    if (progress.running > 0) return;
-    if (progress.status === 'pausing') set({ status: 'paused', leftMs: null });
-    else if (progress.status === 'running' && queue.length === 0) set({ status: 'done', leftMs: 0 });
-  };
-  const worker = async () => {
-    while (progress.status === 'running' && queue.length > 0) {
-      const [variant, row] = queue.shift() as [number, number];
-      set({ running: progress.running + 1 });
-      const signal = controller.signal;
-      const cell = await runCell(options, variant, row, signal);
+export class ExperimentRunner {
+  private readonly queue: [number, number][] = [];
+  private readonly listeners = new Set<(progress: RunProgress) => void>();
+  private state: RunProgress;
+  private controller = new AbortController();
+  private startedAt = 0;
+  private doneThisRun = 0;
+
+  constructor(private readonly options: RunnerOptions) {
+    const { experiment, dataset } = options;
+    const finished = new Set(options.finished);
+    for (let row = 0; row < dataset.rows.length; row++)
+      for (const [index, variant] of experiment.variants.entries())
+        if (!finished.has(cellKey(experiment.id, variant.id, row))) this.queue.push([index, row]);
+    const total = dataset.rows.length * experiment.variants.length;
+    this.state = { status: 'idle', done: total - this.queue.length, total, running: 0, leftMs: null };
+  }
+
+  progress = () => this.state;
+
+  subscribe(listener: (progress: RunProgress) => void) {
+    this.listeners.add(listener);
+    return () => void this.listeners.delete(listener);
+  }
+
+  start() {
+    if (this.state.status === 'running') return;
+    if (this.queue.length === 0) return this.set({ status: 'done', leftMs: 0 });
+    this.controller = new AbortController();
+    this.startedAt = performance.now();
+    this.doneThisRun = 0;
+    this.set({ status: 'running' });
+    const workers = Math.max(1, Math.min(this.options.experiment.concurrency, this.queue.length)) - this.state.running;
+    for (let index = 0; index < workers; index++) void this.work();
+  }
+
+  pause() {
+    if (this.state.status === 'running') this.set({ status: this.state.running > 0 ? 'pausing' : 'paused' });
+  }
+
+  cancel() {
+    this.set({ status: 'cancelled', leftMs: null });
+    this.controller.abort();
+  }
+
+  private set(change: Partial<RunProgress>) {
+    this.state = { ...this.state, ...change };
+    for (const listener of this.listeners) listener(this.state);
+  }
+
+  /** Time left at the pace of the cells finished since the last start. */
+  private estimate() {
+    if (this.doneThisRun === 0) return null;
+    return ((performance.now() - this.startedAt) / this.doneThisRun) * (this.state.total - this.state.done);
+  }
+
+  private async work() {
+    while (this.state.status === 'running' && this.queue.length > 0) {
+      const [variant, row] = this.queue.shift() as [number, number];
+      this.set({ running: this.state.running + 1 });
+      const signal = this.controller.signal;
+      const cell = await runCell(this.options, variant, row, signal);
       if (signal.aborted) {
-        queue.unshift([variant, row]);
-        set({ running: progress.running - 1 });
+        this.queue.unshift([variant, row]);
+        this.set({ running: this.state.running - 1 });
         continue;
       }
-      await options.saveCell(cell);
-      doneThisRun++;
-      options.onCell(cell);
-      set({ running: progress.running - 1, done: progress.done + 1, leftMs: estimate() });
+      await this.options.saveCell(cell);
+      this.doneThisRun++;
+      this.options.onCell(cell);
+      this.set({ running: this.state.running - 1, done: this.state.done + 1, leftMs: this.estimate() });
     }
-    settle();
-  };
-  return {
-    progress: () => progress,
-    subscribe(listener: (progress: RunProgress) => void) {
-      listeners.add(listener);
-      return () => void listeners.delete(listener);
-    },
-    start() {
-      if (progress.status === 'running') return;
-      if (queue.length === 0) return set({ status: 'done', leftMs: 0 });
-      controller = new AbortController();
-      startedAt = performance.now();
-      doneThisRun = 0;
-      set({ status: 'running' });
-      const workers = Math.max(1, Math.min(experiment.concurrency, queue.length)) - progress.running;
-      for (let index = 0; index < workers; index++) void worker();
-    },
-    pause() {
-      if (progress.status === 'running') set({ status: progress.running > 0 ? 'pausing' : 'paused' });
-    },
-    cancel() {
-      set({ status: 'cancelled', leftMs: null });
-      controller.abort();
-    },
-  };
+    if (this.state.running > 0) return;
+    if (this.state.status === 'pausing') this.set({ status: 'paused', leftMs: null });
+    else if (this.state.status === 'running' && this.queue.length === 0) this.set({ status: 'done', leftMs: 0 });
+  }
 }
 
-export type ExperimentRunner = ReturnType<typeof createExperimentRunner>;
+export const createExperimentRunner = (options: RunnerOptions) => new ExperimentRunner(options);
