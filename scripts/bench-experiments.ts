@@ -1,6 +1,7 @@
 // The Experiments view under load, against the local server with no pacing, in headless Chromium
 // (the playground's dev server, as `npm start` runs it). Not a test: it prints figures.
-// Run: pnpm bench:experiments   (ports: CK_BENCH_SERVER_PORT, CK_BENCH_PLAYGROUND_PORT)
+// Run: pnpm bench:experiments [--production]   (ports: CK_BENCH_SERVER_PORT, CK_BENCH_PLAYGROUND_PORT)
+// --production measures a production build of the playground (vite build + preview) instead.
 // 1. 1,000 rows × 3 variants (contains and length graders, concurrency 4): the total time, and the
 //    longest main-thread task while it runs (target: none over 50 ms).
 // 2. The results grid scrolled from top to bottom, one step per frame: frames, median and worst
@@ -10,6 +11,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
+import { build, preview } from 'vite';
 import { chromiumArgs, chromiumPath } from './chromium.ts';
 
 const serverPort = Number(process.env.CK_BENCH_SERVER_PORT ?? 8836);
@@ -23,7 +25,19 @@ const server = spawn('node', ['scripts/start.mjs', '--data-dir', dataDir, '--pac
   stdio: 'ignore',
   detached: true,
 });
-const base = `http://127.0.0.1:${playgroundPort}`;
+const production = process.argv.includes('--production');
+const previewPort = playgroundPort + 1;
+const base = `http://127.0.0.1:${production ? previewPort : playgroundPort}`;
+
+/** A production build served by `vite preview`, proxying /v1 to the benchmark's server. */
+async function startProduction() {
+  const playground = path.join(root, 'apps/playground');
+  const outDir = path.join(dataDir, 'dist');
+  process.env.CK_SERVER_URL = `http://127.0.0.1:${serverPort}`;
+  const configFile = path.join(playground, 'vite.config.ts');
+  await build({ root: playground, configFile, logLevel: 'silent', build: { outDir } });
+  return preview({ root: playground, configFile, build: { outDir }, preview: { port: previewPort } });
+}
 
 async function ready() {
   for (let attempt = 0; attempt < 360; attempt++) {
@@ -38,6 +52,7 @@ async function ready() {
 }
 
 try {
+  const previewServer = production ? await startProduction() : null;
   await ready();
   const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
@@ -93,9 +108,11 @@ try {
   });
   const scrollTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks.splice(0));
   await browser.close();
+  await previewServer?.close();
 
   const sorted = [...scroll].sort((a, b) => a - b);
   const round = (value: number) => Math.round(value * 10) / 10;
+  console.log(production ? 'Production build (vite preview)' : 'Dev server (vite, development React)');
   console.log(`Experiment: ${ROWS} rows × 3 variants = ${ROWS * 3} cells, concurrency 4, --pace-ms 0`);
   console.log(`  total time: ${(totalMs / 1000).toFixed(1)} s (${round((ROWS * 3) / (totalMs / 1000))} cells/s)`);
   console.log(
