@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import { serverPort } from '../playwright.config.ts';
 import { parseDataset } from '../src/experiments/dataset-parse.ts';
-import { openPlayground, screenshot } from './support.ts';
+import { expectNoAxeViolations, openPlayground, screenshot } from './support.ts';
 
 const cities = ['Paris', 'Oslo', 'Lima', 'Cairo', 'Tokyo', 'Quito', 'Rome', 'Bern', 'Dakar', 'Hanoi'];
 const csv = `city,expected\n${Array.from({ length: 20 }, (_, index) => `${cities[index % 10]},"${cities[index % 10]}"`).join('\n')}\n`;
@@ -153,5 +153,6 @@ test('a JavaScript predicate that loops forever is stopped at its limit, the cel
     await expect(cell).toContainText('Stopped: the predicate ran past its 4000 ms limit.');
   }
   await expect(page.getByRole('table', { name: 'Pass rates' })).toContainText('0%');
+  await expectNoAxeViolations(page);
   await screenshot(page, testInfo);
 });

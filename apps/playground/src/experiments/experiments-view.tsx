@@ -64,7 +64,7 @@ export function ExperimentsView({ onOpenInPlayground }: { onOpenInPlayground: ()
   };
 
   return (
-    <main className="experiments-view" aria-label="Experiments">
+    <div className="experiments-view">
       <SetupPanel onRun={run} busy={progress.status === 'running' || progress.status === 'pausing'} />
       <section
         className="experiment-section experiment-results"
@@ -119,6 +119,6 @@ export function ExperimentsView({ onOpenInPlayground }: { onOpenInPlayground: ()
           <p className="experiment-note">No experiment yet: choose a dataset, set the variants and graders, and run.</p>
         )}
       </section>
-    </main>
+    </div>
   );
 }
