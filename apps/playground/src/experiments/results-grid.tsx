@@ -1,6 +1,6 @@
 import { formatDollars, Markdown } from '@completions-kit/components';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useRef } from 'react';
+import { memo, useRef, useState } from 'react';
 import { InlineDiff } from '../diff/inline-diff.tsx';
 import type { Cell, Dataset, Experiment } from './experiment.ts';
 import { cellKey } from './experiment.ts';
@@ -12,6 +12,20 @@ interface ResultsGridProps {
   cells: ReadonlyMap<string, Cell>;
   rows: number[];
   onOpen: (cell: Cell) => void;
+}
+
+/**
+ * The answer through the kit's Markdown, parsed only once opened: a closed <details> still renders its
+ * children, and markdown for every cell scrolled into view cost whole frames (pnpm bench:experiments).
+ */
+function FormattedAnswer({ text }: { text: string }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <details onToggle={(event) => setOpen(event.currentTarget.open)}>
+      <summary>Formatted answer</summary>
+      {open && <Markdown text={text} />}
+    </details>
+  );
 }
 
 const ResultCell = memo(function ResultCell({
@@ -40,11 +54,7 @@ const ResultCell = memo(function ResultCell({
       ) : (
         <>
           <p className="experiment-answer">{cell.answer.slice(0, 400)}</p>
-          {/* Rendered on demand: markdown for every cell in view would cost each scrolled frame. */}
-          <details>
-            <summary>Formatted answer</summary>
-            <Markdown text={cell.answer} />
-          </details>
+          <FormattedAnswer text={cell.answer} />
         </>
       )}
       <ul className="experiment-grades">
