@@ -10,6 +10,9 @@ const CompareView = lazy(() =>
 const HistoryView = lazy(() =>
   import('./history/history-view.tsx').then((module) => ({ default: module.HistoryView })),
 );
+const ExperimentsView = lazy(() =>
+  import('./experiments/experiments-view.tsx').then((module) => ({ default: module.ExperimentsView })),
+);
 
 export interface ViewContext {
   /** Switch to another view by id. */
@@ -31,6 +34,11 @@ export const views: ViewEntry[] = [
   { id: 'logs', label: 'Logs', render: ({ go }) => <LogsView onOpenInPlayground={() => go('playground')} /> },
   { id: 'compare', label: 'Compare', render: () => <CompareView /> },
   { id: 'history', label: 'History', render: ({ go }) => <HistoryView onOpenInPlayground={() => go('playground')} /> },
+  {
+    id: 'experiments',
+    label: 'Experiments',
+    render: ({ go }) => <ExperimentsView onOpenInPlayground={() => go('playground')} />,
+  },
 ];
 
 export const defaultView = 'playground';
