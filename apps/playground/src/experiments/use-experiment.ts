@@ -112,5 +112,3 @@ export function useExperiment() {
     cancel: () => runner.current?.cancel(),
   };
 }
-
-export type ExperimentHandle = ReturnType<typeof useExperiment>;
