@@ -10,9 +10,10 @@ import {
   type ConversationParams,
   createChatCompletionsClient,
 } from '@completions-kit/core';
-import { type ComponentPropsWithoutRef, type ReactNode, useMemo, useSyncExternalStore } from 'react';
+import { type ComponentPropsWithoutRef, type ReactNode, useMemo, useRef, useSyncExternalStore } from 'react';
 import { ChatConversation } from './conversation-view.tsx';
 import { localStorageThreads, type ThreadStorage } from './storage.ts';
+import { ThreadsToggle, useThreadDrawer } from './thread-drawer.tsx';
 import { type ChatTool, toolDefinitions } from './tools.ts';
 import { useChatSession } from './use-chat-session.ts';
 
@@ -104,19 +105,30 @@ export function Chat({
     (threads ?? noThreads).getState,
     noThreads.getState,
   );
+  const main = useRef<HTMLElement>(null);
+  const drawer = useThreadDrawer(main);
+  const listed = threads && state && threadList !== false;
   const content = (
     <div data-slot="chat" data-threads={threads && threadList !== false ? '' : undefined} {...props}>
-      {threads && state && threadList !== false ? (
+      {listed ? (
         <ThreadList
+          {...drawer.drawer}
           threads={state.threads}
           activeId={state.activeId}
-          onSelect={threads.select}
-          onNew={() => threads.create()}
+          onSelect={(id) => {
+            threads.select(id);
+            drawer.picked();
+          }}
+          onNew={() => {
+            threads.create();
+            drawer.picked();
+          }}
           onRename={threads.rename}
           onDelete={threads.remove}
         />
       ) : null}
-      <section data-slot="chat-main">
+      <section data-slot="chat-main" ref={main}>
+        {listed ? <ThreadsToggle toggle={drawer.toggle} /> : null}
         <ChatConversation
           conversation={session.conversation}
           tools={tools}
