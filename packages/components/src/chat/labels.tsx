@@ -1,7 +1,11 @@
 import { createContext, type ReactNode, useContext, useMemo } from 'react';
+import { defaultMessageLabels, type MessageLabels, MessageLabelsProvider } from '../message/message-labels.tsx';
 
-/** Every string the chat parts show or announce. English by default; replace any through `ChatLabelsProvider`. */
-export interface ChatLabels {
+/**
+ * Every string the chat parts show or announce, and the messages' own (role headers, status lines,
+ * the code block's Copy). English by default; replace any through `ChatLabelsProvider`.
+ */
+export interface ChatLabels extends MessageLabels {
   thread: string;
   empty: string;
   starters: string;
@@ -57,6 +61,7 @@ const megabytes = (bytes: number) =>
     : `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
 
 export const defaultChatLabels: ChatLabels = {
+  ...defaultMessageLabels,
   thread: 'Conversation',
   empty: 'Ask anything to start.',
   starters: 'Suggestions',
@@ -119,7 +124,11 @@ export function ChatLabelsProvider({
 }) {
   const parent = useContext(LabelsContext);
   const merged = useMemo(() => ({ ...parent, ...labels }), [parent, labels]);
-  return <LabelsContext.Provider value={merged}>{children}</LabelsContext.Provider>;
+  return (
+    <LabelsContext.Provider value={merged}>
+      <MessageLabelsProvider labels={labels}>{children}</MessageLabelsProvider>
+    </LabelsContext.Provider>
+  );
 }
 
 /** The strings in effect: the provider's, then a part's own `labels` prop over them. */
