@@ -79,6 +79,8 @@ it('on a narrow chat, the thread list opens as a drawer that keeps focus until E
   const toggle = part(chat, 'chat-threads-toggle');
   const list = part(chat, 'thread-list');
   expect(toggle.getAttribute('aria-expanded')).toBe('false');
+  // The kit's look, not the browser's default button.
+  expect(getComputedStyle(toggle).borderRadius).toBe('8px');
   await userEvent.click(toggle);
   await until(() => shown(list), 'the drawer');
   expect(toggle.getAttribute('aria-expanded')).toBe('true');
