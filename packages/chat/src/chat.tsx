@@ -1,3 +1,4 @@
+import type { MessageLabels } from '@completions-kit/components';
 import {
   type AttachmentLimits,
   type ChatLabels,
@@ -46,8 +47,8 @@ export interface ChatProps extends Omit<ComponentPropsWithoutRef<'div'>, 'childr
   threadList?: boolean;
   /** Which files may be attached, how large, how many. */
   limits?: AttachmentLimits;
-  /** Replace any of the chat's strings. */
-  labels?: Partial<ChatLabels>;
+  /** Replace any of the chat's strings, its messages' too (role headers, status lines, Copy). */
+  labels?: Partial<ChatLabels & MessageLabels>;
 }
 
 const defaultStorage = typeof localStorage === 'undefined' ? null : localStorageThreads();

@@ -1,11 +1,12 @@
 import { createContext, type ReactNode, useContext, useMemo } from 'react';
-import { defaultMessageLabels, type MessageLabels, MessageLabelsProvider } from '../message/message-labels.tsx';
+import { type MessageLabels, MessageLabelsProvider } from '../message/message-labels.tsx';
 
 /**
- * Every string the chat parts show or announce, and the messages' own (role headers, status lines,
- * the code block's Copy). English by default; replace any through `ChatLabelsProvider`.
+ * Every string the chat parts show or announce. English by default; replace any through
+ * `ChatLabelsProvider`, which also takes the messages' own (`MessageLabels`: role headers, status
+ * lines, the code block's Copy).
  */
-export interface ChatLabels extends MessageLabels {
+export interface ChatLabels {
   thread: string;
   empty: string;
   starters: string;
@@ -61,7 +62,6 @@ const megabytes = (bytes: number) =>
     : `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
 
 export const defaultChatLabels: ChatLabels = {
-  ...defaultMessageLabels,
   thread: 'Conversation',
   empty: 'Ask anything to start.',
   starters: 'Suggestions',
@@ -117,8 +117,8 @@ export function ChatLabelsProvider({
   labels,
   children,
 }: {
-  /** The strings to replace (names, announcements, messages), e.g. a translation; the rest stay English. */
-  labels: Partial<ChatLabels>;
+  /** The strings to replace (names, announcements, messages' too), e.g. a translation; the rest stay English. */
+  labels: Partial<ChatLabels & MessageLabels>;
   /** The chat parts these strings apply to. */
   children: ReactNode;
 }) {

@@ -59,7 +59,8 @@ export function statusLine(labels: MessageLabels, status: RunStatus): string | u
   return lines[status];
 }
 
-const MessageLabelsContext = createContext<MessageLabels>(defaultMessageLabels);
+// The context holds only what was replaced: a provider (the chat's) carries no copy of the defaults.
+const MessageLabelsContext = createContext<Partial<MessageLabels> | null>(null);
 
 /** Replaces some or all of the strings of every message inside (a translation, your own wording). */
 export function MessageLabelsProvider({
@@ -77,4 +78,7 @@ export function MessageLabelsProvider({
 }
 
 /** The message strings in effect. */
-export const useMessageLabels = (): MessageLabels => useContext(MessageLabelsContext);
+export function useMessageLabels(): MessageLabels {
+  const replaced = useContext(MessageLabelsContext);
+  return useMemo(() => (replaced ? { ...defaultMessageLabels, ...replaced } : defaultMessageLabels), [replaced]);
+}
