@@ -5,7 +5,7 @@ import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { playwright } from '@vitest/browser-playwright';
 import { defaultClientConditions, defaultServerConditions } from 'vite';
 import { defineConfig } from 'vitest/config';
-import { startRequestLog, takeRequestLog } from './scripts/browser-commands.ts';
+import { emulateColorScheme, startRequestLog, takeRequestLog } from './scripts/browser-commands.ts';
 import { chromiumArgs, chromiumPath } from './scripts/chromium.ts';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
@@ -60,6 +60,7 @@ export default defineConfig({
                   headless: true,
                   provider: playwright({ launchOptions: { executablePath: chromium, args: chromiumArgs } }),
                   instances: [{ browser: 'chromium' as const }],
+                  commands: { emulateColorScheme },
                 },
               },
             },
@@ -76,7 +77,7 @@ export default defineConfig({
                   headless: true,
                   provider: playwright({ launchOptions: { executablePath: chromium, args: chromiumArgs } }),
                   instances: [{ browser: 'chromium' as const }],
-                  commands: { startRequestLog, takeRequestLog },
+                  commands: { startRequestLog, takeRequestLog, emulateColorScheme },
                 },
               },
             },

@@ -1,5 +1,6 @@
 import type { Preview } from '@storybook/react-vite';
 import '../packages/components/src/styles/index.css';
+import '../packages/components/src/styles/page.css';
 import './docs.css';
 import './kit-root.css';
 import { KitDocsContainer } from './docs-container.tsx';

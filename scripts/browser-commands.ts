@@ -18,3 +18,9 @@ export const startRequestLog: BrowserCommand<[]> = (context) => {
 
 /** The URLs requested since startRequestLog. */
 export const takeRequestLog: BrowserCommand<[], string[]> = (context) => requests.get(context.sessionId) ?? [];
+
+/** Emulates the system's light or dark preference (prefers-color-scheme) for the session's page. */
+export const emulateColorScheme: BrowserCommand<['light' | 'dark']> = async (context, colorScheme) => {
+  const page = (context as unknown as { page: { emulateMedia(options: { colorScheme: string }): Promise<void> } }).page;
+  await page.emulateMedia({ colorScheme });
+};

@@ -94,7 +94,70 @@ async function storedCompletions(page, { serverUrl }) {
   return `stored completion ${id} listed and opened with its request message`;
 }
 
+/**
+ * The chat at the widths people use, 320 to 1280 px: nothing scrolls sideways, Send is on screen, the
+ * thread list is reachable (a button opens it as a drawer when narrow). At 390 px as a phone: by touch,
+ * with 44 px targets, and a message sent by tapping.
+ */
+async function chatAtWidths(url) {
+  const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
+  const seen = [];
+  try {
+    for (const width of [320, 390, 768, 1280]) {
+      const phone = width === 390;
+      const context = await browser.newContext({ viewport: { width, height: 740 }, hasTouch: phone, isMobile: phone });
+      const page = await context.newPage();
+      page.setDefaultTimeout(20_000);
+      const errors = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      await page.goto(url);
+      const send = page.getByRole('button', { name: 'Send', exact: true });
+      await send.waitFor();
+      const sideways = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      if (sideways > 0) throw new Error(`at ${width} px the page scrolls sideways by ${sideways} px`);
+      const box = await send.boundingBox();
+      if (!box || box.x < 0 || box.y < 0 || box.x + box.width > width || box.y + box.height > 740)
+        throw new Error(`at ${width} px Send is not on screen: ${JSON.stringify(box)}`);
+      const list = page.getByRole('navigation', { name: 'Conversations', exact: true });
+      const toggle = page.getByRole('button', { name: 'Conversations', exact: true });
+      const press = (locator) => (phone ? locator.tap() : locator.click());
+      if (await toggle.isVisible()) {
+        if (await list.isVisible()) throw new Error(`at ${width} px the drawer is open before it is asked for`);
+        await press(toggle);
+        await list.waitFor({ state: 'visible' });
+        await press(list.getByRole('button', { name: 'New conversation', exact: true }));
+        await list.waitFor({ state: 'hidden' });
+      } else if (!(await list.isVisible()))
+        throw new Error(`at ${width} px the thread list is neither shown nor behind a button`);
+      let how = (await toggle.isVisible()) ? 'thread list in a drawer' : 'thread list beside';
+      if (phone) {
+        const coarse = await page.evaluate(() => matchMedia('(pointer: coarse)').matches);
+        const sendSize = await send.boundingBox();
+        if (!coarse || sendSize.height < 44 || sendSize.width < 44)
+          throw new Error(
+            `at 390 px by touch, Send is ${sendSize.width}x${sendSize.height} (coarse pointer: ${coarse})`,
+          );
+        await press(page.getByRole('textbox', { name: 'Message', exact: true }));
+        await page.keyboard.type('Hello from a phone');
+        await press(send);
+        await page.waitForFunction(() => {
+          const answer = document.querySelector('[role="log"] [data-slot="message"][data-role="assistant"]');
+          return (answer?.textContent ?? '').trim().length > 10;
+        });
+        how += ', 44 px targets, sent by tapping';
+      }
+      if (errors.length > 0) throw new Error(`errors in the page at ${width} px: ${errors.join(' | ')}`);
+      seen.push(`${width} px: ${how}`);
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+  }
+  return seen.join('; ');
+}
+
 export const checks = { chat, 'stored-completions': storedCompletions };
+const widthChecks = { chat: chatAtWidths };
 
 /** Opens the built example at `url` and runs its check; page errors fail it. */
 export async function checkInBrowser(example, url, context) {
@@ -114,7 +177,8 @@ export async function checkInBrowser(example, url, context) {
     await page.goto(url);
     const result = await checks[example](page, context);
     if (errors.length > 0) throw new Error(`errors in the page: ${errors.join(' | ')}`);
-    return result;
+    const widths = widthChecks[example] ? await widthChecks[example](url) : null;
+    return widths ? `${result}; ${widths}` : result;
   } finally {
     await browser.close();
   }

@@ -49,7 +49,8 @@ const fileName = (file: string) => file.split('/').pop() ?? file;
 
 /** Every --ck-* variable: its light and dark values, and the rules and files that use it. */
 export function readTokens(): Token[] {
-  const tokensCss = Object.entries(sheets).find(([file]) => file.endsWith('/tokens.css'))?.[1] ?? '';
+  // page.css states every default on :root (tokens.css reads the same ones as fallbacks; a test keeps them equal).
+  const tokensCss = Object.entries(sheets).find(([file]) => file.endsWith('/page.css'))?.[1] ?? '';
   const light = declarations(blockAfter(tokensCss, /^:root\s*\{/m));
   const dark = declarations(blockAfter(tokensCss, /^\[data-theme="dark"\]\s*\{/m));
   // A colour written once as light-dark(light, dark) holds both themes' values.
@@ -69,8 +70,10 @@ export function readTokens(): Token[] {
   for (const [file, css] of Object.entries(sheets)) {
     for (const rule of css.matchAll(/([^{}]+)\{([^{}]*)\}/g)) {
       const slots = [...(rule[1] ?? '').matchAll(/data-slot="([\w-]+)"/g)].map((match) => match[1] ?? '');
-      for (const used of (rule[2] ?? '').matchAll(/var\((--ck-[\w-]+)/g)) {
-        const entry = token(used[1] ?? '');
+      // Rules read each variable through its private twin (var(--_ck-fg) is --ck-fg); --ck-rem is the kit's own unit.
+      for (const used of (rule[2] ?? '').matchAll(/var\(--_?(ck-[\w-]+)/g)) {
+        if (used[1] === 'ck-rem') continue;
+        const entry = token(`--${used[1] ?? ''}`);
         for (const slot of slots.length ? slots : [fileName(file)])
           if (!entry.usedBy.includes(slot)) entry.usedBy.push(slot);
       }

@@ -1,4 +1,5 @@
 import '@completions-kit/components/styles.css';
+import '@completions-kit/components/styles/page.css';
 import './styles/base.css';
 import './styles/shell.css';
 import './styles/panel.css';

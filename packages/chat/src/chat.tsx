@@ -1,3 +1,4 @@
+import type { MessageLabels } from '@completions-kit/components';
 import {
   type AttachmentLimits,
   type ChatLabels,
@@ -10,10 +11,11 @@ import {
   type ConversationParams,
   createChatCompletionsClient,
 } from '@completions-kit/core';
-import { type ComponentPropsWithoutRef, type ReactNode, useMemo, useSyncExternalStore } from 'react';
+import { type ComponentPropsWithoutRef, type ReactNode, useMemo, useRef, useSyncExternalStore } from 'react';
 import { ChatConversation } from './conversation-view.tsx';
 import { localStorageThreads, type ThreadStorage } from './storage.ts';
 import { StorageNotice, UnreadableThreads } from './storage-notice.tsx';
+import { ThreadsToggle, useThreadDrawer } from './thread-drawer.tsx';
 import { type ChatTool, toolDefinitions } from './tools.ts';
 import { useChatSession } from './use-chat-session.ts';
 
@@ -46,8 +48,8 @@ export interface ChatProps extends Omit<ComponentPropsWithoutRef<'div'>, 'childr
   threadList?: boolean;
   /** Which files may be attached, how large, how many. */
   limits?: AttachmentLimits;
-  /** Replace any of the chat's strings. */
-  labels?: Partial<ChatLabels>;
+  /** Replace any of the chat's strings, its messages' too (role headers, status lines, Copy). */
+  labels?: Partial<ChatLabels & MessageLabels>;
 }
 
 const defaultStorage = typeof localStorage === 'undefined' ? null : localStorageThreads();
@@ -105,20 +107,31 @@ export function Chat({
     (threads ?? noThreads).getState,
     noThreads.getState,
   );
+  const main = useRef<HTMLElement>(null);
+  const drawer = useThreadDrawer(main);
+  const listed = threads && state && threadList !== false;
   const content = (
     <div data-slot="chat" data-threads={threads && threadList !== false ? '' : undefined} {...props}>
-      {threads && state && threadList !== false ? (
+      {listed ? (
         <ThreadList
+          {...drawer.drawer}
           threads={state.threads.filter((thread) => !state.unreadable.includes(thread.id))}
           activeId={state.activeId}
-          onSelect={threads.select}
-          onNew={() => threads.create()}
+          onSelect={(id) => {
+            threads.select(id);
+            drawer.picked();
+          }}
+          onNew={() => {
+            threads.create();
+            drawer.picked();
+          }}
           onRename={threads.rename}
           onDelete={threads.remove}
         />
       ) : null}
-      {threads && state && threadList !== false ? <UnreadableThreads threads={threads} state={state} /> : null}
-      <section data-slot="chat-main">
+      {listed ? <UnreadableThreads threads={threads} state={state} /> : null}
+      <section data-slot="chat-main" ref={main}>
+        {listed ? <ThreadsToggle toggle={drawer.toggle} /> : null}
         {state ? <StorageNotice state={state} conversation={session.conversation} /> : null}
         <ChatConversation
           draft={session.draft.text}

@@ -84,7 +84,9 @@ export function ChatConversation({
     <>
       <Thread.Root count={turns.length} status={status}>
         <Thread.Viewport
-          getKey={(index) => turns[index]?.node.id ?? index}
+          // By place, not by node: switching a branch swaps the node at a place, and a view kept mounted
+          // keeps the focus on the picker's button (a new view dropped it to the page).
+          getKey={(index) => index}
           renderItem={(index) => {
             const turn = turns[index];
             if (!turn) return null;

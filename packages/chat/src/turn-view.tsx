@@ -1,7 +1,7 @@
 import { Choices, Message } from '@completions-kit/components';
 import { EditForm, MessageActions, ToolApproval, useChatLabels } from '@completions-kit/components/chat';
 import type { ChatCompletionMessageToolCall, TurnNode } from '@completions-kit/core';
-import { memo, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import { AnswerDetails, UsageToggle } from './answer-details.tsx';
 import { type ChatTool, deniedAnswer, parseArguments } from './tools.ts';
 
@@ -93,6 +93,14 @@ export const TurnView = memo(function TurnView({
 }: TurnViewProps) {
   const [editing, setEditing] = useState(false);
   const [showUsage, setShowUsage] = useState(false);
+  const turn = useRef<HTMLDivElement>(null);
+  const cancelled = useRef(false);
+  // A cancelled edit gives the focus back to the Edit button it came from.
+  useEffect(() => {
+    if (editing || !cancelled.current) return;
+    cancelled.current = false;
+    turn.current?.querySelector<HTMLElement>('[data-slot="message-edit"]')?.focus();
+  }, [editing]);
   const { message } = node;
   const text = textOf(message.content);
   const calls = message.role === 'assistant' ? ((message.tool_calls ?? []) as ChatCompletionMessageToolCall[]) : [];
@@ -105,7 +113,10 @@ export const TurnView = memo(function TurnView({
           setEditing(false);
           actions.edit(node.id, next);
         }}
-        onCancel={() => setEditing(false)}
+        onCancel={() => {
+          cancelled.current = true;
+          setEditing(false);
+        }}
       />
     );
   const { completion, status } = node;
@@ -113,7 +124,7 @@ export const TurnView = memo(function TurnView({
     return <Choices choices={completion.choices} onUseChoice={(index) => actions.pickChoice(node.id, index)} />;
   const failed = status === 'error' || status === 'incomplete';
   return (
-    <div data-slot="chat-turn" data-role={message.role}>
+    <div data-slot="chat-turn" data-role={message.role} ref={turn}>
       {/* The calls show once, in their approval (with its buttons), not also in the message. */}
       <Message message={calls.length ? { ...message, tool_calls: undefined } : message} status={status} />
       {failed && node.error ? <AnswerError message={node.error.message} last={last} onRetry={actions.retry} /> : null}

@@ -23,6 +23,8 @@ export { Markdown } from './markdown/markdown.tsx';
 export { AudioInputContent, FileContent, ImageContent } from './message/content-parts.tsx';
 export type { AnyMessage, MessageProps } from './message/message.tsx';
 export { Message } from './message/message.tsx';
+export type { MessageLabels } from './message/message-labels.tsx';
+export { defaultMessageLabels, MessageLabelsProvider, useMessageLabels } from './message/message-labels.tsx';
 export type { DeleteStoredProps } from './stored/delete-stored.tsx';
 export { DeleteStored } from './stored/delete-stored.tsx';
 export type { MetadataEditorProps } from './stored/metadata-editor.tsx';

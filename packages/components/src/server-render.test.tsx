@@ -29,6 +29,7 @@ const props: Record<string, object> = {
   FileContent: { part: { type: 'file', file: { filename: 'notes.pdf' } } },
   ImageContent: { part: { type: 'image_url', image_url: { url: 'https://example.com/cat.png' } } },
   Message: { message: searchMessage, finishReason: 'stop' },
+  MessageLabelsProvider: { labels: { writing: 'Schreibt…' }, children: <p>A part of a message</p> },
   DeleteStored: { label: 'this stored completion', onDelete: () => undefined },
   MetadataEditor: { metadata: { project: 'docs' }, onSave: () => undefined },
   StoredDetail: { completion: stored.completion, messages: stored.messages },

@@ -30,6 +30,7 @@ export const ComposerAttach = forwardRef<HTMLButtonElement, ComponentPropsWithou
         type="button"
         disabled={composer.disabled}
         aria-label={composer.labels.attach}
+        title={composer.labels.attach}
         {...props}
         ref={ref}
         onClick={(event) => {
@@ -70,6 +71,7 @@ export const ComposerRecord = forwardRef<HTMLButtonElement, ComponentPropsWithou
       aria-pressed={!!session}
       disabled={composer.disabled}
       aria-label={session ? composer.labels.stopRecording : composer.labels.record}
+      title={session ? composer.labels.stopRecording : composer.labels.record}
       {...props}
       ref={ref}
       onClick={() => void toggle()}

@@ -77,7 +77,10 @@ export const ComposerSubmit = forwardRef<HTMLButtonElement, ComponentPropsWithou
       ref={ref}
       onClick={(event) => {
         onClick?.(event);
-        if (stopping && !event.defaultPrevented) composer.stop();
+        if (!stopping || event.defaultPrevented) return;
+        composer.stop();
+        // Stop turns into a Send that is disabled while the input is empty: focus would drop to the page.
+        document.getElementById(composer.inputId)?.focus();
       }}
     >
       {children ?? (stopping ? composer.labels.stop : composer.labels.send)}

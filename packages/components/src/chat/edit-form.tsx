@@ -12,7 +12,7 @@ export interface EditFormProps extends Omit<ComponentPropsWithoutRef<'form'>, 'o
   labels?: Partial<ChatLabels>;
 }
 
-/** Edits a sent message in place: Save sends it as a new branch, Escape or Cancel leaves it. */
+/** Edits a sent message in place: Save or Enter sends it as a new branch (Shift+Enter breaks the line), Escape or Cancel leaves it. */
 export const EditForm = forwardRef<HTMLFormElement, EditFormProps>(function EditForm(
   { initialText, onSave, onCancel, labels: own, ...props },
   ref,
@@ -34,7 +34,9 @@ export const EditForm = forwardRef<HTMLFormElement, EditFormProps>(function Edit
         if (text.trim()) onSave(text.trim());
       }}
       onKeyDown={(event) => {
-        if (event.key === 'Escape') onCancel();
+        if (event.key !== 'Escape') return;
+        event.preventDefault();
+        onCancel();
       }}
     >
       <textarea
@@ -44,6 +46,13 @@ export const EditForm = forwardRef<HTMLFormElement, EditFormProps>(function Edit
         value={text}
         rows={Math.min(8, text.split('\n').length + 1)}
         onChange={(event) => setText(event.target.value)}
+        onKeyDown={(event) => {
+          // As in the composer: Enter saves, Shift+Enter breaks the line, an input method's Enter does neither.
+          const composing = event.nativeEvent.isComposing || event.keyCode === 229;
+          if (event.key !== 'Enter' || event.shiftKey || composing) return;
+          event.preventDefault();
+          if (text.trim()) onSave(text.trim());
+        }}
       />
       <div data-slot="edit-buttons">
         <button type="submit" data-slot="edit-save" disabled={!text.trim()}>

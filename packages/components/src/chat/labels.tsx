@@ -1,6 +1,11 @@
 import { createContext, type ReactNode, useContext, useMemo } from 'react';
+import { type MessageLabels, MessageLabelsProvider } from '../message/message-labels.tsx';
 
-/** Every string the chat parts show or announce. English by default; replace any through `ChatLabelsProvider`. */
+/**
+ * Every string the chat parts show or announce. English by default; replace any through
+ * `ChatLabelsProvider`, which also takes the messages' own (`MessageLabels`: role headers, status
+ * lines, the code block's Copy).
+ */
 export interface ChatLabels {
   thread: string;
   empty: string;
@@ -134,14 +139,18 @@ export function ChatLabelsProvider({
   labels,
   children,
 }: {
-  /** The strings to replace (names, announcements, messages), e.g. a translation; the rest stay English. */
-  labels: Partial<ChatLabels>;
+  /** The strings to replace (names, announcements, messages' too), e.g. a translation; the rest stay English. */
+  labels: Partial<ChatLabels & MessageLabels>;
   /** The chat parts these strings apply to. */
   children: ReactNode;
 }) {
   const parent = useContext(LabelsContext);
   const merged = useMemo(() => ({ ...parent, ...labels }), [parent, labels]);
-  return <LabelsContext.Provider value={merged}>{children}</LabelsContext.Provider>;
+  return (
+    <LabelsContext.Provider value={merged}>
+      <MessageLabelsProvider labels={labels}>{children}</MessageLabelsProvider>
+    </LabelsContext.Provider>
+  );
 }
 
 /** The strings in effect: the provider's, then a part's own `labels` prop over them. */

@@ -99,9 +99,24 @@ const BranchPicker = forwardRef<HTMLDivElement, BranchPickerProps>(function Bran
   ref,
 ) {
   const labels = useChatLabels(own);
+  const picker = useRef<HTMLDivElement | null>(null);
+  // The version shown changes the message's height: the button pressed is kept in view.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the version changes
+  useEffect(() => {
+    const active = document.activeElement;
+    if (active instanceof HTMLElement && picker.current?.contains(active)) active.scrollIntoView({ block: 'nearest' });
+  }, [index]);
   if (count < 2) return null;
   return (
-    <div data-slot="branch-picker" {...props} ref={ref}>
+    <div
+      data-slot="branch-picker"
+      {...props}
+      ref={(element) => {
+        picker.current = element;
+        if (typeof ref === 'function') ref(element);
+        else if (ref) ref.current = element;
+      }}
+    >
       <button type="button" data-slot="branch-previous" aria-label={labels.previousBranch} onClick={() => onSwitch(-1)}>
         ‹
       </button>

@@ -1,5 +1,6 @@
 import { isRunning, type RunStatus } from '@completions-kit/core';
 import { useEffect, useState } from 'react';
+import { useMessageLabels } from '../message/message-labels.tsx';
 import { reveal } from '../text/reveal.ts';
 
 /** Code longer than this is shown plain: highlighting it (and rendering its tree) would block the page. */
@@ -58,6 +59,7 @@ export function CodeBlock({ code, language, status = 'done' }: CodeBlockProps) {
   const final = !isRunning(status);
   const [tree, setTree] = useState<HastNode[] | null>(null);
   const [copied, setCopied] = useState(false);
+  const labels = useMessageLabels();
   const name = language?.trim().split(/\s/)[0]?.toLowerCase();
   useEffect(() => {
     setTree(null);
@@ -80,11 +82,11 @@ export function CodeBlock({ code, language, status = 'done' }: CodeBlockProps) {
     <figure data-slot="code-block" data-language={name} data-highlighted={tree ? 'true' : 'false'}>
       <figcaption data-slot="code-block-header">
         <span>{reveal(name ?? 'text')}</span>{' '}
-        <button type="button" onClick={copy} aria-label={reveal(`Copy ${name ?? ''} code`.replace('  ', ' '))}>
-          {copied ? 'Copied' : 'Copy'}
+        <button type="button" onClick={copy} aria-label={reveal(labels.copyCode(name ?? ''))}>
+          {copied ? labels.copied : labels.copy}
         </button>
         <span role="status" data-slot="visually-hidden">
-          {copied ? 'Code copied' : ''}
+          {copied ? labels.codeCopied : ''}
         </span>
       </figcaption>
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable block must take focus so the keyboard can scroll it. */}

@@ -13,6 +13,7 @@ import { reveal } from '../text/reveal.ts';
 import { ToolCall } from '../tool-call/tool-call.tsx';
 import { Parts } from './content-parts.tsx';
 import { MessageBoundary } from './message-boundary.tsx';
+import { statusLine, useMessageLabels } from './message-labels.tsx';
 
 /** Any message: a request message, a response message, a snapshot mid-stream or a stored one. */
 export interface AnyMessage {
@@ -42,22 +43,6 @@ export interface MessageProps extends Omit<ComponentPropsWithoutRef<'article'>, 
 /** Tool calls shown before a "Show more" button. */
 const MAX_TOOL_CALLS = 64;
 
-const finishText: Record<string, string> = {
-  stop: 'Finished',
-  length: 'Truncated: the token limit was reached',
-  tool_calls: 'Waiting for tool results',
-  content_filter: 'Stopped by the content filter',
-  function_call: 'Waiting for the function result',
-};
-
-const statusText: Partial<Record<RunStatus, string>> = {
-  submitted: 'Waiting for the answer…',
-  streaming: 'Writing…',
-  aborted: 'Stopped: the answer is partial',
-  incomplete: 'The connection ended early: the answer may be incomplete',
-  error: 'An error ended the answer: what arrived is kept',
-};
-
 /**
  * A chat message of any role with everything it can hold: text (with citations), content parts,
  * a refusal, tool calls, the legacy function call, an audio transcript, its finish reason and
@@ -75,6 +60,8 @@ const MessageBody = forwardRef<HTMLElement, MessageProps>(function MessageBody(
   { message, status = 'done', finishReason, renderText: customRender, audioFormat, ...props },
   ref,
 ) {
+  const labels = useMessageLabels();
+  const line = statusLine(labels, status);
   const customText = customRender !== undefined;
   const renderText = customRender ?? reveal;
   const content = message.content;
@@ -96,7 +83,7 @@ const MessageBody = forwardRef<HTMLElement, MessageProps>(function MessageBody(
       ref={ref}
     >
       <header data-slot="message-role">
-        {reveal(message.role)}
+        {reveal(labels.role(message.role))}
         {message.name ? <span data-slot="message-name"> · {reveal(message.name)}</span> : null}
       </header>
       {typeof content === 'string' && content !== '' ? (
@@ -116,7 +103,7 @@ const MessageBody = forwardRef<HTMLElement, MessageProps>(function MessageBody(
       ) : null}
       {Array.isArray(content) ? <Parts parts={content} renderText={renderText} /> : null}
       {refused ? (
-        <p data-slot="message-refusal" role="note" aria-label="Refusal">
+        <p data-slot="message-refusal" role="note" aria-label={labels.refusal}>
           {reveal(message.refusal as string)}
         </p>
       ) : null}
@@ -126,17 +113,17 @@ const MessageBody = forwardRef<HTMLElement, MessageProps>(function MessageBody(
       ))}
       {calls.length > shownCalls.length ? (
         <button type="button" data-slot="more-tool-calls" onClick={() => showAllCalls(true)}>
-          Show {calls.length - shownCalls.length} more tool calls
+          {labels.moreToolCalls(calls.length - shownCalls.length)}
         </button>
       ) : null}
       {message.function_call ? <ToolCall call={message.function_call} status={status} /> : null}
-      {statusText[status] ? (
+      {line ? (
         <p data-slot="stream-status" role="status">
-          {statusText[status]}
+          {line}
         </p>
       ) : finishReason && finishReason !== 'stop' ? (
         <p data-slot="finish-reason" data-reason={finishReason}>
-          {finishText[finishReason] ?? finishReason}
+          {labels.finishReason(finishReason)}
         </p>
       ) : null}
     </article>
