@@ -1,11 +1,13 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, within } from 'storybook/test';
 import { Message } from './message.tsx';
+import { MessageLabelsProvider } from './message-labels.tsx';
 
 // Small hand-made messages; the recorded local-model fixtures replace them when issue 4 records them.
 const meta = {
   title: 'Chat/Message',
   component: Message,
+  subcomponents: { MessageLabelsProvider },
   tags: ['stable'],
   args: { message: { role: 'assistant', content: '' } },
   parameters: {
@@ -246,5 +248,23 @@ export const NarrowColumn: Story = {
     await expect(article.scrollWidth).toBeLessThanOrEqual(article.clientWidth);
     const code = article.querySelector('pre') as HTMLElement;
     await expect(code.scrollWidth).toBeGreaterThan(code.clientWidth);
+  },
+};
+
+/** Every string of a message through MessageLabelsProvider: here in German, the role header and the status line. */
+export const InAnotherLanguage: Story = {
+  args: { message: { role: 'assistant', content: 'Die Antwort kommt noch.' }, status: 'streaming' },
+  render: (args) => (
+    <MessageLabelsProvider
+      labels={{ role: (role) => (role === 'assistant' ? 'Assistent' : role), writing: 'Schreibt…', copy: 'Kopieren' }}
+    >
+      <Message {...args} />
+    </MessageLabelsProvider>
+  ),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByText('Assistent')).toBeVisible();
+    await expect(canvas.getByText('Schreibt…')).toBeInTheDocument();
+    await expect(canvas.queryByText('Writing…')).toBeNull();
   },
 };

@@ -25,6 +25,7 @@ import {
 export type ConversationParams = Omit<ChatCompletionCreateParamsNonStreaming, 'messages' | 'stream'>;
 
 export interface ConversationState {
+  /** Every turn and branch: `nodes` by id, the first turns (`roots`) and which child of each is `active`. */
   readonly tree: TurnTree;
   /** The latest answer's status: `idle` before any, `submitted`, `streaming`, then how it ended. */
   readonly status: RunStatus;
@@ -60,6 +61,7 @@ export interface ConversationActions {
 }
 
 export interface Conversation extends ConversationActions {
+  /** The state now: a new object on every change, never changed in place. */
   getState(): ConversationState;
   /** The state it was created with: the snapshot a server render uses. */
   getInitialState(): ConversationState;
