@@ -148,41 +148,44 @@ async function measure(budget: Budget) {
 const knownMisses: Record<string, { ceilingBytes: number; why: string }> = {
   '@completions-kit/core': {
     // 7.42 KB until the conversation (tree, answer records, saved format and its 0.1 migration) moved
-    // into core (+2.3 KB) and the shared logprob views kept reading a stream linear (+0.27 KB).
-    ceilingBytes: 10.05 * 1024,
-    why: 'the run lifecycle (createCompletionRun) and the conversation (createConversation) moved into core; shared logprob views for linear reads',
+    // into core (+2.3 KB), the shared logprob views kept reading a stream linear (+0.27 KB) and saved
+    // threads were checked on read for damage and cycles (+0.7 KB).
+    ceilingBytes: 10.75 * 1024,
+    why: 'the run lifecycle (createCompletionRun) and the conversation (createConversation) moved into core; shared logprob views for linear reads; saved threads checked on read',
   },
   '@completions-kit/hooks + core': {
     // 10.53 KB until the conversation moved into core with its saved format and migration (+1.2 KB)
-    // and the shared logprob views (+0.27 KB).
-    ceilingBytes: 12.05 * 1024,
+    // and the shared logprob views (+0.27 KB), and the check of saved threads (+0.7 KB).
+    ceilingBytes: 12.75 * 1024,
     why: 'the run object and useCompletionRun, and the conversation with its saved format; the hooks did not thin as much as core added; shared logprob views',
   },
   '@completions-kit/components': {
     // 17.27 KB until long lists and tables were laid out a thousand entries at a time (+0.17 KB).
     // 17.44 KB until status props (RunStatus, data-status) replaced the booleans (+0.18 KB) and issue
     // 29's hostile cases: long audio decoded in slices, stored metadata cut for display, citations
-    // left out counted (+0.47 KB).
-    ceilingBytes: 18.12 * 1024,
-    why: 'hostile-output hardening: bounded, time-sliced markdown, lists and tables shown a thousand at a time, reveal of hidden characters, error boundary, sliced audio decoding, cut metadata, counted citations',
+    // left out counted (+0.47 KB). 18.10 KB until every message string went through labels (+0.28 KB).
+    ceilingBytes: 18.4 * 1024,
+    why: 'hostile-output hardening: bounded, time-sliced markdown, lists and tables shown a thousand at a time, reveal of hidden characters, error boundary, sliced audio decoding, cut metadata, counted citations; message labels',
   },
   'chat layer (components/chat + @completions-kit/chat)': {
-    // 10.74 KB until the chat stopped recording completions beside the tree (-0.22 KB).
-    ceilingBytes: 10.55 * 1024,
-    why: 'thread, composer with attachments and WAV recording, branch picker, tool approval, thread storage',
+    // 10.74 KB until the chat stopped recording completions beside the tree (-0.22 KB); 10.53 KB until
+    // issue 23 (the thread drawer, every string through labels, focus handling: +0.76 KB) and issue 32
+    // (storage faults caught and told, unreadable threads listed, the draft kept: +1.34 KB).
+    ceilingBytes: 12.65 * 1024,
+    why: 'thread, composer with attachments and WAV recording, branch picker, tool approval, thread storage that survives faults, the narrow-width drawer, labels for every string',
   },
   // The outside app's figures (size-apps.ts), first measured 2026-12-04. The largest sources of each
   // first load are printed under its row.
   'app (a): the drop-in <Chat>': {
-    ceilingBytes: 49.95 * 1024,
-    why: 'marked (15.5 KB gzip) loads with the first message, TanStack Query and the whole chat layer',
+    ceilingBytes: 52.6 * 1024,
+    why: 'marked (15.5 KB gzip) loads with the first message, TanStack Query and the whole chat layer (grown by issues 23 and 32, above)',
   },
   'app (b): Message alone': {
-    ceilingBytes: 24.65 * 1024,
+    ceilingBytes: 24.95 * 1024,
     why: 'marked alone is 15.5 KB gzip, more than the 12 KB target: needs a smaller markdown lexer of our own',
   },
   'app (c): useCompletionStream with Message': {
-    ceilingBytes: 37.8 * 1024,
+    ceilingBytes: 38.2 * 1024,
     why: 'marked (15.5 KB) and TanStack Query (about 9 KB) before a byte of the kit',
   },
   'app (d): StoredTable with useStoredCompletions': {
