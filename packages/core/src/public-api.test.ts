@@ -25,6 +25,7 @@ describe('the public API', () => {
         'errorAdvice',
         'apiErrorFromBody',
         'assertValidMetadata',
+        'checkSavedConversation',
         'completionKeys',
         'createChatCompletionsClient',
         'finalizeSnapshot',
