@@ -126,6 +126,8 @@ test('keyboard only: from the first Tab to a finished run, Escape stops, "?" lis
   await page.keyboard.type('2000');
   await page.keyboard.press('Control+Enter');
   await expect(page.locator('.run-status')).toHaveAttribute('data-status', 'streaming');
+  // Streaming starts with the response's headers; wait for words, so there is something to keep.
+  await expect(answer(page).locator('[data-slot="markdown"]').first()).toHaveText(/\S/);
   await page.keyboard.press('Escape');
   await expect(page.locator('.run-status')).toHaveText(/^Stopped after \d+ tokens?\.$/);
 
