@@ -162,8 +162,24 @@ const reports = reportPaths
   .map((reportPath) => JSON.parse(readFileSync(reportPath, 'utf8')));
 // Playwright's report counts its own way: expected (passed) and unexpected (failed).
 if (existsSync(playwrightReport)) {
-  const { stats } = JSON.parse(readFileSync(playwrightReport, 'utf8'));
-  reports.push({ numPassedTests: stats.expected + stats.flaky, numFailedTests: stats.unexpected });
+  const { stats, suites } = JSON.parse(readFileSync(playwrightReport, 'utf8'));
+  // Playwright nests suites by file and describe; a spec that is not ok failed on every retry.
+  const failedSpecs = [];
+  const walk = (suite, trail) => {
+    for (const spec of suite.specs ?? []) {
+      if (!spec.ok) failedSpecs.push({ file: spec.file ?? suite.file, title: [...trail, spec.title].join(' > ') });
+    }
+    for (const child of suite.suites ?? []) walk(child, [...trail, child.title]);
+  };
+  for (const suite of suites ?? []) walk(suite, []);
+  reports.push({
+    numPassedTests: stats.expected + stats.flaky,
+    numFailedTests: stats.unexpected,
+    testResults: failedSpecs.map((spec) => ({
+      name: path.join(root, 'apps/playground/e2e', spec.file ?? ''),
+      assertionResults: [{ status: 'failed', fullName: spec.title, failureMessages: [] }],
+    })),
+  });
 }
 const counts = reports.length
   ? {
@@ -171,6 +187,18 @@ const counts = reports.length
       numFailedTests: reports.reduce((sum, item) => sum + item.numFailedTests, 0),
     }
   : null;
+// CI shows only the tail of the output, so the failing tests are named here, beside the summary.
+const failures = reports.flatMap((report) =>
+  (report.testResults ?? []).flatMap((file) =>
+    (file.assertionResults ?? [])
+      .filter((test) => test.status === 'failed')
+      .map((test) => {
+        const reason = String(test.failureMessages?.[0] ?? '').split('\n')[0].slice(0, 300);
+        return `  ${path.relative(root, file.name)} > ${test.fullName}\n      ${reason}`;
+      }),
+  ),
+);
+if (failures.length > 0) console.log(`\nFailing tests:\n${failures.join('\n')}`);
 console.log(failed.length > 0 ? `\nFailed: ${failed.join(', ')}` : '\nAll checks passed.');
 // The last line counts the tests, in the plain form CI reads.
 if (counts) console.log(`tests: ${counts.numPassedTests} passed, ${counts.numFailedTests} failed`);

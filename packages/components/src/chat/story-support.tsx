@@ -59,7 +59,7 @@ export function DemoThread({
   };
   const all = stream ? [...messages, answer] : messages;
   return (
-    <div style={{ height, display: 'flex', flexDirection: 'column' }} data-slot="chat-main">
+    <div style={{ height, display: 'flex', flexDirection: 'column' }} data-slot="chat-main" data-written={written}>
       <Thread.Root count={all.length} status={status}>
         <Thread.Viewport
           renderItem={(index) => (
