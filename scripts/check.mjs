@@ -193,7 +193,9 @@ const failures = reports.flatMap((report) =>
     (file.assertionResults ?? [])
       .filter((test) => test.status === 'failed')
       .map((test) => {
-        const reason = String(test.failureMessages?.[0] ?? '').split('\n')[0].slice(0, 300);
+        const reason = String(test.failureMessages?.[0] ?? '')
+          .split('\n')[0]
+          .slice(0, 300);
         return `  ${path.relative(root, file.name)} > ${test.fullName}\n      ${reason}`;
       }),
   ),
