@@ -1,7 +1,7 @@
 import type { ChatCompletion, CompletionUsage } from '@completions-kit/core';
 import type { CreateRequest } from '../../validation/create-params.ts';
 import type { AnswerHead, AnswerSlice } from './answer-job.ts';
-import type { Reply } from './reply.ts';
+import { emptyReply, type Reply } from './reply.ts';
 import { usageOf } from './shape.ts';
 import { type CompletionMeta, chunkFrame, chunksFrom, completionFrom, logprobEntry } from './wire.ts';
 
@@ -103,18 +103,4 @@ export class AnswerStream {
           .slice(0, end.contentLength);
     }
   }
-}
-
-function emptyReply(): Reply {
-  return {
-    kind: 'content',
-    tokens: [],
-    text: '',
-    toolCalls: [],
-    citations: [],
-    audio: null,
-    finishReason: 'stop',
-    textTokens: 0,
-    audioTokens: 0,
-  };
 }

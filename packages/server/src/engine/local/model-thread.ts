@@ -27,7 +27,7 @@ port.on('message', (message: ToThread) => {
     if (message.type === 'cancel') jobs.delete(id);
     else if (message.type === 'census') {
       const tokens = [...jobs.values()].reduce((sum, job) => sum + job.made, 0);
-      port.postMessage({ type: 'census', id, census: { answers: jobs.size, tokens } });
+      port.postMessage({ type: 'census', id, census: { answers: jobs.size, tokens, asking: 0 } });
     } else if (message.type === 'start') start(id, message.input);
     else {
       const job = jobs.get(id);

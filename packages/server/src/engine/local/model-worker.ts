@@ -25,6 +25,8 @@ interface Waiting {
 export interface Census {
   answers: number;
   tokens: number;
+  /** Slices asked for and not yet made: 0 while every answer waits on its reader. */
+  asking: number;
 }
 
 type Message =
@@ -144,7 +146,17 @@ export class ModelWorker {
     const worker = this.#worker as Worker;
     const id = this.#next++;
     return new Promise<Census>((resolve, reject) =>
-      this.#send(worker, { type: 'census', id }, { id, resolve, reject, timeMs: 10_000 }),
+      this.#send(
+        worker,
+        { type: 'census', id },
+        {
+          id,
+          // What is still waiting once the census is answered: asks sent after it, never before it.
+          resolve: (census) => resolve({ ...(census as Census), asking: this.#waiting.length }),
+          reject,
+          timeMs: 10_000,
+        },
+      ),
     );
   }
 

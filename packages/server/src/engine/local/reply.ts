@@ -43,3 +43,18 @@ export interface Reply {
 export function textOf(tokens: GeneratedToken[]): string {
   return tokens.map((token) => token.text).join('');
 }
+
+/** A reply with nothing in it yet: where every answer starts. */
+export function emptyReply(): Reply {
+  return {
+    kind: 'content',
+    tokens: [],
+    text: '',
+    toolCalls: [],
+    citations: [],
+    audio: null,
+    finishReason: 'stop',
+    textTokens: 0,
+    audioTokens: 0,
+  };
+}

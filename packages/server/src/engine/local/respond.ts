@@ -8,7 +8,7 @@ import { type GenerationOptions, generate } from './generate.ts';
 import { JsonWriter } from './json-writer.ts';
 import type { NgramModel } from './ngram-model.ts';
 import { randomId } from './random-id.ts';
-import { type Reply, textOf } from './reply.ts';
+import { emptyReply, type Reply, textOf } from './reply.ts';
 import { bestSentence, searchFor } from './search-documents.ts';
 import { synthesize } from './speech.ts';
 import { tokenText } from './tokenizer.ts';
@@ -45,17 +45,7 @@ export function isPlainAnswer(context: RespondContext): boolean {
 export function respond(model: NgramModel, options: GenerationOptions, context: RespondContext): Reply {
   const { create, lastUser } = context;
   const composer = new Composer(model, options);
-  const reply: Reply = {
-    kind: 'content',
-    tokens: [],
-    text: '',
-    toolCalls: [],
-    citations: [],
-    audio: null,
-    finishReason: 'stop',
-    textTokens: 0,
-    audioTokens: 0,
-  };
+  const reply = emptyReply();
   let pending: Tool | null = null;
   try {
     if (lastUser.toLowerCase().includes(REFUSAL_TRIGGER)) {
