@@ -4,7 +4,7 @@
 import kitStyles from '@completions-kit/components/styles.css?inline';
 import { createChatCompletionsClient } from '@completions-kit/core';
 import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, expect, inject, it } from 'vitest';
+import { afterEach, expect, inject, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { Chat } from './chat.tsx';
 
@@ -22,13 +22,14 @@ afterEach(() => {
   for (const element of added.splice(0)) element.remove();
 });
 
-const until = async (check: () => boolean, what: string) => {
-  const deadline = performance.now() + 20_000;
-  while (!check()) {
-    if (performance.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-};
+// vitest's own wait, with a generous ceiling and the thing awaited named in the failure.
+const until = (check: () => boolean, what: string) =>
+  vi.waitFor(
+    () => {
+      if (!check()) throw new Error(`still waiting for ${what}`);
+    },
+    { timeout: 20_000, interval: 20 },
+  );
 
 async function mountChat() {
   const style = document.createElement('style');
