@@ -42,7 +42,14 @@ try {
     await frame.locator('#storybook-docs .sbdocs-content').waitFor({ timeout });
     await page.waitForLoadState('networkidle');
     await shot.prepare?.(frame);
-    await page.waitForTimeout(1500);
+    // Fonts loaded and two frames painted in the preview: what the reader would see, not a guess of when.
+    await page
+      .frame({ url: /iframe\.html/ })
+      ?.evaluate(() =>
+        document.fonts.ready.then(
+          () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+        ),
+      );
     await page.screenshot({ path: path.join('docs', shot.file) });
     console.log(`docs/${shot.file}`);
   }
