@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { expectNoAxeViolations, field, openPlayground, screenshot } from './support.ts';
+import { expectNoAxeViolations, field, openPlayground, screenshot, unfold } from './support.ts';
 
 const variant = (page: Page, name: string) => page.getByRole('region', { name: `Variant ${name}`, exact: true });
 
@@ -70,6 +70,47 @@ test('a synced section applies an edit to every variant; unsynced, to one', asyn
   await page.getByRole('button', { name: 'Remove variant B' }).click();
   await expect(variant(page, 'B')).toHaveCount(0);
   await expect(variant(page, 'C')).toBeVisible();
+  await screenshot(page, testInfo);
+});
+
+test('variants send their own messages or a saved prompt version, and Sync Messages makes them agree', async ({
+  page,
+}, testInfo) => {
+  await openPlayground(page, 'Version one: name a stream.');
+  await unfold(page, 'Export, share and saved prompts');
+  await field(page, 'Save this prompt as').fill('namer');
+  await page.getByRole('button', { name: 'Save prompt' }).click();
+  await page.getByRole('textbox', { name: 'Message 1 text' }).fill('The composer now asks this.');
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Compare' }).click();
+  await expect(variant(page, 'B')).toBeVisible();
+  // A: a saved version; B: its own copy of the composer's messages, edited here.
+  await field(page, 'Variant A Messages from').selectOption({ label: 'namer · v1' });
+  await expect(field(page, 'Variant A message 1, User')).toHaveValue('Version one: name a stream.');
+  await field(page, 'Variant B Messages from').selectOption({ label: 'Its own copy (edit below)' });
+  await field(page, 'Variant B message 1, User').fill('Variant B asks its own question.');
+  await expect(variant(page, 'B')).toContainText('own messages');
+  await expect(variant(page, 'A')).toContainText('messages of namer v1');
+  // What each variant sent, as the server received it.
+  const sent: string[] = [];
+  page.on('request', (request) => {
+    if (!request.url().endsWith('/chat/completions') || request.method() !== 'POST') return;
+    sent.push(JSON.parse(request.postData() ?? '{}').messages?.at(-1)?.content);
+  });
+  await page.getByRole('button', { name: 'Run all' }).click();
+  await allDone(page, ['A', 'B']);
+  expect(sent.sort()).toEqual(['Variant B asks its own question.', 'Version one: name a stream.']);
+  // Once run, the settings fold to their summary line; unfold both to edit again.
+  for (const name of ['A', 'B']) await page.getByRole('button', { name: `Edit variant ${name} settings` }).click();
+  // Synced, every variant takes the first one's messages.
+  await page.getByRole('checkbox', { name: 'Sync Messages' }).check();
+  await expect(field(page, 'Variant B message 1, User')).toHaveValue('Version one: name a stream.');
+  await field(page, 'Variant B message 1, User').fill('One question for both.');
+  await expect(field(page, 'Variant A message 1, User')).toHaveValue('One question for both.');
+  // Back to the composer's messages: the copy's fields go.
+  await page.getByRole('checkbox', { name: 'Sync Messages' }).uncheck();
+  await field(page, 'Variant A Messages from').selectOption({ label: 'The composer' });
+  await expect(field(page, 'Variant A message 1, User')).toHaveCount(0);
+  await expectNoAxeViolations(page);
   await screenshot(page, testInfo);
 });
 

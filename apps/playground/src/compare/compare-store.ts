@@ -7,6 +7,7 @@ import {
   remove,
   type SectionId,
   type Synced,
+  setMessages,
   setSync,
   type Variant,
   variantFrom,
@@ -27,6 +28,7 @@ interface CompareState {
   duplicate: (id: string) => void;
   remove: (id: string) => void;
   edit: (id: string, field: string, value: string | boolean) => void;
+  setMessages: (id: string, messages: Variant['messages']) => void;
   sync: (section: SectionId, on: boolean) => void;
   setBaseline: (id: string) => void;
   setKey: (id: string, key: string) => void;
@@ -58,6 +60,8 @@ export const useCompare = create<CompareState>()((set) => ({
       return { variants, baselineId };
     }),
   edit: (id, field, value) => set((state) => ({ variants: editField(state.variants, state.synced, id, field, value) })),
+  setMessages: (id, messages) =>
+    set((state) => ({ variants: setMessages(state.variants, state.synced, id, messages) })),
   sync: (section, on) => set((state) => setSync(state.variants, state.synced, section, on)),
   setBaseline: (baselineId) => set({ baselineId }),
   setKey: (id, key) => set((state) => ({ keys: { ...state.keys, [id]: key } })),

@@ -38,7 +38,8 @@ export function CompareView() {
     <div className="compare">
       <h2>Compare</h2>
       <p className="hint">
-        The messages, tools and response format come from the composer; each variant sets the rest.
+        Each variant sets its model, sampling and length, and can send its own messages or a saved prompt&rsquo;s; the
+        tools and response format come from the composer.
       </p>
       <fieldset className="compare-modes">
         <legend data-slot="visually-hidden">Compare or repeat</legend>

@@ -19,9 +19,13 @@ interface VariantColumnProps {
   count: number;
 }
 
-/** The composer's draft with a variant's settings over it: the request that variant sends. */
+/** The composer's draft with a variant's settings (and its own messages, if any) over it: the request it sends. */
 export function variantRequest(draft: Draft, variant: Variant) {
-  return buildRequest({ ...draft, params: { ...draft.params, ...variant.params } });
+  return buildRequest({
+    ...draft,
+    messages: variant.messages?.list ?? draft.messages,
+    params: { ...draft.params, ...variant.params },
+  });
 }
 
 /**
@@ -29,7 +33,7 @@ export function variantRequest(draft: Draft, variant: Variant) {
  * fold to one line (model · temperature · seed · …) with Edit, so the outputs lead.
  */
 export function VariantColumn({ variant, draft, entry, baseline, count }: VariantColumnProps) {
-  const { edit, duplicate, remove, setKey } = useCompare.getState();
+  const { edit, duplicate, remove, setKey, setMessages } = useCompare.getState();
   const key = useCompare((state) => state.keys[variant.id] ?? '');
   const { problems } = useMemo(() => variantRequest(draft, variant), [draft, variant]);
   const ran = useRunState(entry).status !== 'idle';
@@ -80,6 +84,8 @@ export function VariantColumn({ variant, draft, entry, baseline, count }: Varian
           variant={variant}
           problems={problems}
           keyText={key}
+          composerMessages={draft.messages}
+          onMessages={(messages) => setMessages(variant.id, messages)}
           onEdit={(field, value) => edit(variant.id, field, value)}
           onKey={(text) => setKey(variant.id, text)}
         />

@@ -2,20 +2,29 @@ import { useId } from 'react';
 import type { Problems } from '../request/build-request.ts';
 import { type ParamSpec, paramSpecs } from '../request/param-spec.ts';
 import { type PresetId, presets } from '../state/connection.ts';
+import type { DraftMessage } from '../state/draft.ts';
 import { VariantField } from './variant-field.tsx';
+import { VariantMessages } from './variant-messages.tsx';
 import { sections, type Variant } from './variants.ts';
 
 interface VariantSettingsProps {
   variant: Variant;
   problems: Problems;
   keyText: string;
+  composerMessages: DraftMessage[];
   onEdit: (field: string, value: string | boolean) => void;
   onKey: (key: string) => void;
+  onMessages: (messages: Variant['messages']) => void;
 }
 
 const specOf = (name: string) => paramSpecs.find((spec) => spec.name === name) as ParamSpec;
 
-function ConnectionField({ variant, keyText, onEdit, onKey }: Omit<VariantSettingsProps, 'problems'>) {
+function ConnectionField({
+  variant,
+  keyText,
+  onEdit,
+  onKey,
+}: Pick<VariantSettingsProps, 'variant' | 'keyText' | 'onEdit' | 'onKey'>) {
   const id = useId();
   const preset = variant.connection === 'current' ? undefined : presets[variant.connection];
   return (
@@ -52,15 +61,18 @@ function ConnectionField({ variant, keyText, onEdit, onKey }: Omit<VariantSettin
   );
 }
 
-/** A variant's settings, by section: Model (with its connection), Sampling, Length. */
+/** A variant's settings, by section: Model (with its connection), Sampling, Length, Messages. */
 export function VariantSettings(props: VariantSettingsProps) {
-  const { variant, problems, onEdit } = props;
+  const { variant, problems, onEdit, composerMessages, onMessages } = props;
   return (
     <div className="variant-settings">
       {sections.map((section) => (
         <fieldset key={section.id}>
           <legend>{section.label}</legend>
           {section.id === 'model' ? <ConnectionField {...props} /> : null}
+          {section.id === 'messages' ? (
+            <VariantMessages variant={variant} composerMessages={composerMessages} onMessages={onMessages} />
+          ) : null}
           {section.fields.map((field) => (
             <VariantField
               key={field}

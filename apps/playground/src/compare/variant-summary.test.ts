@@ -7,6 +7,7 @@ describe('a variant in one line', () => {
       id: 'a',
       name: 'A',
       connection: 'current',
+      messages: null,
       params: { model: 'gpt-4o-mini', temperature: '0.7', seed: '7', max_completion_tokens: '60', top_p: '0.9' },
     });
     expect(line).toBe('gpt-4o-mini · temperature 0.7 · seed 7 · max 60 tokens · top_p 0.9');
@@ -17,8 +18,20 @@ describe('a variant in one line', () => {
       id: 'b',
       name: 'B',
       connection: 'current',
+      messages: null,
       params: { model: 'm', seed: '', stop: '' },
     });
     expect(line).toBe('m · temperature default');
+  });
+
+  it("names a saved prompt's version when the variant sends its messages", () => {
+    const line = variantSummary({
+      id: 'c',
+      name: 'C',
+      connection: 'current',
+      messages: { from: 'saved:Support bot:3', list: [] },
+      params: { model: 'm' },
+    });
+    expect(line).toBe('m · temperature default · messages of Support bot v3');
   });
 });

@@ -33,5 +33,12 @@ export function variantSummary(variant: Variant): string {
     const value = String(params[field]).replace(/\s+/g, ' ');
     parts.push(`${shortNames[field] ?? field} ${value.length > 24 ? `${value.slice(0, 23)}…` : value}`);
   }
+  if (variant.messages) parts.push(messagesLabel(variant.messages.from));
   return parts.join(' · ');
+}
+
+/** Where a variant's own messages came from, as its select and its summary say it. */
+export function messagesLabel(from: string): string {
+  const saved = /^saved:(.*):(\d+)$/.exec(from);
+  return saved ? `messages of ${saved[1]} v${saved[2]}` : 'own messages';
 }

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { defaultDraft, message } from '../state/draft.ts';
+import { variantRequest } from './variant-column.tsx';
 import {
   add,
   duplicate,
@@ -7,6 +9,7 @@ import {
   nextName,
   noneSynced,
   remove,
+  setMessages,
   setSync,
   type Variant,
   variantFrom,
@@ -89,5 +92,40 @@ describe('variants', () => {
     expect(duplicate(variants, variants[0]?.id ?? '')).toBe(variants);
     const single = [variantFrom(draftParams, 'A')];
     expect(remove(single, single[0]?.id ?? '')).toBe(single);
+  });
+
+  it('send their own messages, one variant or (synced) all, each with its own copy', () => {
+    const variants = three();
+    const id = variants[1]?.id ?? '';
+    const own = { from: 'own', list: [message('system', 'Answer in French.'), message('user', 'Hi')] };
+    const one = setMessages(variants, noneSynced, id, own);
+    expect(one.map((variant) => variant.messages?.list[0]?.text ?? null)).toEqual([null, 'Answer in French.', null]);
+    const draft = defaultDraft();
+    const sent = (variant: Variant | undefined) =>
+      (variantRequest(draft, variant as Variant).body.messages as { content: unknown }[]).map((entry) => entry.content);
+    expect(sent(one[0])).toEqual(['How does a readable stream hand data to its reader?']);
+    expect(sent(one[1])).toEqual(['Answer in French.', 'Hi']);
+    const all = setMessages(variants, { ...noneSynced, messages: true }, id, own);
+    expect(all.every((variant) => variant.messages?.list[0]?.text === 'Answer in French.')).toBe(true);
+    expect(all[0]?.messages?.list).not.toBe(all[1]?.messages?.list);
+    // Back to the composer's messages.
+    expect(setMessages(one, noneSynced, id, null)[1]?.messages).toBeNull();
+  });
+
+  it("copy the first variant's messages to all when Messages is synced, and to a new or duplicated one", () => {
+    const variants = setMessages(three(), noneSynced, three()[0]?.id ?? '', null);
+    const first = variants[0]?.id ?? '';
+    const withOwn = setMessages(variants, noneSynced, first, { from: 'saved:Bot:2', list: [message('system', 'v2')] });
+    const synced = setSync(withOwn, noneSynced, 'messages', true);
+    expect(synced.variants.map((variant) => variant.messages?.from)).toEqual([
+      'saved:Bot:2',
+      'saved:Bot:2',
+      'saved:Bot:2',
+    ]);
+    const added = add(synced.variants, synced.synced, draftParams);
+    expect(added.at(-1)?.messages?.list[0]?.text).toBe('v2');
+    const copied = duplicate(withOwn, first);
+    expect(copied[1]?.messages?.from).toBe('saved:Bot:2');
+    expect(copied[1]?.messages?.list).not.toBe(copied[0]?.messages?.list);
   });
 });

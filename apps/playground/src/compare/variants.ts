@@ -1,5 +1,5 @@
 import type { PresetId } from '../state/connection.ts';
-import { newId } from '../state/draft.ts';
+import { type DraftMessage, newId } from '../state/draft.ts';
 
 /** Where a variant sends its request: the connection in use, or one of the saved presets. */
 export type VariantConnection = 'current' | PresetId;
@@ -10,9 +10,14 @@ export interface Variant {
   /** The fields of the compared sections, as typed; every other field comes from the composer. */
   params: Record<string, string | boolean>;
   connection: VariantConnection;
+  /**
+   * The variant's own messages, or null for the composer's. `from` says where they were taken from
+   * (a saved prompt's version, or the composer), for the summary line.
+   */
+  messages: { list: DraftMessage[]; from: string } | null;
 }
 
-export type SectionId = 'model' | 'sampling' | 'length';
+export type SectionId = 'model' | 'sampling' | 'length' | 'messages';
 
 /** The settings a variant can change, in sections that can be kept the same across all variants. */
 export const sections: { id: SectionId; label: string; fields: string[] }[] = [
@@ -23,11 +28,13 @@ export const sections: { id: SectionId; label: string; fields: string[] }[] = [
     fields: ['temperature', 'top_p', 'seed', 'frequency_penalty', 'presence_penalty'],
   },
   { id: 'length', label: 'Length', fields: ['max_completion_tokens', 'stop'] },
+  // Not request parameters: the variant's `messages` (see `setMessages`).
+  { id: 'messages', label: 'Messages', fields: [] },
 ];
 
 export type Synced = Record<SectionId, boolean>;
 
-export const noneSynced: Synced = { model: false, sampling: false, length: false };
+export const noneSynced: Synced = { model: false, sampling: false, length: false, messages: false };
 
 /** How many variants the page offers at most: enough to compare widely, few enough to stay responsive. */
 export const MAX_VARIANTS = 12;
@@ -43,7 +50,7 @@ export function variantFrom(params: Record<string, string | boolean>, name: stri
     const value = params[field];
     if (value !== undefined) own[field] = value;
   }
-  return { id: newId(), name, params: own, connection: 'current' };
+  return { id: newId(), name, params: own, connection: 'current', messages: null };
 }
 
 /** The next free letter name, so names stay unique after removals. */
@@ -75,8 +82,22 @@ export function editField(
   });
 }
 
+/**
+ * A variant's messages set (null: back to the composer's); when Messages is synced, every variant's.
+ * Each variant gets its own copy, so an edit in one never reaches another through a shared array.
+ */
+export function setMessages(variants: Variant[], synced: Synced, id: string, messages: Variant['messages']): Variant[] {
+  return variants.map((variant) =>
+    synced.messages || variant.id === id ? { ...variant, messages: copyMessages(messages) } : variant,
+  );
+}
+
+const copyMessages = (messages: Variant['messages']): Variant['messages'] =>
+  messages ? { from: messages.from, list: messages.list.map((entry) => ({ ...entry })) } : null;
+
 /** The target with the source's values for one section (and, for Model, its connection). */
 function copySection(source: Variant, target: Variant, section: SectionId): Variant {
+  if (section === 'messages') return { ...target, messages: copyMessages(source.messages) };
   const params = { ...target.params };
   for (const field of sections.find((entry) => entry.id === section)?.fields ?? []) {
     if (source.params[field] === undefined) delete params[field];
@@ -98,7 +119,13 @@ export function duplicate(variants: Variant[], id: string): Variant[] {
   const at = variants.findIndex((variant) => variant.id === id);
   const original = variants[at];
   if (!original || variants.length >= MAX_VARIANTS) return variants;
-  const copy = { ...original, id: newId(), name: nextName(variants), params: { ...original.params } };
+  const copy = {
+    ...original,
+    id: newId(),
+    name: nextName(variants),
+    params: { ...original.params },
+    messages: copyMessages(original.messages),
+  };
   return [...variants.slice(0, at + 1), copy, ...variants.slice(at + 1)];
 }
 
