@@ -7,7 +7,7 @@
 // A package's "afterBuild" (a script in dist/) runs after every build, skipped or not: the server's
 // writes the model tables it ships.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,6 +43,24 @@ const result = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], {
 if (result.status !== 0) process.exit(result.status ?? 1);
 for (const file of sources) {
   if (file.endsWith('.css')) cpSync(path.join(folder, 'src', file), path.join(folder, 'dist', file));
+  else if (file.endsWith('.tsx')) markClientModule(path.join(folder, 'dist', file.replace(/\.tsx$/, '.js')));
+}
+
+/**
+ * Every module compiled from a .tsx file holds components (they use hooks or context), so it is a
+ * client module for React Server Components: a Next.js server component can render <Chat> or
+ * <Message> and they hydrate in the browser, while the .ts modules (clients, parsers, query options)
+ * stay callable on the server. Added to the build, not the sources, so the repository's own Vite
+ * builds do not warn about module-level directives. The source map gains the one line it shifts.
+ */
+function markClientModule(file) {
+  if (!existsSync(file)) return; // a test or story, excluded from the build
+  writeFileSync(file, `'use client';\n${readFileSync(file, 'utf8')}`);
+  const mapFile = `${file}.map`;
+  if (!existsSync(mapFile)) return;
+  const map = JSON.parse(readFileSync(mapFile, 'utf8'));
+  map.mappings = `;${map.mappings}`;
+  writeFileSync(mapFile, JSON.stringify(map));
 }
 console.log(`${path.basename(folder)}: built dist/`);
 runAfterBuild();

@@ -48,6 +48,14 @@ async function chat(page) {
   const first = ((await assistant.first().textContent()) ?? '').trim();
   if (first.length < 20) throw new Error(`the streamed answer is too short to be one: "${first}"`);
 
+  // The second answer's request ends (aborted by Stop, or finished): after that no token can arrive.
+  const ended = new Promise((resolve) => {
+    const done = (request) => {
+      if (request.url().endsWith('/v1/chat/completions')) resolve();
+    };
+    page.on('requestfailed', done);
+    page.on('requestfinished', done);
+  });
   await input.fill('And what happens when I stop it?');
   await send.click();
   await page.waitForFunction(() => {
@@ -58,7 +66,9 @@ async function chat(page) {
   await stop.waitFor({ state: 'detached' });
   await send.waitFor();
   const stopped = await assistant.nth(1).textContent();
-  await page.waitForTimeout(1000);
+  await ended;
+  // Two frames after the request ended, anything it delivered has been rendered.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   if ((await assistant.nth(1).textContent()) !== stopped) throw new Error('the answer kept growing after Stop');
   if ((await assistant.count()) !== 2) throw new Error('the stopped answer was not kept in the conversation');
   const before = { questions: await questions.allTextContents(), answers: await assistant.allTextContents() };
@@ -127,8 +137,16 @@ async function chatAtWidths(url) {
         await list.waitFor({ state: 'visible' });
         await press(list.getByRole('button', { name: 'New conversation', exact: true }));
         await list.waitFor({ state: 'hidden' });
-      } else if (!(await list.isVisible()))
+      } else if (!(await list.isVisible())) {
         throw new Error(`at ${width} px the thread list is neither shown nor behind a button`);
+      } else {
+        const listBox = await list.boundingBox();
+        const mainBox = await page.locator('[data-slot="chat-main"]').boundingBox();
+        if (!listBox || !mainBox || listBox.x + listBox.width > mainBox.x + 1 || listBox.y > mainBox.y + 1)
+          throw new Error(
+            `at ${width} px the thread list is not beside the conversation: ${JSON.stringify({ listBox, mainBox })}`,
+          );
+      }
       let how = (await toggle.isVisible()) ? 'thread list in a drawer' : 'thread list beside';
       if (phone) {
         const coarse = await page.evaluate(() => matchMedia('(pointer: coarse)').matches);
@@ -156,8 +174,31 @@ async function chatAtWidths(url) {
   return seen.join('; ');
 }
 
-export const checks = { chat, 'stored-completions': storedCompletions };
-const widthChecks = { chat: chatAtWidths };
+/**
+ * The chat server-rendered by Next.js: the HTML from `next start` already holds the chat (its
+ * composer and starters, before any script runs), it hydrates with no console error (a hydration
+ * mismatch is reported as one), and then it streams like the Vite example.
+ */
+async function nextChat(page, context) {
+  const html = await (await fetch(page.url())).text();
+  for (const part of ['data-slot="composer"', 'What is a token?']) {
+    if (!html.includes(part)) throw new Error(`the server-rendered HTML lacks ${part}`);
+  }
+  // Next.js lowers light-dark() in the kit's stylesheet (Lightning CSS); on this light-only page, under
+  // a light or a dark OS, the kit keeps its light colours (Send in the accent), never none at all.
+  const send = page.getByRole('button', { name: 'Send', exact: true });
+  for (const colorScheme of ['light', 'dark']) {
+    await page.emulateMedia({ colorScheme });
+    const background = await send.evaluate((element) => getComputedStyle(element).backgroundColor);
+    if (background !== 'rgb(5, 80, 174)')
+      throw new Error(`under a ${colorScheme} OS, Send's background is ${background}, not the kit's light accent`);
+  }
+  await page.emulateMedia({ colorScheme: null });
+  return `server-rendered (composer and starters in the HTML), the kit's colours kept through the build; ${await chat(page, context)}`;
+}
+
+export const checks = { chat, 'next-chat': nextChat, 'stored-completions': storedCompletions };
+const widthChecks = { chat: chatAtWidths, 'next-chat': chatAtWidths };
 
 /** Opens the built example at `url` and runs its check; page errors fail it. */
 export async function checkInBrowser(example, url, context) {

@@ -21,8 +21,10 @@ const reacts = [
     versions: { react: '18.3.1', 'react-dom': '18.3.1', '@types/react': '18.3.32', '@types/react-dom': '18.3.7' },
   },
 ];
-const examples = readdirSync(path.join(root, 'examples')).filter((name) =>
-  existsSync(path.join(root, 'examples', name, 'package.json')),
+// CK_OUTSIDE_EXAMPLES=next-chat,chat runs only those (while working on one).
+const only = process.env.CK_OUTSIDE_EXAMPLES?.split(',');
+const examples = readdirSync(path.join(root, 'examples')).filter(
+  (name) => existsSync(path.join(root, 'examples', name, 'package.json')) && (!only || only.includes(name)),
 );
 const serverPort = Number(process.env.CK_OUTSIDE_SERVER_PORT ?? 8795);
 const previewPort = Number(process.env.CK_OUTSIDE_PREVIEW_PORT ?? 4195);
@@ -53,9 +55,9 @@ function tarballs() {
   return Object.fromEntries(packed.map(({ name, tarball }) => [name, tarball]));
 }
 
-function step(label, command, args, cwd) {
+function step(label, command, args, cwd, env = process.env) {
   const from = performance.now();
-  const result = spawnSync(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
+  const result = spawnSync(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
   if (result.status !== 0) {
     process.stdout.write(result.stdout ?? '');
     process.stderr.write(result.stderr ?? '');
@@ -114,6 +116,34 @@ async function stop(child) {
   if (child.exitCode === null) process.kill(-child.pid, 'SIGKILL');
 }
 
+/** A Next.js example: built with `next build` (which type-checks), served with `next start`. */
+const isNext = (example) =>
+  Boolean(JSON.parse(readFileSync(path.join(root, 'examples', example, 'package.json'), 'utf8')).dependencies?.next);
+// The App Router renders with the React that Next.js ships for it: one run, with React 19.
+const runsOf = (example) => (isNext(example) ? reacts.slice(0, 1) : reacts);
+const expected = examples.reduce((sum, example) => sum + runsOf(example).length, 0);
+
+function buildAndServe(example, folder) {
+  // The rewrite to the completions server is fixed when the app is built.
+  const env = { ...process.env, CK_SERVER_URL: serverUrl, NEXT_TELEMETRY_DISABLED: '1' };
+  if (isNext(example)) {
+    const next = path.join(folder, 'node_modules/next/dist/bin/next');
+    step('next build', process.execPath, [next, 'build'], folder, env);
+    return start(process.execPath, [next, 'start', '-H', '127.0.0.1', '-p', String(previewPort)], { cwd: folder, env });
+  }
+  step('type-check', process.execPath, [path.join(folder, 'node_modules/typescript/bin/tsc'), '--noEmit'], folder);
+  const vite = path.join(folder, 'node_modules/vite/bin/vite.js');
+  step('build', process.execPath, [vite, 'build', '--logLevel', 'error'], folder);
+  return start(
+    process.execPath,
+    [vite, 'preview', '--host', '127.0.0.1', '--port', String(previewPort), '--strictPort'],
+    {
+      cwd: folder,
+      env,
+    },
+  );
+}
+
 const results = [];
 let server;
 try {
@@ -124,7 +154,7 @@ try {
       .join(', ')}`,
   );
   for (const react of reacts) {
-    for (const example of examples) {
+    for (const example of examples.filter((name) => runsOf(name).includes(react))) {
       console.log(`\n${example} with ${react.label}`);
       const from = performance.now();
       const folder = copyExample(example, react, packed);
@@ -136,13 +166,6 @@ try {
         ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'],
         folder,
       );
-      step('type-check', process.execPath, [path.join(folder, 'node_modules/typescript/bin/tsc'), '--noEmit'], folder);
-      step(
-        'build',
-        process.execPath,
-        [path.join(folder, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'error'],
-        folder,
-      );
       if (!server) {
         const dataDir = mkdtempSync(path.join(tmpdir(), 'ck-outside-data-'));
         const bin = path.join(folder, 'node_modules/.bin/completions-kit-server');
@@ -151,17 +174,9 @@ try {
         await waitFor(`${serverUrl}/health`, server, 'the server from its tarball');
         console.log(`  server from its tarball: ${server.output().trim().split('\n').at(-1)}`);
       }
-      const vite = path.join(folder, 'node_modules/vite/bin/vite.js');
-      const preview = start(
-        process.execPath,
-        [vite, 'preview', '--host', '127.0.0.1', '--port', String(previewPort), '--strictPort'],
-        {
-          cwd: folder,
-          env: { ...process.env, CK_SERVER_URL: serverUrl },
-        },
-      );
+      const preview = buildAndServe(example, folder);
       try {
-        await waitFor(`http://127.0.0.1:${previewPort}/`, preview, 'vite preview');
+        await waitFor(`http://127.0.0.1:${previewPort}/`, preview, isNext(example) ? 'next start' : 'vite preview');
         const browserFrom = performance.now();
         const outcome = await checkInBrowser(example, `http://127.0.0.1:${previewPort}/`, { serverUrl });
         console.log(`  Chromium: ${outcome} (${seconds(browserFrom)})`);
@@ -185,4 +200,4 @@ console.log('\noutside path:');
 for (const result of results.filter((item) => item.ok))
   console.log(`  ${result.example}, ${result.react}: passed (${result.time})`);
 console.log(`total ${seconds(started)}; work folder ${work}`);
-process.exit(results.every((result) => result.ok) && results.length === reacts.length * examples.length ? 0 : 1);
+process.exit(results.every((result) => result.ok) && results.length === expected ? 0 : 1);

@@ -1,7 +1,8 @@
 import { createChatCompletionsClient } from '@completions-kit/core';
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { hydrateRoot } from 'react-dom/client';
 import { renderToString } from 'react-dom/server';
-import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, inject, it, vi } from 'vitest';
 import legacyThread from '../../core/src/test-support/saved-thread-0.1.json';
 import { Chat } from './chat.tsx';
 import { localStorageThreads, type ThreadStorage } from './storage.ts';
@@ -241,5 +242,27 @@ describe('<Chat> against the local server', () => {
     );
     expect(html).toContain('data-slot="chat"');
     expect(html).toContain('aria-label="Message"');
+  });
+
+  it('hydrates what a server without storage rendered, with no mismatch, and then lays out its thread list', async () => {
+    // `storage={false}` on the server is what the default storage is there: no localStorage.
+    const html = renderToString(<Chat client={client()} model="ck-local-ngram" params={params} storage={false} />);
+    const container = document.createElement('div');
+    container.innerHTML = html;
+    document.body.append(container);
+    const errors = vi.spyOn(console, 'error');
+    try {
+      const root = await act(async () =>
+        hydrateRoot(container, <Chat client={client()} model="ck-local-ngram" params={params} />),
+      );
+      await waitFor(() => expect(container.querySelector('[data-slot="thread-list"]')).not.toBeNull());
+      // The layout's switch for the list beside the conversation (chat.css) is set once the list is there.
+      expect(container.querySelector('[data-slot="chat"]')?.hasAttribute('data-threads')).toBe(true);
+      expect(errors.mock.calls.map((call) => String(call[0]))).toEqual([]);
+      act(() => root.unmount());
+    } finally {
+      errors.mockRestore();
+      container.remove();
+    }
   });
 });

@@ -111,7 +111,9 @@ export function Chat({
   const drawer = useThreadDrawer(main);
   const listed = threads && state && threadList !== false;
   const content = (
-    <div data-slot="chat" data-threads={threads && threadList !== false ? '' : undefined} {...props}>
+    // data-threads follows what is rendered: on the server and while hydrating there is no list yet, so
+    // the attribute must not be there either (React keeps the server's attributes when it hydrates).
+    <div data-slot="chat" data-threads={listed ? '' : undefined} {...props}>
       {listed ? (
         <ThreadList
           {...drawer.drawer}

@@ -134,12 +134,21 @@ export const ReleasedWhenTheReaderScrollsUp: Story = {
     log.dispatchEvent(new WheelEvent('wheel', { deltaY: -200, bubbles: true }));
     log.scrollTop -= 300;
     const jump = await canvas.findByRole('button', { name: 'Jump to latest' });
-    // Two frames: the list has rendered the range the scroll moved to.
-    for (let frame = 0; frame < 2; frame++) await new Promise((resolve) => requestAnimationFrame(resolve));
     // What the reader looks at: the message in the middle of the view, and where it is on screen.
     const box = log.getBoundingClientRect();
-    const anchor = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2) as HTMLElement;
-    const held = anchor.getBoundingClientRect().top;
+    const middle = () => document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2) as HTMLElement;
+    // The rows the scroll reached are measured and placed (on a busy machine, some frames later): wait
+    // until the middle of the view shows the same element at the same place for three frames running.
+    let anchor = middle();
+    let held = anchor.getBoundingClientRect().top;
+    for (let still = 0; still < 3; ) {
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      const now = middle();
+      const top = now.getBoundingClientRect().top;
+      still = now === anchor && Math.abs(top - held) < 0.5 ? still + 1 : 0;
+      anchor = now;
+      held = top;
+    }
     // Words written by the harness, not the list's height: measuring the rows the scroll reached can
     // shrink the height below an earlier estimate, so a height comparison says nothing about growth.
     const written = () => Number((canvasElement.querySelector('[data-written]') as HTMLElement).dataset.written);
