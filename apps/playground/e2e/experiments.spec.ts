@@ -156,3 +156,38 @@ test('a JavaScript predicate that loops forever is stopped at its limit, the cel
   await expectNoAxeViolations(page);
   await screenshot(page, testInfo);
 });
+
+test('a JavaScript predicate finds every way to run code built from a string, or to reach the network, taken away', async ({
+  page,
+}) => {
+  await openPlayground(page, 'Say {{q}}.');
+  await openExperiments(page);
+  await page.getByText('Paste or type rows').click();
+  await page.getByLabel('Dataset name').fill('sandbox');
+  await page.getByLabel(/^Rows \(header first/).fill('q\nyes\n');
+  await page.getByRole('button', { name: 'Save rows as dataset' }).click();
+  await expect(page.getByRole('combobox', { name: 'Dataset', exact: true })).toHaveValue('sandbox@v1');
+  await page.getByLabel('Grader kind').selectOption('javascript');
+  await page.getByRole('button', { name: 'Add grader' }).click();
+  // Each attempt either runs (a way out) or throws; the grade passes only if every one threw.
+  const predicate = [
+    'const seen = [];',
+    'const attempt = (name, run) => { try { run(); seen.push(name + " ran"); } catch { seen.push(name + " blocked"); } };',
+    'attempt("fetch", () => fetch("/v1/models"));',
+    'attempt("eval", () => eval("1"));',
+    'attempt("Function", () => Function("return 1")());',
+    'attempt("a function\'s constructor", () => (() => 1).constructor("return 1")());',
+    'attempt("an async function\'s constructor", () => (async () => 1).constructor("return 1")());',
+    'attempt("a generator\'s constructor", () => (function* () {}).constructor("return 1")());',
+    'attempt("a string timer", () => setTimeout("1"));',
+    'attempt("importScripts", () => importScripts("/x.js"));',
+    'return { pass: seen.every((entry) => entry.endsWith("blocked")), reason: seen.join(", ") };',
+  ].join('\n');
+  await page.getByLabel('JavaScript predicate body (answer, row, expected)').fill(predicate);
+  await page.getByRole('button', { name: 'Run experiment' }).click();
+  await expect(page.locator('.experiment-progress-text')).toHaveText('1 of 1 done', { timeout: 60_000 });
+  const cell = page.getByRole('table', { name: 'Results' }).locator('td[data-status]');
+  await expect(cell).toContainText('fetch blocked, eval blocked, Function blocked');
+  await expect(cell).toContainText("a generator's constructor blocked, a string timer blocked, importScripts blocked");
+  await expect(cell).toHaveAttribute('data-status', 'pass');
+});

@@ -13,6 +13,7 @@ import {
 } from '@completions-kit/core';
 import { type ComponentPropsWithoutRef, type ReactNode, useMemo, useRef, useSyncExternalStore } from 'react';
 import { ChatConversation } from './conversation-view.tsx';
+import type { FollowUps } from './follow-ups.ts';
 import { localStorageThreads, type ThreadStorage } from './storage.ts';
 import { StorageNotice, UnreadableThreads } from './storage-notice.tsx';
 import { ThreadsToggle, useThreadDrawer } from './thread-drawer.tsx';
@@ -38,6 +39,11 @@ export interface ChatProps extends Omit<ComponentPropsWithoutRef<'div'>, 'childr
   tools?: Record<string, ChatTool>;
   /** Prompts offered while the thread is empty. */
   starters?: readonly string[];
+  /**
+   * Follow-up prompts the app suggests after each finished answer (a function of the answer and the
+   * conversation, sync or async), shown as buttons above the composer and sent when picked.
+   */
+  followUps?: FollowUps;
   /** Shown while the thread is empty. Default: labels.empty. */
   greeting?: ReactNode;
   /** Where threads are kept across reloads. Default: localStorage. `false`: nothing is kept. */
@@ -72,6 +78,7 @@ export function Chat({
   stream = true,
   tools,
   starters,
+  followUps,
   greeting,
   storage,
   storageKey = 'ck-chat',
@@ -141,6 +148,7 @@ export function Chat({
           conversation={session.conversation}
           tools={tools}
           starters={starters}
+          followUps={followUps}
           greeting={greeting}
           limits={limits}
         />

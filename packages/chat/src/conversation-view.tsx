@@ -15,6 +15,7 @@ import {
 } from '@completions-kit/core';
 import { useConversation } from '@completions-kit/hooks';
 import { type ReactNode, useMemo } from 'react';
+import { type FollowUps, useFollowUps } from './follow-ups.ts';
 import { type ChatTool, runTool } from './tools.ts';
 import { type TurnActions, TurnView } from './turn-view.tsx';
 
@@ -23,6 +24,12 @@ export interface ChatConversationProps {
   conversation: Conversation;
   tools?: Record<string, ChatTool>;
   starters?: readonly string[];
+  /**
+   * Follow-up prompts the app suggests after an answer (say, from its own model or a list): shown as
+   * buttons under the newest answer once it has finished, sent when picked, gone when the
+   * conversation moves on. Called once per answer.
+   */
+  followUps?: FollowUps;
   limits?: AttachmentLimits;
   /** Shown above the starters while the thread is empty. */
   greeting?: ReactNode;
@@ -60,6 +67,7 @@ export function ChatConversation({
   conversation,
   tools = noTools,
   starters = [],
+  followUps,
   limits,
   greeting,
   draft,
@@ -80,6 +88,7 @@ export function ChatConversation({
   }, [tree]);
   const actions = useMemo(() => turnActions(conversation, tools), [conversation, tools]);
   const send = (message: ComposerMessage) => void conversation.send(toContent(message.text, message.attachments));
+  const suggested = useFollowUps(tree, !running && status === 'done', followUps);
   return (
     <>
       <Thread.Root count={turns.length} status={status}>
@@ -104,6 +113,14 @@ export function ChatConversation({
             );
           }}
         />
+        {suggested.length && !running ? (
+          <Thread.Starters
+            data-followups=""
+            aria-label={labels.followUps}
+            prompts={suggested}
+            onPick={(text) => send({ text, attachments: [] })}
+          />
+        ) : null}
         <Thread.Empty>
           {greeting ?? <p>{labels.empty}</p>}
           {starters.length ? (

@@ -23,13 +23,23 @@ export function DatasetPanel({ datasets, chosen, onChoose, onSaved }: DatasetPan
   const [problem, setProblem] = useState('');
   const current = datasets.find((dataset) => dataset.id === chosen);
 
-  const keep = async (read: () => Table | Promise<Table>, label: string) => {
+  const [notice, setNotice] = useState('');
+  const keep = async (
+    read: () => (Table & { more?: boolean }) | Promise<Table & { more?: boolean }>,
+    label: string,
+  ) => {
     try {
-      const table = await read();
+      const { more, ...table } = await read();
       if (table.rows.length === 0) throw new Error('There are no rows to keep.');
       setProblem('');
       onSaved(await saveDataset(label.trim() || 'dataset', table));
+      setNotice(
+        more
+          ? `Imported the first ${table.rows.length.toLocaleString('en-US')} rows, the most a dataset holds: more stored completions match the filter.`
+          : '',
+      );
     } catch (error) {
+      setNotice('');
       setProblem(`Nothing was imported. ${(error as Error).message}`);
     }
   };
@@ -116,6 +126,11 @@ export function DatasetPanel({ datasets, chosen, onChoose, onSaved }: DatasetPan
       {problem && (
         <p role="alert" className="experiment-problem">
           {problem}
+        </p>
+      )}
+      {notice && (
+        <p role="status" className="experiment-notice">
+          {notice}
         </p>
       )}
     </section>

@@ -22,18 +22,20 @@ export function parseMetadataFilter(text: string): Metadata {
 
 /**
  * Stored completions that carry every pair of `metadata`, as rows: the last user message is `input`,
- * the answer `expected`. Reads page after page, oldest first, up to the row limit.
+ * the answer `expected`. Reads page after page, oldest first, up to the row limit; `more` says that
+ * more completions matched than the limit took.
  */
 export async function rowsFromStored(
   client: ChatCompletionsClient,
   metadata: Metadata,
   signal?: AbortSignal,
-): Promise<Table> {
+  limit = MAX_ROWS,
+): Promise<Table & { more?: boolean }> {
   const rows: string[][] = [];
   let after: string | undefined;
   do {
     const page = await client.chat.completions.list({ metadata, limit: 100, order: 'asc', after }, { signal });
-    for (const completion of page.data) {
+    for (const [index, completion] of page.data.entries()) {
       const messages = await client.chat.completions.messages.list(
         completion.id,
         { limit: 100, order: 'desc' },
@@ -41,7 +43,9 @@ export async function rowsFromStored(
       );
       const lastUser = messages.data.find((message) => (message.role as string) === 'user');
       rows.push([textOf(lastUser?.content), textOf(completion.choices[0]?.message.content)]);
-      if (rows.length === MAX_ROWS) return { columns: ['input', 'expected'], rows };
+      // At the limit, whether more completions match is said, never left out in silence.
+      if (rows.length === limit)
+        return { columns: ['input', 'expected'], rows, more: index < page.data.length - 1 || page.has_more };
     }
     after = page.has_more ? (page.data.at(-1)?.id ?? undefined) : undefined;
   } while (after);

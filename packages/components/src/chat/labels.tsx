@@ -10,6 +10,8 @@ export interface ChatLabels {
   thread: string;
   empty: string;
   starters: string;
+  /** The list of follow-up prompts the app suggests after an answer. */
+  followUps: string;
   jumpToLatest: string;
   answerStarted: string;
   answerDone: string;
@@ -75,6 +77,7 @@ export const defaultChatLabels: ChatLabels = {
   thread: 'Conversation',
   empty: 'Ask anything to start.',
   starters: 'Suggestions',
+  followUps: 'Follow-up suggestions',
   jumpToLatest: 'Jump to latest',
   answerStarted: 'The assistant is answering.',
   answerDone: 'The answer is complete.',

@@ -1,0 +1,52 @@
+import { activePath, type ChatCompletionMessageParam, type TurnTree } from '@completions-kit/core';
+import { useEffect, useState } from 'react';
+
+/** What a follow-up callback is given: the answer just finished, and the conversation that led to it. */
+export interface FollowUpContext {
+  /** The answer's text. */
+  answer: string;
+  /** Every message of the conversation as shown, the answer last. */
+  messages: readonly ChatCompletionMessageParam[];
+}
+
+/** The app's follow-up suggestions for an answer: a few short prompts, now or later. */
+export type FollowUps = (context: FollowUpContext) => readonly string[] | Promise<readonly string[]>;
+
+const textOf = (content: unknown) =>
+  typeof content === 'string'
+    ? content
+    : Array.isArray(content)
+      ? content.map((part) => (part && typeof part === 'object' && 'text' in part ? String(part.text) : '')).join('')
+      : '';
+
+/**
+ * The suggestions for the newest answer once it has finished with text: asked once per answer, and
+ * dropped as soon as the conversation moves on (a new question, a regeneration, a branch switch). A
+ * callback that fails or answers late for an answer no longer shown is ignored.
+ */
+export function useFollowUps(tree: TurnTree, idle: boolean, followUps: FollowUps | undefined) {
+  const [shown, setShown] = useState<{ id: string; prompts: readonly string[] } | null>(null);
+  const path = activePath(tree);
+  const last = path.at(-1);
+  const answer = last?.message.role === 'assistant' && !last.message.tool_calls?.length ? last : undefined;
+  const text = answer ? textOf(answer.message.content) : '';
+  const id = idle && answer && text.trim() ? answer.id : null;
+  useEffect(() => {
+    if (!followUps || !id) return;
+    let current = true;
+    Promise.resolve()
+      .then(() => followUps({ answer: text, messages: path.map((node) => node.message) }))
+      .then(
+        (prompts) => {
+          if (current) setShown({ id, prompts: prompts.filter((prompt) => prompt.trim()).slice(0, 6) });
+        },
+        () => undefined,
+      );
+    return () => {
+      current = false;
+    };
+    // Asked once per finished answer: its id names it; the text and path are those of that answer.
+    // biome-ignore lint/correctness/useExhaustiveDependencies: see above
+  }, [followUps, id]);
+  return shown && shown.id === id ? shown.prompts : [];
+}
