@@ -236,6 +236,32 @@ describe('<Chat> against the local server', () => {
     expect(saved.tree.nodes['turn-mhx1a2c1-3'].completion.usage.total_tokens).toBe(39);
   });
 
+  it("offers the app's follow-ups after each answer, sends one when picked, and drops them as it moves on", async () => {
+    const asked: string[] = [];
+    const followUps = async ({ answer, messages }: { answer: string; messages: readonly { role: string }[] }) => {
+      asked.push(`${messages.length} messages, answer of ${answer.length} characters`);
+      return ['Tell me more', 'Say it shorter'];
+    };
+    render(<Chat client={client()} model="ck-local-ngram" params={params} storage={false} followUps={followUps} />);
+    await send('First question');
+    const list = await screen.findByRole('list', { name: 'Follow-up suggestions' });
+    expect(
+      within(list)
+        .getAllByRole('button')
+        .map((button) => button.textContent),
+    ).toEqual(['Tell me more', 'Say it shorter']);
+    expect(asked).toHaveLength(1);
+    expect(asked[0]).toMatch(/^2 messages, answer of [1-9]\d* characters$/);
+    fireEvent.click(within(list).getByRole('button', { name: 'Say it shorter' }));
+    // Picked: sent as the next question, and the old suggestions are gone at once.
+    expect(screen.queryByRole('list', { name: 'Follow-up suggestions' })).toBeNull();
+    const log = screen.getByRole('log', { name: 'Conversation' });
+    await waitFor(() => expect(within(log).getByText('Say it shorter')).toBeTruthy());
+    await waitFor(() => expect(asked).toHaveLength(2), { timeout: 10_000 });
+    expect(asked[1]).toMatch(/^4 messages/);
+    expect(await screen.findByRole('list', { name: 'Follow-up suggestions' })).toBeTruthy();
+  });
+
   it('renders on the server, its saved threads left for the browser to read', () => {
     const html = renderToString(
       <Chat client={client()} model="ck-local-ngram" params={params} storage={localStorageThreads()} />,

@@ -85,15 +85,43 @@ function RowDiff({
   cells: ReadonlyMap<string, Cell>;
   row: number;
 }) {
-  const [first, second] = experiment.variants;
+  const { variants } = experiment;
+  // Any two variants: the first two until the reader picks others (with three or more).
+  const [pair, setPair] = useState<[number, number]>([0, 1]);
+  const first = variants[pair[0]] ?? variants[0];
+  const second = variants[pair[1]] ?? variants[1];
   const before = first && cells.get(cellKey(experiment.id, first.id, row));
   const after = second && cells.get(cellKey(experiment.id, second.id, row));
   if (!first || !second || !before || !after) return null;
+  const pick = (side: 0 | 1, label: string) => (
+    <label>
+      <span data-slot="visually-hidden">Row {row + 1}, </span>
+      {label}
+      <select
+        value={pair[side]}
+        onChange={(event) =>
+          setPair(side === 0 ? [Number(event.target.value), pair[1]] : [pair[0], Number(event.target.value)])
+        }
+      >
+        {variants.map((variant, index) => (
+          <option key={variant.id} value={index}>
+            {variant.name}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
   return (
     <details>
       <summary>
         Word diff: {first.name} → {second.name}
       </summary>
+      {variants.length > 2 ? (
+        <div className="experiment-diff-pick">
+          {pick(0, 'Diff from')}
+          {pick(1, 'to')}
+        </div>
+      ) : null}
       <InlineDiff before={before.answer} after={after.answer} beforeLabel={first.name} afterLabel={second.name} />
     </details>
   );
