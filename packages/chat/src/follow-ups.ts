@@ -1,5 +1,5 @@
 import { activePath, type ChatCompletionMessageParam, type TurnTree } from '@completions-kit/core';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 
 /** What a follow-up callback is given: the answer just finished, and the conversation that led to it. */
 export interface FollowUpContext {
@@ -31,11 +31,15 @@ export function useFollowUps(tree: TurnTree, idle: boolean, followUps: FollowUps
   const answer = last?.message.role === 'assistant' && !last.message.tool_calls?.length ? last : undefined;
   const text = answer ? textOf(answer.message.content) : '';
   const id = idle && answer && text.trim() ? answer.id : null;
+  // Asked once per finished answer (its id names it), with that answer's text and path.
+  const latest = useRef({ text, path });
+  latest.current = { text, path };
   useEffect(() => {
     if (!followUps || !id) return;
     let current = true;
+    const { text: answerText, path: shownPath } = latest.current;
     Promise.resolve()
-      .then(() => followUps({ answer: text, messages: path.map((node) => node.message) }))
+      .then(() => followUps({ answer: answerText, messages: shownPath.map((node) => node.message) }))
       .then(
         (prompts) => {
           if (current) setShown({ id, prompts: prompts.filter((prompt) => prompt.trim()).slice(0, 6) });
@@ -45,8 +49,6 @@ export function useFollowUps(tree: TurnTree, idle: boolean, followUps: FollowUps
     return () => {
       current = false;
     };
-    // Asked once per finished answer: its id names it; the text and path are those of that answer.
-    // biome-ignore lint/correctness/useExhaustiveDependencies: see above
   }, [followUps, id]);
   return shown && shown.id === id ? shown.prompts : [];
 }
