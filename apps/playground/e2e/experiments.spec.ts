@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { expect, type Page, test } from '@playwright/test';
+import { expect, type Page, type Request, test } from '@playwright/test';
 import { serverPort } from '../playwright.config.ts';
 import { parseDataset } from '../src/experiments/dataset-parse.ts';
 import { expectNoAxeViolations, openPlayground, screenshot } from './support.ts';
@@ -56,6 +56,16 @@ test('a 20-row CSV × two system prompts, graded, survives a reload mid-run with
   await page.getByLabel('Grader kind').selectOption('json-schema');
   await page.getByRole('button', { name: 'Add grader' }).click();
   await page.getByLabel('JSON schema schema').fill(schema);
+  // Every request for a cell as it left the page for the server, by variant and row from the
+  // metadata the experiment sends (the listener outlives the reload).
+  const sent = new Map<string, number>();
+  page.on('request', (request: Request) => {
+    if (request.method() !== 'POST' || !request.url().endsWith('/chat/completions')) return;
+    const metadata = JSON.parse(request.postData() ?? '{}').metadata;
+    if (!metadata?.experiment) return;
+    const cell = `${metadata.variant}|${metadata.row}`;
+    sent.set(cell, (sent.get(cell) ?? 0) + 1);
+  });
   await page.getByRole('button', { name: 'Run experiment' }).click();
 
   // Reloaded while cells are still running: the finished ones are kept, the rest wait for Resume.
@@ -64,12 +74,24 @@ test('a 20-row CSV × two system prompts, graded, survives a reload mid-run with
   await expect(page.locator('.experiment-progress-text')).toContainText('of 40 done');
   const kept = await doneCount(page);
   expect(kept).toBeLessThan(40);
+  // What the server finished (and stored) before the reload: those cells must never be sent again.
+  const experimentId = (await page.locator('[data-experiment]').getAttribute('data-experiment')) as string;
+  const finishedBefore = (await storedCalls(page, experimentId)).map(
+    (call) => `${call.metadata.variant}|${call.metadata.row}`,
+  );
+  expect(finishedBefore.length).toBeGreaterThanOrEqual(kept);
   await page.getByRole('button', { name: 'Resume' }).click();
   await expect(page.locator('.experiment-progress-text')).toHaveText('40 of 40 done', { timeout: 120_000 });
 
-  // Every cell reached the server exactly once (an aborted stream is not stored, so a rerun is not counted twice).
-  const experiment = (await page.locator('[data-experiment]').getAttribute('data-experiment')) as string;
-  const calls = await storedCalls(page, experiment);
+  // Requests the server received: one per cell, and a second only for a cell the reload cut off
+  // mid-answer (at most the 4 running at once); none for a cell it had finished.
+  expect(sent.size).toBe(40);
+  expect(finishedBefore.filter((cell) => sent.get(cell) !== 1)).toEqual([]);
+  const again = [...sent.values()].filter((times) => times > 1);
+  expect(again.every((times) => times === 2)).toBe(true);
+  expect(again.length).toBeLessThanOrEqual(4);
+  // And the server stored each exactly once (an aborted stream is not stored).
+  const calls = await storedCalls(page, experimentId);
   const cells = calls.map((call) => `${call.metadata.variant}|${call.metadata.row}`);
   expect(new Set(cells).size).toBe(40);
   expect(cells).toHaveLength(40);
