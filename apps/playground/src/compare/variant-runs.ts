@@ -52,8 +52,8 @@ export function createVariantRun(client: () => ChatCompletionsClient, nameOf: ()
 }
 
 /** A client for a saved preset: its own base URL and provider, and the key typed for that variant. */
-export function presetClient(variant: Variant, key: string): ChatCompletionsClient {
-  const preset = presets[variant.connection === 'current' ? 'local' : variant.connection];
+export function presetClient(connection: Variant['connection'], key: string): ChatCompletionsClient {
+  const preset = presets[connection === 'current' ? 'local' : connection];
   return createChatCompletionsClient({
     baseURL: new URL(preset.connection.baseURL, location.origin).href.replace(/\/$/, ''),
     provider: preset.connection.provider,
@@ -77,7 +77,7 @@ export function useClientOf(variants: Variant[], keys: Record<string, string>) {
     const cacheKey = `${variant.connection}\u0000${key}`;
     let client = clients.current.get(cacheKey);
     if (!client) {
-      client = presetClient(variant, key);
+      client = presetClient(variant.connection, key);
       clients.current.set(cacheKey, client);
     }
     return client;

@@ -53,6 +53,54 @@ function runner(chosen: Experiment, finished: string[], saved: Cell[]) {
 }
 
 describe('experiment runner', () => {
+  it("asks a model-graded judge on its own connection, and the experiment's prompts on theirs", async () => {
+    const id = `exp_judge_${Date.now().toString(36)}`;
+    const server = inject('serverUrl');
+    const asked: string[] = [];
+    // Two clients to the same real server: which one each request went through is recorded.
+    const tagged = () => createChatCompletionsClient({ baseURL: server, maxRetries: 0 });
+    const sentBy: string[] = [];
+    const saved: Cell[] = [];
+    const chosen: Experiment = {
+      ...experiment(id),
+      variants: [{ id: 'a', name: 'A', model: '', temperature: '', maxTokens: '8', system: '' }],
+      graders: [
+        { id: 'judge', kind: 'model', prompt: 'Grade {{answer}}', model: '', threshold: 0, connection: 'proxy' },
+      ],
+    };
+    const run = createExperimentRunner({
+      experiment: chosen,
+      dataset: { ...dataset, rows: dataset.rows.slice(0, 2) },
+      client: () => {
+        sentBy.push('experiment');
+        return tagged();
+      },
+      judgeClient: (connection, graderId) => {
+        asked.push(`${connection} ${graderId}`);
+        return tagged();
+      },
+      store: false,
+      finished: [],
+      saveCell: async (cell) => saved.push(cell),
+      onCell: () => {},
+    });
+    const done = new Promise<void>((resolve) => {
+      const stop = run.subscribe((progress) => {
+        if (progress.status === 'done') {
+          stop();
+          resolve();
+        }
+      });
+    });
+    run.start();
+    await done;
+    expect(asked).toEqual(['proxy judge', 'proxy judge']);
+    expect(sentBy).toHaveLength(2);
+    expect(saved).toHaveLength(2);
+    // The judge answered through its client: a score and a reason in each cell's grade.
+    for (const cell of saved) expect(cell.grades[0]).toMatchObject({ grader: 'judge', score: expect.any(Number) });
+  });
+
   it('pauses after the cells in flight, and a new runner given the saved cells runs only the rest', async () => {
     const id = `exp_test_${Date.now().toString(36)}`;
     const saved: Cell[] = [];

@@ -1,7 +1,7 @@
 import { costOf, examplePrices, priceFor } from '@completions-kit/components';
 import type { ChatCompletion, ChatCompletionsClient } from '@completions-kit/core';
 import { type Cell, cellKey, cellRequest, type Dataset, type Experiment, rowValues } from './experiment.ts';
-import { type Grade, gradeAnswer, isTextGrader } from './graders.ts';
+import { type Grade, gradeAnswer, isTextGrader, type JudgeConnection } from './graders.ts';
 import { judge } from './model-grader.ts';
 import { runPredicate } from './predicate-worker.ts';
 
@@ -18,6 +18,8 @@ export interface RunnerOptions {
   experiment: Experiment;
   dataset: Dataset;
   client: () => ChatCompletionsClient;
+  /** The judge's client for a model grader on another connection than the experiment's. */
+  judgeClient?: (connection: JudgeConnection, graderId: string) => ChatCompletionsClient;
   /** Whether the connection keeps completions (`store: true` with metadata). */
   store: boolean;
   /** Cells already finished (read back from IndexedDB): never run again. */
@@ -33,15 +35,20 @@ async function gradeAll(options: RunnerOptions, answer: string, row: number, sig
       if (isTextGrader(spec)) return gradeAnswer(spec, answer, values);
       if (spec.kind === 'javascript') return runPredicate(spec.id, spec.source, answer, values, spec.timeoutMs);
       if (spec.kind === 'model')
-        return judge(options.client(), {
-          graderId: spec.id,
-          prompt: spec.prompt,
-          model: spec.model || String(options.experiment.draft.params.model),
-          threshold: spec.threshold,
-          answer,
-          row: values,
-          signal,
-        });
+        return judge(
+          spec.connection && spec.connection !== 'current' && options.judgeClient
+            ? options.judgeClient(spec.connection, spec.id)
+            : options.client(),
+          {
+            graderId: spec.id,
+            prompt: spec.prompt,
+            model: spec.model || String(options.experiment.draft.params.model),
+            threshold: spec.threshold,
+            answer,
+            row: values,
+            signal,
+          },
+        );
       return { grader: 'unknown', pass: false, reason: 'Unknown grader.' };
     }),
   );

@@ -1,5 +1,45 @@
 import { useState } from 'react';
-import { type GraderKind, type GraderSpec, graderLabels, newGrader } from './graders.ts';
+import { type PresetId, presets } from '../state/connection.ts';
+import { type GraderKind, type GraderSpec, graderLabels, type JudgeConnection, newGrader } from './graders.ts';
+import { judgeKeys } from './judge-keys.ts';
+
+/** The judge's connection, and its key when the preset takes one in the browser (memory only). */
+function JudgeConnectionFields({ id, connection, edit }: { id: string; connection: JudgeConnection; edit: Edit }) {
+  const [key, setKey] = useState(judgeKeys.get(id) ?? '');
+  const preset = connection === 'current' ? undefined : presets[connection];
+  return (
+    <>
+      <label>
+        Model-graded judge connection
+        <select
+          value={connection}
+          onChange={(event) => edit({ connection: event.target.value as JudgeConnection } as Partial<GraderSpec>)}
+        >
+          <option value="current">The experiment's connection</option>
+          {(Object.keys(presets) as PresetId[]).map((presetId) => (
+            <option key={presetId} value={presetId}>
+              {presets[presetId].label}
+            </option>
+          ))}
+        </select>
+      </label>
+      {preset?.browserKey ? (
+        <label>
+          Model-graded judge API key (memory only)
+          <input
+            type="password"
+            autoComplete="off"
+            value={key}
+            onChange={(event) => {
+              judgeKeys.set(id, event.target.value);
+              setKey(event.target.value);
+            }}
+          />
+        </label>
+      ) : null}
+    </>
+  );
+}
 
 type Edit = (change: Partial<GraderSpec>) => void;
 
@@ -62,6 +102,7 @@ function GraderFields({ grader, edit }: { grader: GraderSpec; edit: Edit }) {
         <>
           {text('judge prompt', grader.prompt, 'prompt', 3)}
           {text('judge model (empty: the prompt’s)', grader.model, 'model')}
+          <JudgeConnectionFields id={grader.id} connection={grader.connection ?? 'current'} edit={edit} />
           {number('pass score', grader.threshold, 'threshold')}
         </>
       );

@@ -1,3 +1,4 @@
+import type { PresetId } from '../state/connection.ts';
 import { fillTemplate } from '../variables/template.ts';
 import { schemaProblem } from './json-schema-check.ts';
 
@@ -13,7 +14,18 @@ export type GraderSpec =
   | { id: string; kind: 'json-schema'; schema: string }
   | { id: string; kind: 'length'; min: number | null; max: number | null }
   | { id: string; kind: 'javascript'; source: string; timeoutMs: number }
-  | { id: string; kind: 'model'; prompt: string; model: string; threshold: number };
+  | {
+      id: string;
+      kind: 'model';
+      prompt: string;
+      model: string;
+      threshold: number;
+      /** Where the judge is asked: the experiment's connection (undefined, `current`) or a preset. */
+      connection?: JudgeConnection;
+    };
+
+/** The experiment's own connection, or one of the saved presets (its key, if any, typed in memory). */
+export type JudgeConnection = 'current' | PresetId;
 
 export type GraderKind = GraderSpec['kind'];
 
@@ -54,7 +66,7 @@ export function newGrader(kind: GraderKind, id: string): GraderSpec {
     case 'javascript':
       return { id, kind, source: 'return answer.length > 0;', timeoutMs: 1000 };
     case 'model':
-      return { id, kind, prompt: defaultJudgePrompt, model: '', threshold: 0.5 };
+      return { id, kind, prompt: defaultJudgePrompt, model: '', threshold: 0.5, connection: 'current' };
   }
 }
 

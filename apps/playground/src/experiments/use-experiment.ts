@@ -4,6 +4,7 @@ import { useConnection } from '../state/connection.ts';
 import type { Cell, Dataset, Experiment } from './experiment.ts';
 import { createExperimentRunner, type ExperimentRunner, type RunProgress } from './experiment-runner.ts';
 import { getDataset, listCells, listExperiments, putCell, putExperiment } from './experiment-store.ts';
+import { judgeClient } from './judge-keys.ts';
 
 // Connections that keep completions (`store: true`, metadata, listed in Logs).
 const storing = new Set(['local', 'proxy', 'openai']);
@@ -43,6 +44,7 @@ export function useExperiment() {
         experiment: chosen,
         dataset: table,
         client: () => clientRef.current,
+        judgeClient,
         store: storing.has(preset),
         finished: saved.map((cell) => cell.key),
         saveCell: putCell,
