@@ -5,6 +5,7 @@ import { renderToString } from 'react-dom/server';
 import { afterEach, beforeEach, describe, expect, inject, it, vi } from 'vitest';
 import legacyThread from '../../core/src/test-support/saved-thread-0.1.json';
 import { Chat } from './chat.tsx';
+import type { ChatFeedback } from './conversation-view.tsx';
 import { localStorageThreads, type ThreadStorage } from './storage.ts';
 
 // The real local server (started by the hooks' global setup); no fetch is faked.
@@ -260,6 +261,48 @@ describe('<Chat> against the local server', () => {
     await waitFor(() => expect(asked).toHaveLength(2), { timeout: 10_000 });
     expect(asked[1]).toMatch(/^4 messages/);
     expect(await screen.findByRole('list', { name: 'Follow-up suggestions' })).toBeTruthy();
+  });
+
+  it('takes thumbs up and down on an answer and writes the verdict into the stored completion', async () => {
+    const heard: ChatFeedback[] = [];
+    const stored = { ...params, store: true, metadata: { app: 'feedback-test' } };
+    render(
+      <Chat
+        client={client()}
+        model="ck-local-ngram"
+        params={stored}
+        storage={false}
+        onFeedback={(feedback) => heard.push(feedback)}
+      />,
+    );
+    await send('Rate this answer');
+    const up = await screen.findByRole('button', { name: 'Good answer' });
+    expect(up.getAttribute('aria-pressed')).toBe('false');
+    fireEvent.click(up);
+    expect(up.getAttribute('aria-pressed')).toBe('true');
+    expect(heard[0]).toMatchObject({ value: 'up', completionId: expect.stringMatching(/^chatcmpl-/) });
+    expect(await heard[0]?.saved).toBe(true);
+    const id = heard[0]?.completionId as string;
+    const read = () =>
+      client()
+        .chat.completions.retrieve(id)
+        .then((completion) => completion.metadata);
+    expect(await read()).toEqual({ app: 'feedback-test', feedback: 'up' });
+    fireEvent.click(screen.getByRole('button', { name: 'Bad answer' }));
+    expect(await heard[1]?.saved).toBe(true);
+    expect(await read()).toEqual({ app: 'feedback-test', feedback: 'down' });
+    expect(up.getAttribute('aria-pressed')).toBe('false');
+    // Pressed again, the verdict is taken back, and so is the metadata key.
+    fireEvent.click(screen.getByRole('button', { name: 'Bad answer' }));
+    expect(heard[2]?.value).toBeNull();
+    expect(await heard[2]?.saved).toBe(true);
+    expect(await read()).toEqual({ app: 'feedback-test' });
+  });
+
+  it('shows no thumbs without onFeedback', async () => {
+    render(<Chat client={client()} model="ck-local-ngram" params={params} storage={false} />);
+    await send('No rating here');
+    expect(screen.queryByRole('button', { name: 'Good answer' })).toBeNull();
   });
 
   it('renders on the server, its saved threads left for the browser to read', () => {

@@ -12,7 +12,8 @@ import {
   createChatCompletionsClient,
 } from '@completions-kit/core';
 import { type ComponentPropsWithoutRef, type ReactNode, useMemo, useRef, useSyncExternalStore } from 'react';
-import { ChatConversation } from './conversation-view.tsx';
+import { ChatConversation, type ChatFeedback } from './conversation-view.tsx';
+import { writeFeedback } from './feedback.ts';
 import type { FollowUps } from './follow-ups.ts';
 import { localStorageThreads, type ThreadStorage } from './storage.ts';
 import { StorageNotice, UnreadableThreads } from './storage-notice.tsx';
@@ -44,6 +45,12 @@ export interface ChatProps extends Omit<ComponentPropsWithoutRef<'div'>, 'childr
    * conversation, sync or async), shown as buttons above the composer and sent when picked.
    */
   followUps?: FollowUps;
+  /**
+   * Shows thumbs up and down on each finished answer and hears each verdict. With `params.store`,
+   * the verdict is also written into the stored completion's metadata (`feedback`), so the Logs view
+   * (or any list of stored completions) filters by it; `saved` says whether that worked.
+   */
+  onFeedback?: (feedback: ChatFeedback) => void;
   /** Shown while the thread is empty. Default: labels.empty. */
   greeting?: ReactNode;
   /** Where threads are kept across reloads. Default: localStorage. `false`: nothing is kept. */
@@ -79,6 +86,7 @@ export function Chat({
   tools,
   starters,
   followUps,
+  onFeedback,
   greeting,
   storage,
   storageKey = 'ck-chat',
@@ -100,6 +108,21 @@ export function Chat({
       model,
     } as ConversationParams;
   }, [model, params, tools, stream]);
+  const heard = useRef(onFeedback);
+  heard.current = onFeedback;
+  const stores = (params as { store?: boolean | null } | undefined)?.store === true;
+  const takesFeedback = !!onFeedback;
+  const feedback = useMemo(
+    () =>
+      takesFeedback
+        ? (event: ChatFeedback) =>
+            heard.current?.({
+              ...event,
+              saved: stores && event.completionId ? writeFeedback(client, event.completionId, event.value) : null,
+            })
+        : undefined,
+    [takesFeedback, stores, client],
+  );
   const session = useChatSession({
     client,
     params: request,
@@ -149,6 +172,7 @@ export function Chat({
           tools={tools}
           starters={starters}
           followUps={followUps}
+          onFeedback={feedback}
           greeting={greeting}
           limits={limits}
         />

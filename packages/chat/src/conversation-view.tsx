@@ -2,6 +2,7 @@ import {
   type AttachmentLimits,
   Composer,
   type ComposerMessage,
+  type FeedbackValue,
   Thread,
   toContent,
   useChatLabels,
@@ -14,10 +15,27 @@ import {
   siblingsOf,
 } from '@completions-kit/core';
 import { useConversation } from '@completions-kit/hooks';
-import { type ReactNode, useMemo } from 'react';
+import { type ReactNode, useMemo, useRef, useState } from 'react';
 import { type FollowUps, useFollowUps } from './follow-ups.ts';
 import { type ChatTool, runTool } from './tools.ts';
-import { type TurnActions, TurnView } from './turn-view.tsx';
+import { type TurnActions, TurnView, textOf } from './turn-view.tsx';
+
+/** A reader's verdict on one answer, as `onFeedback` hears it. */
+export interface ChatFeedback {
+  /** The answer's id in the conversation's tree. */
+  turnId: string;
+  /** Thumbs up, down, or taken back. */
+  value: FeedbackValue;
+  /** The answer's text. */
+  answer: string;
+  /** The completion's id, when the answer has one (a stored completion can be found by it). */
+  completionId: string | null;
+  /**
+   * Where `<Chat>` stores completions (`params.store`), the verdict written into the stored
+   * completion's metadata as `feedback`: true once written, false if that failed; otherwise null.
+   */
+  saved: Promise<boolean> | null;
+}
 
 export interface ChatConversationProps {
   /** The conversation (core's `createConversation`): every answer in it carries its status and completion. */
@@ -30,6 +48,8 @@ export interface ChatConversationProps {
    * conversation moves on. Called once per answer.
    */
   followUps?: FollowUps;
+  /** Shows thumbs up and down on each finished answer, and hears each verdict. */
+  onFeedback?: (feedback: ChatFeedback) => void;
   limits?: AttachmentLimits;
   /** Shown above the starters while the thread is empty. */
   greeting?: ReactNode;
@@ -68,6 +88,7 @@ export function ChatConversation({
   tools = noTools,
   starters = [],
   followUps,
+  onFeedback,
   limits,
   greeting,
   draft,
@@ -86,7 +107,30 @@ export function ChatConversation({
       .map((node) => ({ node, branch: siblingsOf(tree, node.id) }));
     return { turns, answers };
   }, [tree]);
-  const actions = useMemo(() => turnActions(conversation, tools), [conversation, tools]);
+  const [verdicts, setVerdicts] = useState<Record<string, FeedbackValue>>({});
+  // The latest callback, read when a thumb is pressed: the actions (and the turns) need not change with it.
+  const heard = useRef(onFeedback);
+  heard.current = onFeedback;
+  const takesFeedback = !!onFeedback;
+  const actions = useMemo<TurnActions>(
+    () => ({
+      ...turnActions(conversation, tools),
+      feedback: takesFeedback
+        ? (turnId, value) => {
+            setVerdicts((previous) => ({ ...previous, [turnId]: value }));
+            const node = conversation.getState().tree.nodes[turnId];
+            heard.current?.({
+              turnId,
+              value,
+              answer: textOf(node?.message.content ?? ''),
+              completionId: node?.completion?.id ?? null,
+              saved: null,
+            });
+          }
+        : undefined,
+    }),
+    [conversation, tools, takesFeedback],
+  );
   const send = (message: ComposerMessage) => void conversation.send(toContent(message.text, message.attachments));
   const suggested = useFollowUps(tree, !running && status === 'done', followUps);
   return (
@@ -109,6 +153,7 @@ export function ChatConversation({
                 answers={answers}
                 tools={tools}
                 actions={actions}
+                verdict={verdicts[turn.node.id]}
               />
             );
           }}

@@ -1,6 +1,6 @@
 export type { ChatProps } from './chat.tsx';
 export { Chat } from './chat.tsx';
-export type { ChatConversationProps } from './conversation-view.tsx';
+export type { ChatConversationProps, ChatFeedback } from './conversation-view.tsx';
 export { ChatConversation } from './conversation-view.tsx';
 export type { FollowUpContext, FollowUps } from './follow-ups.ts';
 export type { ThreadStorage } from './storage.ts';

@@ -1,5 +1,11 @@
 import { Choices, Message } from '@completions-kit/components';
-import { EditForm, MessageActions, ToolApproval, useChatLabels } from '@completions-kit/components/chat';
+import {
+  EditForm,
+  type FeedbackValue,
+  MessageActions,
+  ToolApproval,
+  useChatLabels,
+} from '@completions-kit/components/chat';
 import type { ChatCompletionMessageToolCall, TurnNode } from '@completions-kit/core';
 import { memo, useEffect, useRef, useState } from 'react';
 import { AnswerDetails, UsageToggle } from './answer-details.tsx';
@@ -13,6 +19,8 @@ export interface TurnActions {
   switchBranch: (id: string, step: 1 | -1) => void;
   approve: (call: ChatCompletionMessageToolCall) => void;
   respond: (callId: string, content: string) => void;
+  /** The reader's verdict on an answer; absent when the chat takes no feedback. */
+  feedback?: (id: string, value: FeedbackValue) => void;
 }
 
 export interface TurnViewProps {
@@ -26,6 +34,8 @@ export interface TurnViewProps {
   answers: Record<string, string>;
   tools: Record<string, ChatTool>;
   actions: TurnActions;
+  /** The verdict given on this answer (feedback). */
+  verdict?: FeedbackValue;
 }
 
 export const textOf = (content: TurnNode['message']['content']): string =>
@@ -90,6 +100,7 @@ export const TurnView = memo(function TurnView({
   answers,
   tools,
   actions,
+  verdict = null,
 }: TurnViewProps) {
   const [editing, setEditing] = useState(false);
   const [showUsage, setShowUsage] = useState(false);
@@ -140,6 +151,9 @@ export const TurnView = memo(function TurnView({
         <UsageToggle completion={completion} open={showUsage} onToggle={() => setShowUsage(!showUsage)} />
         {message.role === 'assistant' && last && !running ? (
           <MessageActions.Regenerate onAction={actions.regenerate} />
+        ) : null}
+        {actions.feedback && message.role === 'assistant' && text && status === 'done' ? (
+          <MessageActions.Feedback value={verdict} onFeedback={(value) => actions.feedback?.(node.id, value)} />
         ) : null}
       </MessageActions.Root>
       <AnswerDetails completion={completion} choice={node.choice} showUsage={showUsage} />

@@ -5,6 +5,9 @@ import { buildRequest } from '../request/build-request.ts';
 import { useDraft } from '../state/draft.ts';
 
 const starters = ['Explain streaming in one paragraph', 'Write a haiku about the sea', 'What is the weather in Paris?'];
+// Thumbs on every answer: with Store on, <Chat> writes each verdict into the stored completion's
+// metadata (feedback: up | down), which the Logs view filters by. Nothing else to do with it here.
+const takeFeedback = () => undefined;
 
 /**
  * The drop-in chat on the playground's connection and parameters (model, sampling, tools, logprobs,
@@ -26,6 +29,7 @@ export function ChatView() {
         stream={stream}
         starters={starters}
         storageKey="ck-playground-chat"
+        onFeedback={takeFeedback}
       />
     </section>
   );

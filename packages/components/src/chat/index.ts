@@ -8,7 +8,7 @@ export type { EditFormProps } from './edit-form.tsx';
 export { EditForm } from './edit-form.tsx';
 export type { ChatLabels } from './labels.tsx';
 export { ChatLabelsProvider, defaultChatLabels, useChatLabels } from './labels.tsx';
-export type { BranchPickerProps, MessageActionsProps } from './message-actions.tsx';
+export type { BranchPickerProps, FeedbackProps, FeedbackValue, MessageActionsProps } from './message-actions.tsx';
 export { MessageActions } from './message-actions.tsx';
 export { recordWav } from './record-wav.ts';
 export type { ThreadRootProps, ThreadViewportProps } from './thread.tsx';

@@ -39,6 +39,9 @@ export interface ChatLabels {
   editLabel: string;
   regenerate: string;
   retry: string;
+  /** The thumbs on an answer: their names (and tooltips). */
+  feedbackUp: string;
+  feedbackDown: string;
   branch: (index: number, count: number) => string;
   previousBranch: string;
   nextBranch: string;
@@ -105,6 +108,8 @@ export const defaultChatLabels: ChatLabels = {
   editLabel: 'Edit message',
   regenerate: 'Regenerate',
   retry: 'Retry',
+  feedbackUp: 'Good answer',
+  feedbackDown: 'Bad answer',
   branch: (index, count) => `${index} of ${count}`,
   previousBranch: 'Previous version',
   nextBranch: 'Next version',

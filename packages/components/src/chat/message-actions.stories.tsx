@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { expect, fn, userEvent, within } from 'storybook/test';
 import { Message } from '../message/message.tsx';
 import { EditForm } from './edit-form.tsx';
-import { MessageActions } from './message-actions.tsx';
+import { type FeedbackValue, MessageActions } from './message-actions.tsx';
 
 const versions = ['Paris has about two million people.', 'Around 2.1 million live in Paris proper.', 'Paris: 2.1 M.'];
 
@@ -31,7 +31,8 @@ const meta = {
   args: { onRegenerate: fn() },
   parameters: {
     docs: {
-      subtitle: 'The buttons under a message: copy, edit, regenerate, retry, and the picker between its versions.',
+      subtitle:
+        'The buttons under a message: copy, edit, regenerate, retry, thumbs up and down, and the picker between its versions.',
       source: {
         code: `import { EditForm, MessageActions } from '@completions-kit/components/chat';
 
@@ -55,6 +56,7 @@ const meta = {
         'MessageActions.Regenerate',
         'MessageActions.Retry',
         'MessageActions.BranchPicker',
+        'MessageActions.Feedback',
         'EditForm',
       ],
       data: [
@@ -66,6 +68,12 @@ const meta = {
         },
         { attribute: 'data-state', values: 'idle | copied', meaning: 'On Copy: "Copied" shows for two seconds.' },
         { attribute: 'data-slot="edit-form"', values: 'on the <form>', meaning: 'EditForm.' },
+        {
+          attribute: 'data-slot="message-feedback"',
+          values: 'data-value: up | down',
+          meaning:
+            'Feedback: the two toggles feedback-up and feedback-down (aria-pressed); data-value names the verdict.',
+        },
       ],
       keyboard: [
         { keys: 'Tab', action: 'Each action is a button' },
@@ -73,7 +81,7 @@ const meta = {
         { keys: 'Enter / Save', action: 'In EditForm: send the edit as a new branch' },
       ],
       announces:
-        'A group named "Message actions"; the picker\'s arrows are "Previous version" / "Next version" and its position is read as "2 of 3". EditForm\'s text box is "Edit message" and takes focus when it opens.',
+        'Feedback\'s thumbs are toggle buttons named "Good answer" and "Bad answer" (with the same tooltip). A group named "Message actions"; the picker\'s arrows are "Previous version" / "Next version" and its position is read as "2 of 3". EditForm\'s text box is "Edit message" and takes focus when it opens.',
     },
   },
 } satisfies Meta<typeof Branches>;
@@ -125,5 +133,44 @@ export const ErrorWithRetry: StoryObj<typeof MessageActions.Retry> = {
     await expect(canvas.getByRole('alert')).toHaveTextContent('429');
     await userEvent.click(canvas.getByRole('button', { name: 'Retry' }));
     await expect(args.onAction).toHaveBeenCalledOnce();
+  },
+};
+
+function Rated({ onFeedback }: { onFeedback: (value: FeedbackValue) => void }) {
+  const [value, setValue] = useState<FeedbackValue>(null);
+  return (
+    <div data-slot="chat-turn" data-role="assistant">
+      <Message message={{ role: 'assistant', content: versions[1] as string }} />
+      <MessageActions.Root>
+        <MessageActions.Copy text={versions[1] as string} />
+        <MessageActions.Feedback
+          value={value}
+          onFeedback={(next) => {
+            setValue(next);
+            onFeedback(next);
+          }}
+        />
+      </MessageActions.Root>
+    </div>
+  );
+}
+
+export const Feedback: StoryObj<typeof Rated> = {
+  render: (args) => <Rated {...args} />,
+  args: { onFeedback: fn() },
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    const up = canvas.getByRole('button', { name: 'Good answer' });
+    const down = canvas.getByRole('button', { name: 'Bad answer' });
+    await userEvent.click(up);
+    await expect(up).toHaveAttribute('aria-pressed', 'true');
+    await expect(args.onFeedback).toHaveBeenLastCalledWith('up');
+    await userEvent.click(down);
+    await expect(up).toHaveAttribute('aria-pressed', 'false');
+    await expect(down).toHaveAttribute('aria-pressed', 'true');
+    // Pressed again, the verdict is taken back.
+    await userEvent.click(down);
+    await expect(down).toHaveAttribute('aria-pressed', 'false');
+    await expect(args.onFeedback).toHaveBeenLastCalledWith(null);
   },
 };

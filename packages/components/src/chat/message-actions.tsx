@@ -131,7 +131,48 @@ const BranchPicker = forwardRef<HTMLDivElement, BranchPickerProps>(function Bran
   );
 });
 
-/** Message actions as compound parts: `MessageActions.Root`, `.Copy`, `.Edit`, `.Regenerate`, `.Retry`, `.BranchPicker`. */
+/** A reader's verdict on an answer: good, bad, or none given (or taken back). */
+export type FeedbackValue = 'up' | 'down' | null;
+
+export interface FeedbackProps extends Omit<ComponentPropsWithoutRef<'div'>, 'onChange'> {
+  /** The verdict given so far. */
+  value: FeedbackValue;
+  /** The new verdict: pressing the pressed button again takes it back (null). */
+  onFeedback: (value: FeedbackValue) => void;
+  /** Replaces some of the chat's strings (names, announcements) for this part; see ChatLabelsProvider for all parts. */
+  labels?: Partial<ChatLabels>;
+}
+
+/** Thumbs up and down on an answer, as two toggle buttons (aria-pressed) named by the labels. */
+const Feedback = forwardRef<HTMLDivElement, FeedbackProps>(function MessageFeedback(
+  { value, onFeedback, labels: own, ...props },
+  ref,
+) {
+  const labels = useChatLabels(own);
+  const button = (verdict: 'up' | 'down', glyph: string, name: string) => (
+    <button
+      type="button"
+      data-slot={`feedback-${verdict}`}
+      aria-pressed={value === verdict}
+      aria-label={name}
+      title={name}
+      onClick={() => onFeedback(value === verdict ? null : verdict)}
+    >
+      <span aria-hidden="true">{glyph}</span>
+    </button>
+  );
+  return (
+    <div data-slot="message-feedback" data-value={value ?? undefined} {...props} ref={ref}>
+      {button('up', '\u{1F44D}\u{FE0E}', labels.feedbackUp)}
+      {button('down', '\u{1F44E}\u{FE0E}', labels.feedbackDown)}
+    </div>
+  );
+});
+
+/**
+ * Message actions as compound parts: `MessageActions.Root`, `.Copy`, `.Edit`, `.Regenerate`, `.Retry`,
+ * `.BranchPicker`, `.Feedback`.
+ */
 export const MessageActions = {
   Root,
   Copy,
@@ -139,4 +180,5 @@ export const MessageActions = {
   Regenerate,
   Retry,
   BranchPicker,
+  Feedback,
 };
