@@ -10,6 +10,7 @@ import path from 'node:path';
 import { ensureInstall, root } from '../ensure-install.mjs';
 import { buildAll, packAll } from '../packages.mjs';
 import { checkInBrowser } from './browser-checks.mjs';
+import { checkReadmeSnippets } from './readme-snippets.mjs';
 
 const reacts = [
   {
@@ -166,6 +167,12 @@ try {
         ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'],
         folder,
       );
+      // The READMEs' TypeScript, against what a user installs: once, in the chat example with React 19.
+      if (example === 'chat' && react === reacts[0]) {
+        const from = performance.now();
+        const checked = checkReadmeSnippets(root, folder);
+        console.log(`  README snippets type-checked: ${checked.length} (${seconds(from)}): ${checked.join(', ')}`);
+      }
       if (!server) {
         const dataDir = mkdtempSync(path.join(tmpdir(), 'ck-outside-data-'));
         const bin = path.join(folder, 'node_modules/.bin/completions-kit-server');
