@@ -63,6 +63,11 @@ export interface ChatProps extends Omit<ComponentPropsWithoutRef<'div'>, 'childr
   limits?: AttachmentLimits;
   /** Replace any of the chat's strings, its messages' too (role headers, status lines, Copy). */
   labels?: Partial<ChatLabels & MessageLabels>;
+  /**
+   * The locale (BCP 47, e.g. `fr-FR`) for numbers, costs and dates, and the chat's `lang`. Default:
+   * none (numbers as en-US, times as ISO dates in UTC, the page's language).
+   */
+  locale?: string;
 }
 
 const defaultStorage = typeof localStorage === 'undefined' ? null : localStorageThreads();
@@ -93,6 +98,7 @@ export function Chat({
   threadList,
   limits,
   labels,
+  locale,
   ...props
 }: ChatProps) {
   const client = useMemo(
@@ -143,7 +149,7 @@ export function Chat({
   const content = (
     // data-threads follows what is rendered: on the server and while hydrating there is no list yet, so
     // the attribute must not be there either (React keeps the server's attributes when it hydrates).
-    <div data-slot="chat" data-threads={listed ? '' : undefined} {...props}>
+    <div data-slot="chat" data-threads={listed ? '' : undefined} lang={locale} {...props}>
       {listed ? (
         <ThreadList
           {...drawer.drawer}
@@ -179,5 +185,6 @@ export function Chat({
       </section>
     </div>
   );
-  return labels ? <ChatLabelsProvider labels={labels}>{content}</ChatLabelsProvider> : content;
+  const strings = useMemo(() => (locale ? { ...labels, locale } : labels), [labels, locale]);
+  return strings ? <ChatLabelsProvider labels={strings}>{content}</ChatLabelsProvider> : content;
 }

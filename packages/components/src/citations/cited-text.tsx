@@ -1,5 +1,6 @@
 import type { UrlCitationAnnotation } from '@completions-kit/core';
 import { type ComponentPropsWithoutRef, Fragment, forwardRef, type ReactNode, useMemo } from 'react';
+import { formatCount, useMessageLabels } from '../message/message-labels.tsx';
 import { reveal } from '../text/reveal.ts';
 import { type CitationSpan, citationSources, citationSpans, citationsLeftOut } from './spans.ts';
 
@@ -75,9 +76,10 @@ export const Sources = forwardRef<HTMLOListElement, SourcesProps>(function Sourc
 ) {
   const sources = useMemo(() => citationSources(citationSpans(text, annotations)), [text, annotations]);
   const leftOut = citationsLeftOut(annotations);
+  const labels = useMessageLabels();
   if (sources.length === 0) return null;
   return (
-    <ol data-slot="sources" aria-label="Sources" {...props} ref={ref}>
+    <ol data-slot="sources" aria-label={labels.sources} {...props} ref={ref}>
       {sources.map((source) => (
         <li key={source.url} value={source.number} data-safe={source.link ? 'true' : 'false'}>
           {source.link ? (
@@ -93,9 +95,7 @@ export const Sources = forwardRef<HTMLOListElement, SourcesProps>(function Sourc
         </li>
       ))}
       {leftOut > 0 ? (
-        <li data-slot="sources-more">
-          and {leftOut.toLocaleString('en-US')} more {leftOut === 1 ? 'source' : 'sources'}, not shown
-        </li>
+        <li data-slot="sources-more">{labels.moreSources(leftOut, formatCount(labels, leftOut))}</li>
       ) : null}
     </ol>
   );

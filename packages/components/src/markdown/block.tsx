@@ -1,6 +1,7 @@
 // biome-ignore-all lint/suspicious/noArrayIndexKey: a token's children never reorder; their index is their identity.
 import type { Token, Tokens } from 'marked';
 import { memo, type ReactNode } from 'react';
+import { useMessageLabels } from '../message/message-labels.tsx';
 import { reveal } from '../text/reveal.ts';
 import type { MarkdownBlock } from './blocks.ts';
 import { Capped } from './capped.tsx';
@@ -119,7 +120,7 @@ function renderBlock(token: Token, block: MarkdownBlock, placements: Placement[]
     case 'too-deep':
       return (
         <p data-slot="md-too-deep">
-          <em>[nested too deep to lay out]</em> {reveal(token.raw.replace(containerMarks, ''))}
+          <TooDeep /> {reveal(token.raw.replace(containerMarks, ''))}
         </p>
       );
     default:
@@ -157,3 +158,7 @@ export const Block = memo(
     before.markers.length === after.markers.length &&
     before.markers.every((marker, index) => marker.end === after.markers[index]?.end),
 );
+
+function TooDeep() {
+  return <em>{useMessageLabels().nestedTooDeep}</em>;
+}

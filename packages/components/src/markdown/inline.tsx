@@ -1,6 +1,7 @@
 import type { Token, Tokens } from 'marked';
 import { Fragment, type ReactNode, useState } from 'react';
 import { safeLink } from '../links/safe-link.ts';
+import { useMessageLabels } from '../message/message-labels.tsx';
 import { reveal } from '../text/reveal.ts';
 
 /** Citation markers to place: each after the inline token in which its span ends. */
@@ -11,20 +12,21 @@ export interface Placement {
 
 // Markdown images from model output load only on a click, and never from a data: SVG.
 function ModelImage({ token }: { token: Tokens.Image }) {
+  const labels = useMessageLabels();
   const [load, setLoad] = useState(false);
   const link = safeLink(token.href);
   const label = reveal(token.text || token.title || 'image');
   if (!link || link.scheme === 'mailto') {
     return (
       <span data-slot="md-image" data-state="blocked">
-        [image not shown: {label}]
+        {labels.imageNotShown(label)}
       </span>
     );
   }
   if (load) return <img data-slot="md-image" src={link.href} alt={label} />;
   return (
     <button type="button" data-slot="md-image" data-state="not-loaded" onClick={() => setLoad(true)}>
-      Load image “{label}” from <bdi dir="ltr">{link.host}</bdi>
+      {labels.loadImage(label)} <bdi dir="ltr">{link.host}</bdi>
     </button>
   );
 }

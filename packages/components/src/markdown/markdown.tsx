@@ -2,6 +2,7 @@ import { isRunning, type RunStatus, type UrlCitationAnnotation } from '@completi
 import { type ComponentPropsWithoutRef, forwardRef, memo, useEffect, useMemo, useReducer, useRef } from 'react';
 import { CitationMarker } from '../citations/cited-text.tsx';
 import { type CitationSpan, citationSpans } from '../citations/spans.ts';
+import { formatCount, useMessageLabels } from '../message/message-labels.tsx';
 import { Block } from './block.tsx';
 import { type BlockCache, emptyBlockCache, lexBlocks, type MarkdownBlock } from './blocks.ts';
 
@@ -77,6 +78,7 @@ export const Markdown = forwardRef<HTMLDivElement, MarkdownProps>(function Markd
   ref,
 ) {
   const streaming = isRunning(status);
+  const labels = useMessageLabels();
   const cache = useRef<BlockCache>(emptyBlockCache);
   const [slice, nextSlice] = useReducer((count: number) => count + 1, 0);
   // Long texts are lexed a slice at a time, each in its own task, so no one task blocks the page.
@@ -112,7 +114,7 @@ export const Markdown = forwardRef<HTMLDivElement, MarkdownProps>(function Markd
       ))}
       {shown < blocks.length ? (
         <button type="button" data-slot="md-show-more" onClick={showMore}>
-          Show more ({(text.length - (blocks[shown]?.start ?? 0)).toLocaleString('en-US')} characters)
+          {labels.showMoreCharacters(formatCount(labels, text.length - (blocks[shown]?.start ?? 0)))}
         </button>
       ) : null}
     </div>

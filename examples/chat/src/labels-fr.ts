@@ -1,0 +1,138 @@
+// The chat in French: every string of <Chat> and of its messages. Typed as the whole of both label
+// sets, so a string the kit adds later shows up here as a type error rather than as English on screen.
+import type { MessageLabels } from '@completions-kit/components';
+import type { ChatLabels } from '@completions-kit/components/chat';
+
+const nombre = (value: number) => value.toLocaleString('fr-FR');
+const taille = (bytes: number) =>
+  bytes < 1024 * 1024
+    ? `${nombre(Math.max(1, Math.round(bytes / 1024)))} Ko`
+    : `${nombre(Math.round(bytes / 104857.6) / 10)} Mo`;
+
+const roles: Record<string, string> = {
+  assistant: 'Assistant',
+  user: 'Vous',
+  system: 'Système',
+  developer: 'Développeur',
+  tool: 'Outil',
+};
+const fins: Record<string, string> = {
+  stop: 'Terminé',
+  length: 'Tronqué : la limite de jetons est atteinte',
+  tool_calls: 'En attente des résultats des outils',
+  content_filter: 'Arrêté par le filtre de contenu',
+  function_call: 'En attente du résultat de la fonction',
+};
+const termes = {
+  prompt: 'Jetons de la requête',
+  completion: 'Jetons de la réponse',
+  total: 'Total des jetons',
+  cost: 'Coût',
+  usage: 'Utilisation',
+  model: 'Modèle',
+  created: 'Créée',
+  serviceTier: 'Niveau de service',
+  fingerprint: 'Empreinte du système',
+  id: 'Identifiant',
+};
+const parties: Record<string, string> = {
+  cached: 'en cache',
+  audio: 'audio',
+  reasoning: 'de raisonnement',
+  'accepted prediction': 'de prédiction acceptés',
+  'rejected prediction': 'de prédiction rejetés',
+  input: 'en entrée',
+  'cached input': 'en entrée en cache',
+  'audio input': 'en entrée audio',
+  output: 'en sortie',
+  'audio output': 'en sortie audio',
+};
+
+export const frenchLabels: ChatLabels & Omit<MessageLabels, 'locale'> = {
+  thread: 'Conversation',
+  empty: 'Posez une question pour commencer.',
+  starters: 'Suggestions',
+  followUps: 'Questions de relance',
+  jumpToLatest: 'Aller au plus récent',
+  answerStarted: 'L’assistant répond.',
+  answerDone: 'La réponse est complète.',
+  answerStopped: 'La réponse s’est arrêtée.',
+  composer: 'Votre message',
+  placeholder: 'Écrivez un message…',
+  send: 'Envoyer',
+  stop: 'Arrêter',
+  attach: 'Joindre des fichiers',
+  record: 'Enregistrer de l’audio',
+  stopRecording: 'Arrêter l’enregistrement',
+  recordingDenied: 'Le micro n’est pas disponible.',
+  removeAttachment: (name) => `Retirer ${name}`,
+  attachments: 'Pièces jointes',
+  dropHere: 'Déposez des fichiers pour les joindre',
+  tooLarge: (name, maxBytes) => `${name} dépasse ${taille(maxBytes)}.`,
+  wrongType: (name) => `${name} n’est pas d’un type accepté ici.`,
+  tooMany: (max) => `Au plus ${nombre(max)} pièces jointes par message.`,
+  messageActions: 'Actions sur le message',
+  copy: 'Copier',
+  copied: 'Copié',
+  edit: 'Modifier',
+  save: 'Enregistrer et envoyer',
+  cancel: 'Annuler',
+  editLabel: 'Modifier le message',
+  regenerate: 'Régénérer',
+  retry: 'Réessayer',
+  feedbackUp: 'Bonne réponse',
+  feedbackDown: 'Mauvaise réponse',
+  branch: (index, count) => `${nombre(index)} sur ${nombre(count)}`,
+  previousBranch: 'Version précédente',
+  nextBranch: 'Version suivante',
+  approve: 'Autoriser',
+  deny: 'Refuser',
+  approved: 'Autorisé',
+  denied: 'Refusé',
+  toolApproval: (name) => `L’assistant veut appeler ${name}`,
+  showLogprobs: 'Probabilités des jetons',
+  usage: (totalTokens) => `${nombre(totalTokens)} jetons`,
+  error: 'La réponse a échoué.',
+  threads: 'Conversations',
+  newThread: 'Nouvelle conversation',
+  rename: (title) => `Renommer ${title}`,
+  remove: (title) => `Supprimer ${title}`,
+  untitled: 'Nouvelle conversation',
+  notSaved: (reason) =>
+    ({
+      full: 'Cette conversation n’est pas enregistrée : le stockage du navigateur pour ce site est plein.',
+      denied: 'Cette conversation n’est pas enregistrée : ce navigateur n’autorise pas ce site à stocker des données.',
+      failed: 'Cette conversation n’est pas enregistrée : le stockage du navigateur a échoué.',
+      unreadable: 'Cette conversation n’est pas enregistrée : les conversations enregistrées sont illisibles.',
+    })[reason],
+  freeSpace: 'Supprimez d’anciennes conversations pour faire de la place, ou exportez celle-ci.',
+  exportThread: 'Exporter cette conversation',
+  unreadableThreads: 'Illisibles',
+  exportUnreadable: (title) => `Exporter ${title}`,
+  exportShort: 'Exporter',
+  role: (role) => roles[role] ?? role,
+  waiting: 'En attente de la réponse…',
+  writing: 'Rédaction…',
+  stopped: 'Arrêtée : la réponse est partielle',
+  incomplete: 'La connexion s’est terminée trop tôt : la réponse est peut-être incomplète',
+  failed: 'Une erreur a interrompu la réponse : ce qui est arrivé est conservé',
+  finishReason: (reason) => fins[reason] ?? reason,
+  refusal: 'Refus',
+  moreToolCalls: (count) => `Afficher ${nombre(count)} autres appels d’outils`,
+  copyCode: (language) => (language ? `Copier le code ${language}` : 'Copier le code'),
+  codeCopied: 'Code copié',
+  showMoreCharacters: (count) => `Afficher la suite (${count} caractères)`,
+  showMoreEntries: (more, left, kind) =>
+    `Afficher ${more} ${kind === 'rows' ? 'lignes' : 'éléments'} de plus (${left} non affichés)`,
+  nestedTooDeep: '[imbrication trop profonde pour être affichée]',
+  imageNotShown: (description) => `[image non affichée : ${description}]`,
+  loadImage: (description) => `Charger l’image « ${description} » depuis`,
+  sources: 'Sources',
+  moreSources: (count, formatted) =>
+    `et ${formatted} ${count === 1 ? 'autre source' : 'autres sources'}, non affichées`,
+  usageView: 'Utilisation et coût',
+  usageTerm: (term) => termes[term],
+  usagePart: (part) => parties[part] ?? part,
+  usageNotReported: 'Non communiquée (un flux la donne avec stream_options.include_usage)',
+  noPrice: (model) => `Aucun prix pour ${model} dans le tableau des prix`,
+};
