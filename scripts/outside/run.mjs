@@ -89,6 +89,16 @@ function copyExample(example, react, packed) {
   return folder;
 }
 
+/** A port something else answers on would pass for the app started there: refuse it up front. */
+async function assertFree(url, label) {
+  try {
+    await fetch(url);
+  } catch {
+    return;
+  }
+  throw new Error(`${url} already answers (a leftover process?): ${label} cannot start there`);
+}
+
 async function waitFor(url, child, label) {
   for (let attempt = 0; attempt < 240; attempt++) {
     if (child.exitCode !== null) throw new Error(`${label} exited early (${child.exitCode})`);
@@ -174,6 +184,7 @@ try {
         console.log(`  README snippets type-checked: ${checked.length} (${seconds(from)}): ${checked.join(', ')}`);
       }
       if (!server) {
+        await assertFree(`${serverUrl}/health`, 'the server');
         const dataDir = mkdtempSync(path.join(tmpdir(), 'ck-outside-data-'));
         const bin = path.join(folder, 'node_modules/.bin/completions-kit-server');
         const args = ['--port', String(serverPort), '--data-dir', dataDir, '--pace-ms', '25'];
@@ -181,6 +192,7 @@ try {
         await waitFor(`${serverUrl}/health`, server, 'the server from its tarball');
         console.log(`  server from its tarball: ${server.output().trim().split('\n').at(-1)}`);
       }
+      await assertFree(`http://127.0.0.1:${previewPort}/`, example);
       const preview = buildAndServe(example, folder);
       try {
         await waitFor(`http://127.0.0.1:${previewPort}/`, preview, isNext(example) ? 'next start' : 'vite preview');
