@@ -1,7 +1,8 @@
 import { useId } from 'react';
+import { PresetOptions } from '../connection/preset-options.tsx';
 import type { Problems } from '../request/build-request.ts';
 import { type ParamSpec, paramSpecs } from '../request/param-spec.ts';
-import { type PresetId, presets } from '../state/connection.ts';
+import { presets } from '../state/connection.ts';
 import type { DraftMessage } from '../state/draft.ts';
 import { VariantField } from './variant-field.tsx';
 import { VariantMessages } from './variant-messages.tsx';
@@ -35,11 +36,7 @@ function ConnectionField({
         </label>
         <select id={id} value={variant.connection} onChange={(event) => onEdit('connection', event.target.value)}>
           <option value="current">The current connection</option>
-          {(Object.keys(presets) as PresetId[]).map((presetId) => (
-            <option key={presetId} value={presetId}>
-              {presets[presetId].label}
-            </option>
-          ))}
+          <PresetOptions />
         </select>
       </div>
       {preset?.browserKey ? (

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { type PresetId, presets } from '../state/connection.ts';
+import { PresetOptions } from '../connection/preset-options.tsx';
+import { presets } from '../state/connection.ts';
 import { type GraderKind, type GraderSpec, graderLabels, type JudgeConnection, newGrader } from './graders.ts';
 import { judgeKeys } from './judge-keys.ts';
 
@@ -16,11 +17,7 @@ function JudgeConnectionFields({ id, connection, edit }: { id: string; connectio
           onChange={(event) => edit({ connection: event.target.value as JudgeConnection } as Partial<GraderSpec>)}
         >
           <option value="current">The experiment's connection</option>
-          {(Object.keys(presets) as PresetId[]).map((presetId) => (
-            <option key={presetId} value={presetId}>
-              {presets[presetId].label}
-            </option>
-          ))}
+          <PresetOptions />
         </select>
       </label>
       {preset?.browserKey ? (
