@@ -97,7 +97,7 @@ export function ChatConversation({
   const { tree, running, status } = useConversation(conversation);
   const labels = useChatLabels();
   // The answer in flight is a turn like any other, under the id it keeps when it ends: its view stays mounted.
-  const { turns, answers } = useMemo(() => {
+  const { path, turns, answers } = useMemo(() => {
     const path = activePath(tree);
     const answers: Record<string, string> = {};
     for (const node of path)
@@ -105,7 +105,7 @@ export function ChatConversation({
     const turns = path
       .filter((node) => node.message.role !== 'tool')
       .map((node) => ({ node, branch: siblingsOf(tree, node.id) }));
-    return { turns, answers };
+    return { path, turns, answers };
   }, [tree]);
   const [verdicts, setVerdicts] = useState<Record<string, FeedbackValue>>({});
   // The latest callback, read when a thumb is pressed: the actions (and the turns) need not change with it.
@@ -132,7 +132,7 @@ export function ChatConversation({
     [conversation, tools, takesFeedback],
   );
   const send = (message: ComposerMessage) => void conversation.send(toContent(message.text, message.attachments));
-  const suggested = useFollowUps(tree, !running && status === 'done', followUps);
+  const suggested = useFollowUps(path, !running && status === 'done', followUps);
   return (
     <>
       <Thread.Root count={turns.length} status={status}>

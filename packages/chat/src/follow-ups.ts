@@ -1,5 +1,6 @@
-import { activePath, type ChatCompletionMessageParam, type TurnTree } from '@completions-kit/core';
+import type { ChatCompletionMessageParam, TurnNode } from '@completions-kit/core';
 import { useEffect, useRef, useState } from 'react';
+import { textOf } from './turn-view.tsx';
 
 /** What a follow-up callback is given: the answer just finished, and the conversation that led to it. */
 export interface FollowUpContext {
@@ -12,21 +13,13 @@ export interface FollowUpContext {
 /** The app's follow-up suggestions for an answer: a few short prompts, now or later. */
 export type FollowUps = (context: FollowUpContext) => readonly string[] | Promise<readonly string[]>;
 
-const textOf = (content: unknown) =>
-  typeof content === 'string'
-    ? content
-    : Array.isArray(content)
-      ? content.map((part) => (part && typeof part === 'object' && 'text' in part ? String(part.text) : '')).join('')
-      : '';
-
 /**
  * The suggestions for the newest answer once it has finished with text: asked once per answer, and
  * dropped as soon as the conversation moves on (a new question, a regeneration, a branch switch). A
  * callback that fails or answers late for an answer no longer shown is ignored.
  */
-export function useFollowUps(tree: TurnTree, idle: boolean, followUps: FollowUps | undefined) {
+export function useFollowUps(path: readonly TurnNode[], idle: boolean, followUps: FollowUps | undefined) {
   const [shown, setShown] = useState<{ id: string; prompts: readonly string[] } | null>(null);
-  const path = activePath(tree);
   const last = path.at(-1);
   const answer = last?.message.role === 'assistant' && !last.message.tool_calls?.length ? last : undefined;
   const text = answer ? textOf(answer.message.content) : '';
