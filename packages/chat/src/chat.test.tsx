@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, inject, it, vi } from 'vitest'
 import legacyThread from '../../core/src/test-support/saved-thread-0.1.json';
 import { Chat } from './chat.tsx';
 import type { ChatFeedback } from './conversation-view.tsx';
+import { writeFeedback } from './feedback.ts';
 import { localStorageThreads, type ThreadStorage } from './storage.ts';
 
 // The real local server (started by the hooks' global setup); no fetch is faked.
@@ -297,6 +298,10 @@ describe('<Chat> against the local server', () => {
     expect(heard[2]?.value).toBeNull();
     expect(await heard[2]?.saved).toBe(true);
     expect(await read()).toEqual({ app: 'feedback-test' });
+  });
+
+  it('says a verdict was not saved when the completion cannot be written', async () => {
+    expect(await writeFeedback(client(), 'chatcmpl-never-stored', 'up')).toBe(false);
   });
 
   it('shows no thumbs without onFeedback', async () => {

@@ -114,21 +114,22 @@ export function Chat({
       model,
     } as ConversationParams;
   }, [model, params, tools, stream]);
-  const heard = useRef(onFeedback);
-  heard.current = onFeedback;
   const stores = (params as { store?: boolean | null } | undefined)?.store === true;
-  const takesFeedback = !!onFeedback;
-  const feedback = useMemo(
-    () =>
-      takesFeedback
-        ? (event: ChatFeedback) =>
-            heard.current?.({
-              ...event,
-              saved: stores && event.completionId ? writeFeedback(client, event.completionId, event.value) : null,
-            })
-        : undefined,
-    [takesFeedback, stores, client],
-  );
+  const writes = useRef(new Map<string, Promise<boolean>>());
+  // A new function each render costs nothing: ChatConversation reads the latest through a ref.
+  const feedback = onFeedback
+    ? (event: ChatFeedback) => {
+        const id = event.completionId;
+        let saved: Promise<boolean> | null = null;
+        if (stores && id) {
+          // One write at a time per completion: each reads back what the one before it wrote, so quick
+          // presses end with the last verdict, not whichever write landed last.
+          saved = (writes.current.get(id) ?? Promise.resolve(true)).then(() => writeFeedback(client, id, event.value));
+          writes.current.set(id, saved);
+        }
+        onFeedback({ ...event, saved });
+      }
+    : undefined;
   const session = useChatSession({
     client,
     params: request,
