@@ -31,6 +31,25 @@ const request = <T>(
       }),
   );
 
+/**
+ * The last write still in flight per database, across every storage made in this page. A chat mounted
+ * again right after an answer (a route change) opens its own connection, and its first read could
+ * otherwise run before the write the one before it had started: it reads after that write instead,
+ * and writes land in the order they were made.
+ */
+const writing = new Map<string, Promise<unknown>>();
+
+function inOrder<T>(databaseName: string, run: () => Promise<T>, write: boolean): Promise<T> {
+  const before = writing.get(databaseName) ?? Promise.resolve();
+  const result = before.then(run, run);
+  if (write)
+    writing.set(
+      databaseName,
+      result.catch(() => undefined),
+    );
+  return result;
+}
+
 /** IndexedDB, for threads too large for localStorage (many attachments). */
 export function indexedDbThreads(databaseName = 'completions-kit-chat'): ThreadStorage {
   let opened: Promise<IDBDatabase> | null = null;
@@ -45,8 +64,14 @@ export function indexedDbThreads(databaseName = 'completions-kit-chat'): ThreadS
   };
   return {
     get: (key) =>
-      request((store) => store.get(key), open, 'readonly').then((value) => (value as string | undefined) ?? null),
-    set: (key, value) => request((store) => store.put(value, key), open, 'readwrite').then(() => undefined),
-    delete: (key) => request((store) => store.delete(key), open, 'readwrite').then(() => undefined),
+      inOrder(databaseName, () => request((store) => store.get(key), open, 'readonly'), false).then(
+        (value) => (value as string | undefined) ?? null,
+      ),
+    set: (key, value) =>
+      inOrder(databaseName, () => request((store) => store.put(value, key), open, 'readwrite'), true).then(
+        () => undefined,
+      ),
+    delete: (key) =>
+      inOrder(databaseName, () => request((store) => store.delete(key), open, 'readwrite'), true).then(() => undefined),
   };
 }
