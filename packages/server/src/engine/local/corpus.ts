@@ -121,6 +121,8 @@ export function proseParagraphs(markdown: string): string[] {
   const text = markdown
     .replace(/```[\s\S]*?```/g, '\n\n')
     .replace(/<!--[\s\S]*?-->/g, '')
+    // A JSX name in inline code (`<Chat>`) is a word of the sentence, not markup to drop.
+    .replace(/`<\/?([\w.]+)[^`>]*\/?>`/g, '$1')
     .replace(/<[^>]+>/g, '')
     .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
     .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')

@@ -1,6 +1,7 @@
 import type { AnswerPart } from './answer-shape.ts';
 import { checkBudget } from './budget.ts';
 import { choose, topAlternatives } from './choose.ts';
+import type { Grounding } from './grounding.ts';
 import { type Distribution, END, type NgramModel } from './ngram-model.ts';
 import type { Random } from './random.ts';
 import { encode, owedAfter, owedAfterToken, tokenBytes, tokenText } from './tokenizer.ts';
@@ -22,6 +23,8 @@ export interface GenerationOptions {
   /** The most sentences the answer may have (an instruction in the system prompt); null for any. */
   maxSentences?: number | null;
   prompt: ReturnType<typeof import('./ngram-model.ts').countsOf> | null;
+  /** This choice's way through the passages a plain answer copies its sentences from; absent for other forms. */
+  grounding?: Grounding | null;
 }
 
 export interface GeneratedToken {
@@ -68,6 +71,8 @@ interface Writing {
   sentences: number;
   /** The text of the last token written. */
   last: string;
+  /** The model itself wrote the next part's opening (a paragraph break), so it is not forced again. */
+  opened: boolean;
 }
 
 /** `done`: the answer has all the sentences it may have, and ends as if the model had ended it. */
@@ -126,12 +131,15 @@ export function* generateTokens(
     previous1: -1,
     sentences: 0,
     last: '',
+    opened: false,
   };
   let ending: Ending = 'end';
   // Told how many sentences: one paragraph, ended after the last sentence allowed.
   const shape = options.maxSentences ? ONE_PARAGRAPH : parts;
   for (const [index, part] of shape.entries()) {
-    ending = yield* writePart(model, options, writing, part);
+    // Nothing left to say: the answer ends rather than opening a part it cannot fill.
+    if (index > 0 && part.kind !== 'code' && options.grounding?.exhausted(part.kind)) break;
+    ending = yield* writePart(model, options, writing, part, shape[index + 1]?.opening ?? null);
     if (ending !== 'next' && ending !== 'end') break;
     if (ending === 'end' && index === shape.length - 1) break;
   }
@@ -147,32 +155,66 @@ function* writePart(
   options: GenerationOptions,
   writing: Writing,
   part: AnswerPart,
+  nextOpening: string | null,
 ): Generator<GeneratedToken, Ending> {
-  const forced = yield* force(model, options, writing, part.opening);
+  const forced = writing.opened ? null : yield* force(model, options, writing, part.opening);
+  writing.opened = false;
   if (forced) return forced;
   // A paragraph starts as the paragraphs the model learned from start.
   if (part.kind === 'paragraph') writing.previous2 = writing.previous1 = -1;
+  const { grounding } = options;
+  grounding?.startPart(part.kind);
+  const banned = (id: number) => (options.logitBias.get(id) ?? 0) <= -100;
+  // A token the request pushes up (logit_bias > 0) may lead away from the passages: it is not held to them.
+  const steered = [...options.logitBias.values()].some((bias) => bias > 0);
+  // A grounded paragraph with another after it ends on the break the model writes, as it would any token.
+  const paragraphBreak = part.kind === 'paragraph' && nextOpening === '\n\n' ? (encode('\n\n')[0] as number) : END;
   for (let count = 0; ; count++) {
     if (writing.count >= options.maxTokens) return 'length';
     checkBudget();
-    const distribution = model.distribution(writing.previous2, writing.previous1, options.prompt);
+    const mayEnd = (count >= part.minTokens || !!grounding?.exhausted()) && writing.owed === 0;
+    const grounded = grounding?.next(mayEnd, banned, paragraphBreak) ?? null;
+    const held = grounded !== null && !steered;
+    const distribution = model.distribution(writing.previous2, writing.previous1, options.prompt, grounded);
     const id =
       count >= part.maxTokens
         ? END
         : choose(distribution, options, writing.seen, (candidate) =>
-            candidate === END
-              ? count >= part.minTokens && writing.owed === 0
-              : owedAfterToken(writing.owed, candidate) >= 0 && fits(part, candidate, count),
+            candidate === END || candidate === paragraphBreak
+              ? mayEnd && (!held || grounded.count(candidate) > 0)
+              : (!held || grounded.count(candidate) > 0) &&
+                owedAfterToken(writing.owed, candidate) >= 0 &&
+                fits(part, candidate, count),
           );
     if (id === END || (part.kind === 'code' && writing.tail.endsWith('```')))
       return yield* closePart(model, options, writing, part);
     const ending = push(writing, options, id, Math.log(distribution.probability(id)), distribution);
     yield* writing.made.splice(0);
     if (ending) return ending;
-    // Counted once, on the token that brings the mark: the text may go on with a quote or a line break.
-    const ended = /[.!?]/.test(writing.last) && SENTENCE_END.test(writing.tail);
+    if (id === paragraphBreak) {
+      writing.opened = true;
+      return 'end';
+    }
+    const ended = sentenceEnded(writing, grounding, part, id);
     if (options.maxSentences && ended && ++writing.sentences >= options.maxSentences) return 'done';
   }
+}
+
+/**
+ * Whether the token just written ended a sentence: a grounded one when its last token is written;
+ * free text at a full stop (counted once, on the token that brings the mark: the text may go on
+ * with a quote or a line break), after which the passages are open again.
+ */
+function sentenceEnded(
+  writing: Writing,
+  grounding: Grounding | null | undefined,
+  part: AnswerPart,
+  id: number,
+): boolean {
+  if (grounding && !grounding.off) return grounding.advance(id);
+  const ended = /[.!?]/.test(writing.last) && SENTENCE_END.test(writing.tail);
+  if (ended && grounding && part.kind !== 'code') grounding.resume();
+  return ended;
 }
 
 /** List items stay on one line and open with a word; anything goes in a code block or a paragraph. */

@@ -2,13 +2,16 @@ import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { conversationText } from '../../validation/messages.ts';
 import { answerShape } from './answer-shape.ts';
 import { ConversationValues } from './conversation-values.ts';
 import { defaultCorpusFiles, findWorkspaceRoot, installedCorpusFiles, installFolder, readCorpus } from './corpus.ts';
 import { type ChoiceEnd, type GeneratedToken, type GenerationOptions, generateTokens } from './generate.ts';
+import { type Candidate, Grounding, groundingFor } from './grounding.ts';
 import { sentenceLimit } from './instructions.ts';
 import { MODEL_FORMAT, type ModelStats, readModelFile, writeModelFile } from './model-file.ts';
 import { countsOf, NgramModel } from './ngram-model.ts';
+import { PassageIndex } from './passages.ts';
 import { seededRandom } from './random.ts';
 import type { Reply } from './reply.ts';
 import { isPlainAnswer, type RespondContext, respond } from './respond.ts';
@@ -43,6 +46,8 @@ export interface LocalModel {
    * are read); any other form whole, as `complete` gives it.
    */
   begin(request: LocalRequest, context: Omit<RespondContext, 'values'>): BegunAnswer;
+  /** Builds what the first answer would otherwise wait for (the passages' index). */
+  warm(): void;
 }
 
 export type BegunAnswer =
@@ -69,20 +74,26 @@ const SHIPPED = fileURLToPath(new URL('./model.bin', import.meta.url));
 
 function train(options: LocalModelOptions): LocalModel {
   const started = performance.now();
-  const { model, stats } = (!options.corpusFiles && loadFile(SHIPPED)) || trainOrCached(options);
-  return serve(model, { ...stats, trainingMs: Math.round(performance.now() - started) });
+  const { model, passages, stats } = (!options.corpusFiles && loadFile(SHIPPED)) || trainOrCached(options);
+  return serve(model, passages, { ...stats, trainingMs: Math.round(performance.now() - started) });
 }
 
-function loadFile(file: string): { model: NgramModel; stats: ModelStats } | null {
+interface Loaded {
+  model: NgramModel;
+  passages: string[];
+  stats: ModelStats;
+}
+
+function loadFile(file: string): Loaded | null {
   const loaded = readModelFile(file);
-  return loaded && { model: new NgramModel(loaded.tables), stats: loaded.stats };
+  return loaded && { model: new NgramModel(loaded.tables), passages: loaded.passages, stats: loaded.stats };
 }
 
 /**
  * Trains on the corpus found at run time, once per corpus: in a checkout the tables are kept in
  * node_modules/.cache, keyed by the corpus files' names, sizes and times, so later starts load them.
  */
-function trainOrCached(options: LocalModelOptions): { model: NgramModel; stats: ModelStats } {
+function trainOrCached(options: LocalModelOptions): Loaded {
   const root = findWorkspaceRoot(process.cwd()) ?? findWorkspaceRoot(import.meta.dirname);
   const installed = [process.cwd(), installFolder(import.meta.dirname) ?? process.cwd()];
   const files = options.corpusFiles ?? (root ? defaultCorpusFiles(root) : installedCorpusFiles(installed));
@@ -100,11 +111,11 @@ function trainOrCached(options: LocalModelOptions): { model: NgramModel; stats: 
     trainingMs: Math.round(performance.now() - started),
   };
   try {
-    if (cache) writeModelFile(cache, model.tables, stats);
+    if (cache) writeModelFile(cache, { tables: model.tables, passages: paragraphs, stats });
   } catch {
     // A read-only checkout trains at every start, as before.
   }
-  return { model, stats };
+  return { model, passages: paragraphs, stats };
 }
 
 function cacheFile(root: string, files: string[], maxCharacters: number | undefined): string {
@@ -122,27 +133,41 @@ function cacheFile(root: string, files: string[], maxCharacters: number | undefi
 
 /** Builds the model file shipped in the package (run at build time, from the workspace). */
 export function buildModelFile(file = SHIPPED): ModelStats {
-  const { model, stats } = trainOrCached({});
-  writeModelFile(file, model.tables, stats);
+  const { model, passages, stats } = trainOrCached({});
+  writeModelFile(file, { tables: model.tables, passages, stats });
   return stats;
 }
 
-function serve(model: NgramModel, stats: ModelStats): LocalModel {
+function serve(model: NgramModel, passages: string[], stats: ModelStats): LocalModel {
+  let index: PassageIndex | null = null;
+  const passageIndex = () => {
+    index ??= new PassageIndex(passages);
+    return index;
+  };
   const optionsOf = (
     request: LocalRequest,
     index: number,
     prompt: GenerationOptions['prompt'],
     context: Omit<RespondContext, 'values'>,
+    candidates: Candidate[] | null,
   ): GenerationOptions => ({
     ...request,
     prompt,
     random: seededRandom(request.seedMaterial === null ? null : `${request.seedMaterial}#${index}`),
     maxSentences: sentenceLimit(context.create.messages),
+    grounding: candidates && new Grounding(candidates),
   });
+  // Only a plain written answer copies sentences; tool calls, JSON, search and audio are as before.
+  const candidatesFor = (context: RespondContext) =>
+    isPlainAnswer(context)
+      ? groundingFor(passageIndex(), context.lastUser, assistantText(context.create.messages))
+      : null;
   const complete: LocalModel['complete'] = (request, context) => {
     const prompt = countsOf(encode(request.promptText).slice(-512));
+    const whole = { ...context, values: new ConversationValues(context.lastUser) };
+    const candidates = candidatesFor(whole);
     return Array.from({ length: request.n }, (_, index) =>
-      respond(model, optionsOf(request, index, prompt, context), {
+      respond(model, optionsOf(request, index, prompt, context, candidates), {
         ...context,
         values: new ConversationValues(context.lastUser),
       }),
@@ -159,12 +184,19 @@ function serve(model: NgramModel, stats: ModelStats): LocalModel {
         return { lazy: false, replies: complete(request, context) };
       const prompt = countsOf(encode(request.promptText).slice(-512));
       const shape = answerShape(context.lastUser);
+      const candidates = candidatesFor(whole);
       return {
         lazy: true,
         choices: Array.from({ length: request.n }, (_, index) =>
-          generateTokens(model, optionsOf(request, index, prompt, context), shape),
+          generateTokens(model, optionsOf(request, index, prompt, context, candidates), shape),
         ),
       };
     },
+    warm: passageIndex,
   };
+}
+
+/** What the assistant already said: an answer does not repeat a sentence of it. */
+function assistantText(messages: RespondContext['create']['messages']): string {
+  return conversationText(messages.filter((message) => message.role === 'assistant'));
 }

@@ -2,8 +2,8 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CountTable, NgramTables } from './ngram-model.ts';
 
-/** Bump when the tables' meaning changes: an older file is then ignored and made again. */
-export const MODEL_FORMAT = 'ck-ngram-3';
+/** Bump when the tables' meaning or the corpus' reading changes: an older file is then ignored and made again. */
+export const MODEL_FORMAT = 'ck-ngram-5';
 
 export interface ModelStats {
   paragraphs: number;
@@ -21,13 +21,23 @@ interface Header {
   stats: ModelStats;
   /** Byte offset and length (in elements) of each array, table by table. */
   arrays: { table: keyof NgramTables; name: ArrayName; offset: number; length: number }[];
+  /** Byte offset and length of the passages' UTF-8 text, one passage per line. */
+  passages: { offset: number; length: number };
+}
+
+/** What a model file holds: the tables to sample from and the passages answers are grounded in. */
+export interface ModelContents {
+  tables: NgramTables;
+  passages: string[];
+  stats: ModelStats;
 }
 
 /**
  * The model as one file: a JSON header line, then the tables' typed arrays, each at an offset
- * aligned for its element size, so loading is a read and a few views (no parsing, no training).
+ * aligned for its element size, so loading is a read and a few views (no parsing, no training),
+ * then the passages' text.
  */
-export function writeModelFile(file: string, tables: NgramTables, stats: ModelStats): void {
+export function writeModelFile(file: string, { tables, passages, stats }: ModelContents): void {
   const parts: Buffer[] = [];
   const arrays: Header['arrays'] = [];
   let offset = 0;
@@ -42,7 +52,12 @@ export function writeModelFile(file: string, tables: NgramTables, stats: ModelSt
       offset += padded.length;
     }
   }
-  const header = Buffer.from(`${JSON.stringify({ format: MODEL_FORMAT, stats, arrays } satisfies Header)}\n`);
+  // Passages are whitespace-collapsed: a line break never occurs inside one.
+  const text = Buffer.from(passages.join('\n'));
+  parts.push(text);
+  const header = Buffer.from(
+    `${JSON.stringify({ format: MODEL_FORMAT, stats, arrays, passages: { offset, length: text.length } } satisfies Header)}\n`,
+  );
   const headerLength = Buffer.alloc(8);
   headerLength.writeUInt32LE(Math.ceil(header.length / 8) * 8);
   const paddedHeader = Buffer.alloc(Math.ceil(header.length / 8) * 8, 0x20);
@@ -55,7 +70,7 @@ export function writeModelFile(file: string, tables: NgramTables, stats: ModelSt
 }
 
 /** The model in `file`, or null when there is none or it is of another format. */
-export function readModelFile(file: string): { tables: NgramTables; stats: ModelStats } | null {
+export function readModelFile(file: string): ModelContents | null {
   let data: Buffer;
   try {
     data = readFileSync(file);
@@ -79,5 +94,7 @@ export function readModelFile(file: string): { tables: NgramTables; stats: Model
     const View = name === 'keys' ? Float64Array : name === 'tokens' ? Int32Array : Uint32Array;
     (tables[table] as Record<ArrayName, unknown>)[name] = new View(body.buffer, offset, length);
   }
-  return { tables: tables as unknown as NgramTables, stats: header.stats };
+  const { offset, length } = header.passages;
+  const passages = length === 0 ? [] : Buffer.from(body.buffer, offset, length).toString('utf8').split('\n');
+  return { tables: tables as unknown as NgramTables, passages, stats: header.stats };
 }

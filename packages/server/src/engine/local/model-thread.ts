@@ -19,8 +19,10 @@ if (!port) throw new Error('model-thread runs as a worker only');
 const model = trainLocalModel(workerData as LocalModelOptions);
 const jobs = new Map<number, AnswerJob>();
 port.postMessage({ type: 'ready', stats: model.stats });
-// Loaded tables no longer need the tokenizer to start: it loads now, before the first request asks.
+// Loaded tables no longer need the tokenizer or the passages' index to start: they are made now,
+// before the first request asks.
 encode('');
+model.warm();
 port.on('message', (message: ToThread) => {
   const { id } = message;
   try {

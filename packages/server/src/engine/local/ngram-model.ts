@@ -103,6 +103,11 @@ class MapCounts implements Counts {
 
 /** Weights of the interpolated model; renormalized over the parts that have data for a context. */
 const weights = { trigram: 0.6, bigram: 0.28, unigram: 0.1, prompt: 0.02 };
+/**
+ * The copy part's share when an answer is grounded in passages: so large that a grounded token
+ * is always likelier than any other (the n-gram's whole share is below one candidate's).
+ */
+const GROUNDED = 0.98;
 /** Unigram candidates always considered, so the exact top 20 is always among the candidates. */
 const UNIGRAM_CANDIDATES = 64;
 
@@ -162,13 +167,22 @@ export class NgramModel {
     return this.tables.unigrams.tokens.length;
   }
 
-  /** The next-token distribution after `previous2, previous1`, with `prompt` token counts as the cache part. */
-  distribution(previous2: number, previous1: number, prompt: Counts | null): Distribution {
+  /**
+   * The next-token distribution after `previous2, previous1`, with `prompt` token counts as the
+   * cache part and `grounded` (the next tokens of the passages an answer copies) as the copy part.
+   */
+  distribution(
+    previous2: number,
+    previous1: number,
+    prompt: Counts | null,
+    grounded: Counts | null = null,
+  ): Distribution {
     return new Distribution(
       this,
       this.#lookup(this.tables.trigrams, pairKey(previous2, previous1)),
       this.#lookup(this.tables.bigrams, previous1),
       prompt,
+      grounded,
     );
   }
 
@@ -201,6 +215,7 @@ export class Distribution {
     trigram: Counts | null,
     bigram: Counts | null,
     prompt: Counts | null,
+    grounded: Counts | null = null,
   ) {
     const raw: [number, Counts | null][] = [
       [weights.trigram, trigram],
@@ -210,7 +225,9 @@ export class Distribution {
     ];
     const present = raw.filter((part): part is [number, Counts] => !!part[1]);
     const sum = present.reduce((total, [weight]) => total + weight, 0);
-    for (const [weight, context] of present) this.parts.push({ weight: weight / sum, context });
+    const copied = grounded && grounded.total > 0 ? GROUNDED : 0;
+    for (const [weight, context] of present) this.parts.push({ weight: ((1 - copied) * weight) / sum, context });
+    if (grounded && copied > 0) this.parts.push({ weight: copied, context: grounded });
   }
 
   probability(token: number): number {

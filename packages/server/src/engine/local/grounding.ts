@@ -1,0 +1,216 @@
+import { type Counts, END } from './ngram-model.ts';
+import { isAnswerSentence, type PassageIndex, sentencesOf, termsOf } from './passages.ts';
+import { encode } from './tokenizer.ts';
+
+/** One sentence the answer may copy, tokenized as it opens a paragraph and as it follows a space. */
+export interface Candidate {
+  text: string;
+  first: number[];
+  spaced: number[];
+  passage: number;
+  /** Its place in its passage: the sentence after it there reads on from it. */
+  position: number;
+  weight: number;
+}
+
+/** Passages an answer draws on, most relevant first, and how much each weighs. */
+const PASSAGE_WEIGHTS = [1, 0.8, 0.65, 0.55, 0.45, 0.4, 0.35, 0.3];
+/** At most this many sentences are offered at a sentence's start (so the likeliest is always above the n-gram's share). */
+const MAX_CANDIDATES = 24;
+/** An item is one line: only sentences this short become list items. */
+const ITEM_TOKENS = 30;
+const FALLBACK_QUESTION = 'local server built-in model streams chat completions offline';
+/** The share of the grounded part that ends a paragraph after 0, 1, 2, 3+ sentences. */
+const PARAGRAPH_END = [0, 0.15, 0.45, 0.8];
+
+/**
+ * What the model says in its own words, when the corpus has nothing on a question: every answer's
+ * sentence is a corpus sentence or one of these.
+ */
+export const TEMPLATES = {
+  nothingFound: 'I found nothing on that in the documentation I learned from, so here is what this server is.',
+};
+
+/**
+ * The sentences of the passages most relevant to a question, as one request's answers may use
+ * them: none the conversation already holds. A sentence weighs by its passage's rank, its place
+ * in it and the share of the question's words it holds, so the answer opens on the sentence that
+ * speaks to the question. A question the corpus has no word of (a greeting) gets the passages
+ * about what this server is, after a sentence that says so.
+ */
+export function groundingFor(index: PassageIndex, question: string, said: string): Candidate[] {
+  const found = sentencesFor(index, question, said);
+  if (found.length > 0) return found;
+  const fallback = sentencesFor(index, FALLBACK_QUESTION, said);
+  return [candidate(TEMPLATES.nothingFound, -1, -1, 100), ...fallback];
+}
+
+/** Passages searched for ones with sentences an answer can use: debris-only ones are passed over. */
+const SEARCHED = 40;
+
+function sentencesFor(index: PassageIndex, question: string, said: string): Candidate[] {
+  const asked = new Map(termsOf(question, true).map((term) => [term, index.weight(term)]));
+  const askedWeight = [...asked.values()].reduce((sum, weight) => sum + weight, 0) || 1;
+  const seen = new Set<string>();
+  const candidates: Candidate[] = [];
+  let rank = 0;
+  for (const passage of index.search(question, SEARCHED)) {
+    const before = candidates.length;
+    for (const [position, text] of sentencesOf(index.passages[passage] as string).entries()) {
+      if (!isAnswerSentence(text) || seen.has(text) || said.includes(text)) continue;
+      let held = 0;
+      for (const term of new Set(termsOf(text))) held += asked.get(term) ?? 0;
+      // Off the question and away from the best passages, a sentence only wanders.
+      if (held === 0 && rank > 1) continue;
+      seen.add(text);
+      const relevance = 0.2 + held / askedWeight;
+      const weight = (PASSAGE_WEIGHTS[rank] as number) * 0.8 ** Math.min(position, 4) * relevance;
+      candidates.push(candidate(text, passage, position, weight));
+    }
+    if (candidates.length > before && ++rank === PASSAGE_WEIGHTS.length) break;
+  }
+  // The likeliest first: at most MAX_CANDIDATES are offered at a sentence's start.
+  return candidates.sort((a, b) => b.weight - a.weight);
+}
+
+function candidate(text: string, passage: number, position: number, weight: number): Candidate {
+  return { text, first: encode(text), spaced: encode(` ${text}`), passage, position, weight };
+}
+
+/** Weighted next tokens: the grounded part of the model's distribution. */
+class WeightedCounts implements Counts {
+  readonly weights = new Map<number, number>();
+  total = 0;
+
+  add(token: number, weight: number): void {
+    this.weights.set(token, (this.weights.get(token) ?? 0) + weight);
+    this.total += weight;
+  }
+
+  count(token: number): number {
+    return this.weights.get(token) ?? 0;
+  }
+
+  tokens(): Iterable<number> {
+    return this.weights.keys();
+  }
+
+  at(target: number): number {
+    let left = target;
+    let last = END;
+    for (const [token, weight] of this.weights) {
+      left -= weight;
+      last = token;
+      if (left < 0) return token;
+    }
+    return last;
+  }
+}
+
+/**
+ * One choice's path through the candidates: at a sentence's start any unused sentence may begin
+ * (the one that follows the last in its passage likeliest); inside one, only the sentences that
+ * share what was written so far go on. A sentence is written whole or, if a forced token (a
+ * logit_bias) leads away from every candidate, the answer runs free until the next full stop.
+ */
+export class Grounding {
+  readonly #used = new Set<Candidate>();
+  #live: Candidate[] | null = null;
+  #written = 0;
+  #spaced = false;
+  #item = false;
+  #last: Candidate | null = null;
+  #inPart = 0;
+  /** Off inside a code block, and after the answer left the candidates until the sentence ends. */
+  off = false;
+
+  constructor(private readonly candidates: Candidate[]) {}
+
+  /** No sentence is left that a part of this kind (the current one by default) could use. */
+  exhausted(kind: 'paragraph' | 'item' | 'code' = this.#item ? 'item' : 'paragraph'): boolean {
+    return !this.candidates.some((candidate) => this.#fits(candidate, kind === 'item'));
+  }
+
+  startPart(kind: 'paragraph' | 'item' | 'code'): void {
+    this.off = kind === 'code';
+    this.#item = kind === 'item';
+    this.#spaced = kind === 'item';
+    this.#live = null;
+    this.#written = 0;
+    this.#inPart = 0;
+  }
+
+  /**
+   * The grounded next-token weights; null when there are none (the model then writes freely).
+   * `ending` is the token that ends the part here (END, or a paragraph break when another follows);
+   * with nothing left to say it is always END.
+   */
+  next(mayEnd: boolean, banned: (id: number) => boolean, ending = END): WeightedCounts | null {
+    if (this.off) return null;
+    const counts = new WeightedCounts();
+    if (this.#live) {
+      for (const candidate of this.#live) this.#offer(counts, candidate, banned);
+    } else {
+      // An item holds one sentence.
+      const open = this.#item && this.#inPart > 0 ? [] : this.#open();
+      for (const candidate of open) this.#offer(counts, candidate, banned);
+      const end = counts.total === 0 ? 1 : (PARAGRAPH_END[Math.min(this.#inPart, 3)] as number);
+      const token = open.length === 0 ? END : ending;
+      // The ending takes `end` of the grounded mass.
+      if (mayEnd && end > 0 && !banned(token)) counts.add(token, end === 1 ? 1 : (counts.total * end) / (1 - end));
+    }
+    return counts.total > 0 ? counts : null;
+  }
+
+  /** Follows the token written; true when it ended a sentence. */
+  advance(id: number): boolean {
+    if (this.off) return false;
+    const from = this.#live ?? this.#open();
+    const at = this.#written;
+    this.#live = from.filter((candidate) => this.#tokens(candidate)[at] === id);
+    this.#written++;
+    if (this.#live.length === 0) {
+      this.off = true;
+      return false;
+    }
+    const done = this.#live.find((candidate) => this.#tokens(candidate).length === this.#written);
+    if (!done) return false;
+    this.#used.add(done);
+    this.#last = done;
+    this.#inPart++;
+    this.#live = null;
+    this.#written = 0;
+    this.#spaced = true;
+    return true;
+  }
+
+  /** After free text reached a full stop: the next sentence may be a candidate again. */
+  resume(): void {
+    this.off = false;
+    this.#live = null;
+    this.#written = 0;
+    this.#spaced = true;
+  }
+
+  #open(): Candidate[] {
+    return this.candidates.filter((candidate) => this.#fits(candidate)).slice(0, MAX_CANDIDATES);
+  }
+
+  #fits(candidate: Candidate, item = this.#item): boolean {
+    if (this.#used.has(candidate)) return false;
+    return !item || (candidate.spaced.length <= ITEM_TOKENS && /^\p{L}/u.test(candidate.text));
+  }
+
+  #tokens(candidate: Candidate): number[] {
+    return this.#spaced ? candidate.spaced : candidate.first;
+  }
+
+  #offer(counts: WeightedCounts, candidate: Candidate, banned: (id: number) => boolean): void {
+    const token = this.#tokens(candidate)[this.#written];
+    if (token === undefined || banned(token)) return;
+    const last = this.#last;
+    const follows =
+      last && !this.#live && last.passage === candidate.passage && last.position + 1 === candidate.position;
+    counts.add(token, candidate.weight * (follows ? 3 : 1));
+  }
+}
