@@ -54,8 +54,8 @@ export class PassageIndex {
       const terms = termsOf(passage);
       this.#lengths[document] = terms.length;
       for (const term of terms) {
-        let id = this.#ids.get(term);
-        if (id === undefined) this.#ids.set(term, (id = this.#ids.size));
+        const id = this.#ids.get(term) ?? this.#ids.size;
+        if (id === this.#ids.size) this.#ids.set(term, id);
         counts.set(id, (counts.get(id) ?? 0) + 1);
       }
       for (const [id, count] of counts) postings.push(id, document, Math.min(count, 65_535));
