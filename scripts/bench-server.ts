@@ -2,16 +2,17 @@
 // shapes of text, /health while a 1 MB request is served, list latency at 100,000 stored completions
 // and the per-chunk cost of streaming. The footprint part (time to ready, resident memory, fairness
 // under big answers) runs the server in its own process.
-// Run: pnpm bench:server (or name parts: tokenizer, health, footprint: those parts only)
+// Run: pnpm bench:server (or name parts: tokenizer, health, footprint, quality: those parts only)
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startServer } from '../packages/server/src/index.ts';
 import { benchFootprint } from './bench-server/footprint.ts';
 import { benchHealthUnderLoad } from './bench-server/health-under-load.ts';
+import { benchQuality } from './bench-server/quality.ts';
 import { benchTokenizer } from './bench-server/tokenizer.ts';
 
-const named = ['tokenizer', 'health', 'footprint'].filter((part) => process.argv.includes(part));
+const named = ['tokenizer', 'health', 'footprint', 'quality'].filter((part) => process.argv.includes(part));
 const wanted = (part: string) => named.length === 0 || named.includes(part);
 if (wanted('tokenizer')) benchTokenizer();
 if (wanted('health')) {
@@ -21,6 +22,10 @@ if (wanted('health')) {
 if (wanted('footprint')) {
   console.log('');
   await benchFootprint();
+}
+if (wanted('quality')) {
+  console.log('');
+  await benchQuality();
 }
 if (named.length > 0) process.exit(0);
 console.log('');

@@ -17,7 +17,8 @@ export interface AnswerPart {
 const LONG =
   /\b(detail|detailed|everything|explain|describe|essay|depth|thorough|long|elaborate|overview|guide|tutorial|why)\b/;
 const LIST = /\b(list|steps|bullets?|ways|options|tips|compare|pros|cons|checklist)\b/;
-const CODE = /\b(code|example|function|snippet|implement|script|program|typescript|javascript|python|sql|regex)\b/;
+/** Asked for outright: naming a language ("why use TypeScript generics?") is not asking for code. */
+const CODE = /\b(code|example|snippet|implement|implementation)\b/;
 
 export function answerShape(question: string): AnswerPart[] {
   const text = question.slice(0, 2_000).toLowerCase();

@@ -1,6 +1,6 @@
 /**
- * Retrieval over the corpus the model learned from: each paragraph is a passage, ranked for a
- * question by BM25. The index is a few typed arrays (postings sorted by term), built once in the
+ * Retrieval over the corpus the model learned from: each paragraph with a sentence an answer can
+ * use is a passage, ranked for a question by BM25. The index is a few typed arrays (postings sorted by term), built once in the
  * model's worker, so it costs a few megabytes and a search costs microseconds per matching posting.
  */
 
@@ -50,6 +50,8 @@ export class PassageIndex {
     const postings: number[] = [];
     this.#lengths = new Uint32Array(passages.length);
     for (const [document, passage] of passages.entries()) {
+      // A passage with no sentence an answer could use is never found: it would only push out one that has.
+      if (!sentencesOf(passage).some(isAnswerSentence)) continue;
       const counts = new Map<number, number>();
       const terms = termsOf(passage);
       this.#lengths[document] = terms.length;
@@ -84,23 +86,33 @@ export class PassageIndex {
     return Math.log(1 + (this.passages.length - frequency + 0.5) / (frequency + 0.5));
   }
 
-  /** The `count` passages most relevant to `question`, best first: indices into `passages`. */
+  /**
+   * The `count` passages most relevant to `question`, best first (indices into `passages`): BM25,
+   * times the square of the share of the question's words (by weight) the passage holds.
+   */
   search(question: string, count: number): number[] {
     const scores = new Map<number, number>();
+    // The share of the question's weight each passage holds: BM25 alone lets one frequent word
+    // ("server") outrank a passage that speaks to the whole question.
+    const covered = new Map<number, number>();
+    let asked = 0;
     for (const term of new Set(termsOf(question.slice(0, 4_000), true))) {
       const id = this.#ids.get(term);
       if (id === undefined) continue;
       const start = this.#starts[id] as number;
       const end = this.#starts[id + 1] as number;
       const weight = this.weight(term);
+      asked += weight;
       for (let at = start; at < end; at++) {
         const document = this.#documents[at] as number;
         const inDocument = this.#frequencies[at] as number;
         const norm = K1 * (1 - B + (B * (this.#lengths[document] as number)) / this.#averageLength);
         const score = (weight * inDocument * (K1 + 1)) / (inDocument + norm);
         scores.set(document, (scores.get(document) ?? 0) + score);
+        covered.set(document, (covered.get(document) ?? 0) + weight);
       }
     }
+    for (const [document, score] of scores) scores.set(document, score * ((covered.get(document) ?? 0) / asked) ** 2);
     return [...scores]
       .sort((a, b) => b[1] - a[1] || a[0] - b[0])
       .slice(0, count)
@@ -120,7 +132,7 @@ export function sentencesOf(passage: string): string[] {
  * Marks of code, markup, tables, paths and flattened lists: prose with them reads as debris. A stop
  * inside ("e.g. this") would read as two sentences to someone counting them.
  */
-const NOT_PROSE = /[`{}[\]=|<>\\#*_~^$]|\s[-–]\s|(?:^|\s)[/.@-]\w|\w\(|:\s*$|\.\.|https?:|[.!?]["')\]]?\s/;
+const NOT_PROSE = /[`{}[\]=|<>\\#*_~^$]|\s[-–]\s|(?:^|\s)[/.-]\w|\w\(|:\s*$|\.\.|https?:|[.!?]["')\]]?\s/;
 
 /**
  * A sentence fit to stand alone in an answer: whole, of a readable length, prose (mostly words),
@@ -132,5 +144,5 @@ export function isAnswerSentence(sentence: string): boolean {
   if (!/^["'(]?\p{Lu}\p{Ll}/u.test(sentence) || !/[.!?]["')\]]?$/.test(sentence)) return false;
   // Mostly plain words: not a list of names, numbers or options run together.
   const plain = words.filter((word) => /^[\p{L}'’,;.!?()"-]+$/u.test(word)).length;
-  return plain >= words.length * 0.8 && (sentence.match(/,/g)?.length ?? 0) <= words.length / 4;
+  return plain >= words.length * 0.75 && (sentence.match(/,/g)?.length ?? 0) <= words.length / 4;
 }
