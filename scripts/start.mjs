@@ -19,6 +19,8 @@ const children = [
     // The server's TypeScript sources through tsx, with the workspace packages' source condition, so
     // development needs no build. The published package runs its compiled dist/ (bin/).
     [
+      // As cli.ts sets it (see heap-settings.ts), but before tsx compiles anything.
+      '--max-semi-space-size=2',
       '--conditions=@completions-kit/source',
       '--import',
       'tsx',

@@ -115,7 +115,13 @@ export async function benchFootprint(): Promise<void> {
   const launch = () =>
     spawn(
       process.execPath,
-      ['--conditions=@completions-kit/source', '--import', 'tsx', path.join(root, 'packages/server/src/cli.ts')],
+      [
+        '--max-semi-space-size=2',
+        '--conditions=@completions-kit/source',
+        '--import',
+        'tsx',
+        path.join(root, 'packages/server/src/cli.ts'),
+      ],
       {
         cwd: root,
         stdio: ['ignore', 'ignore', 'inherit'],

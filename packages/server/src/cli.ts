@@ -1,3 +1,4 @@
+import './heap-settings.ts';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Provider } from '@completions-kit/core';
