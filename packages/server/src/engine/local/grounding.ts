@@ -63,7 +63,8 @@ function sentencesFor(index: PassageIndex, question: string, said: string): Cand
       // Off the question and away from the best passages, a sentence only wanders.
       if (held === 0 && rank > 1) continue;
       seen.add(text);
-      const relevance = 0.2 + held / askedWeight;
+      // Squared, so a sampled answer (temperature above 0) still keeps mostly to the question.
+      const relevance = (0.2 + held / askedWeight) ** 2;
       const weight = (PASSAGE_WEIGHTS[rank] as number) * 0.8 ** Math.min(position, 4) * relevance;
       candidates.push(candidate(text, passage, position, weight));
     }
