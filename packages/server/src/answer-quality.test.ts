@@ -3,6 +3,12 @@ import type { RunningServer } from './start-server.ts';
 import { answerFigures, QUALITY_QUESTIONS, readCorpusSentences } from './test-support/answer-quality.ts';
 import { startTestServer } from './test-support/servers.ts';
 
+const CODE_QUESTIONS = [
+  'Give an example of streaming a chat completion with the core client.',
+  'Show me a code example of a zustand store.',
+  'List the steps a readable stream takes to hand data to its reader, with a code example.',
+];
+
 let server: RunningServer;
 let corpus: ReturnType<typeof readCorpusSentences>;
 beforeAll(async () => {
@@ -32,6 +38,26 @@ describe('answers grounded in the corpus (30 questions, temperature 0)', () => {
       expect(figures.sharesTopFive, `${question} -> ${text}`).toBe(true);
     }
   }, 120_000);
+
+  it('answers a request for code with a whole example of the documentation, in prose of whole sentences', async () => {
+    for (const question of CODE_QUESTIONS) {
+      const text = await answer(question);
+      const figures = answerFigures(text, question, corpus);
+      expect(figures.code, `${question} -> ${text}`).toHaveLength(1);
+      expect(figures.foreignCode, `${question} -> ${text}`).toEqual([]);
+      expect(figures.foreign, `${question} -> ${text}`).toEqual([]);
+    }
+  }, 60_000);
+
+  it('answers a request for code with a whole example of the documentation, in prose of whole sentences', async () => {
+    for (const question of CODE_QUESTIONS) {
+      const text = await answer(question);
+      const figures = answerFigures(text, question, corpus);
+      expect(figures.code, `${question} -> ${text}`).toHaveLength(1);
+      expect(figures.foreignCode, `${question} -> ${text}`).toEqual([]);
+      expect(figures.foreign, `${question} -> ${text}`).toEqual([]);
+    }
+  }, 60_000);
 
   it('obeys "in at most N sentences" (N = 1, 2, 3) on every question, with whole sentences still', async () => {
     for (const [index, word] of ['one', 'two', 'three'].entries()) {

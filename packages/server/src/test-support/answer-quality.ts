@@ -1,4 +1,4 @@
-import { defaultCorpusFiles, findWorkspaceRoot, readCorpus } from '../engine/local/corpus.ts';
+import { defaultCorpusFiles, findWorkspaceRoot, readCodeBlocks, readCorpus } from '../engine/local/corpus.ts';
 import { TEMPLATES } from '../engine/local/grounding.ts';
 import { PassageIndex, sentencesOf } from '../engine/local/passages.ts';
 
@@ -40,14 +40,17 @@ export const QUALITY_QUESTIONS = [
   'How do I measure the time a task takes?',
 ];
 
-/** The corpus as the server reads it, its index, and every sentence it holds. */
+/** The corpus as the server reads it, its index, every sentence it holds and its code examples. */
 export function readCorpusSentences(): {
   index: PassageIndex;
   sentences: Set<string>;
   passageOf: Map<string, number[]>;
+  code: Set<string>;
 } {
   const root = findWorkspaceRoot(import.meta.dirname) as string;
-  const index = new PassageIndex(readCorpus(defaultCorpusFiles(root)));
+  const files = defaultCorpusFiles(root);
+  const index = new PassageIndex(readCorpus(files));
+  const code = new Set(readCodeBlocks(files).map((block) => block.code));
   const sentences = new Set<string>(Object.values(TEMPLATES));
   const passageOf = new Map<string, number[]>();
   for (const [passage, text] of index.passages.entries()) {
@@ -56,7 +59,7 @@ export function readCorpusSentences(): {
       passageOf.set(sentence, [...(passageOf.get(sentence) ?? []), passage]);
     }
   }
-  return { index, sentences, passageOf };
+  return { index, sentences, passageOf, code };
 }
 
 export interface AnswerFigures {
@@ -66,6 +69,10 @@ export interface AnswerFigures {
   foreign: string[];
   /** Whether one of its sentences comes from one of the five passages most relevant to the question. */
   sharesTopFive: boolean;
+  /** Its fenced code blocks' contents. */
+  code: string[];
+  /** Code blocks that are not a whole example of the corpus. */
+  foreignCode: string[];
 }
 
 export function answerFigures(
@@ -73,7 +80,9 @@ export function answerFigures(
   question: string,
   corpus: ReturnType<typeof readCorpusSentences>,
 ): AnswerFigures {
+  const code = [...answer.matchAll(/^```\w*\n([\s\S]*?)\n```$/gm)].map((match) => match[1] as string);
   const sentences = answer
+    .replace(/^```\w*\n[\s\S]*?\n```$/gm, '')
     .split(/\n+/)
     .map((line) => line.replace(/^\s*-\s*/, '').trim())
     .filter(Boolean)
@@ -85,5 +94,7 @@ export function answerFigures(
     sharesTopFive: sentences.some((sentence) =>
       corpus.passageOf.get(sentence)?.some((passage) => topFive.has(passage)),
     ),
+    code,
+    foreignCode: code.filter((block) => !corpus.code.has(block)),
   };
 }

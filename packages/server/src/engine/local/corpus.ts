@@ -160,3 +160,45 @@ export function readCorpus(files: string[], maxCharacters = 2_000_000): string[]
   }
   return paragraphs;
 }
+
+/** A fenced example from the documentation: what an answer that asks for code may copy. */
+export interface CodeBlock {
+  /** The prose just before it, which says what it shows: what retrieval matches a question to. */
+  context: string;
+  code: string;
+}
+
+/** Languages a ```ts block can hold as written. */
+const CODE_LANGUAGES = new Set(['ts', 'tsx', 'js', 'jsx', 'typescript', 'javascript', 'mjs']);
+
+/**
+ * The short TypeScript and JavaScript examples of the corpus' Markdown (2 to 16 lines, none wider
+ * than 100 characters), each with the paragraph before it; in file order, without repeats.
+ */
+export function readCodeBlocks(files: string[], maxCharacters = 1_000_000): CodeBlock[] {
+  const blocks: CodeBlock[] = [];
+  const seen = new Set<string>();
+  let total = 0;
+  for (const file of files) {
+    if (!file.endsWith('.md')) continue;
+    let markdown: string;
+    try {
+      markdown = readFileSync(file, 'utf8').slice(0, MAX_FILE_CHARACTERS);
+    } catch {
+      continue;
+    }
+    for (const match of markdown.matchAll(/^```(\w*)[^\n]*\n([\s\S]*?)\n```\s*$/gm)) {
+      const code = (match[2] ?? '').replace(/[ \t]+$/gm, '');
+      const lines = code.split('\n');
+      if (!CODE_LANGUAGES.has((match[1] ?? '').toLowerCase()) || seen.has(code)) continue;
+      if (lines.length < 2 || lines.length > 16 || lines.some((line) => line.length > 100)) continue;
+      const before = markdown.slice(Math.max(0, (match.index ?? 0) - 1_500), match.index);
+      const context = proseParagraphs(before.replace(/^#+\s*(.*)$/gm, '$1.\n')).at(-1) ?? '';
+      seen.add(code);
+      blocks.push({ context, code });
+      total += code.length + context.length;
+      if (total >= maxCharacters) return blocks;
+    }
+  }
+  return blocks;
+}

@@ -137,8 +137,12 @@ export function* generateTokens(
   // Told how many sentences: one paragraph, ended after the last sentence allowed.
   const shape = options.maxSentences ? ONE_PARAGRAPH : parts;
   for (const [index, part] of shape.entries()) {
-    // Nothing left to say: the answer ends rather than opening a part it cannot fill.
-    if (index > 0 && part.kind !== 'code' && options.grounding?.exhausted(part.kind)) break;
+    // Nothing left to say: the answer ends rather than opening a part it cannot fill; with no
+    // example to copy, it has no code block.
+    if (options.grounding?.exhausted(part.kind)) {
+      if (part.kind === 'code') continue;
+      if (index > 0) break;
+    }
     ending = yield* writePart(model, options, writing, part, shape[index + 1]?.opening ?? null);
     if (ending !== 'next' && ending !== 'end') break;
     if (ending === 'end' && index === shape.length - 1) break;
@@ -212,8 +216,8 @@ function sentenceEnded(
   id: number,
 ): boolean {
   if (grounding && !grounding.off) return grounding.advance(id);
-  const ended = /[.!?]/.test(writing.last) && SENTENCE_END.test(writing.tail);
-  if (ended && grounding && part.kind !== 'code') grounding.resume();
+  const ended = part.kind !== 'code' && /[.!?]/.test(writing.last) && SENTENCE_END.test(writing.tail);
+  if (ended && grounding) grounding.resume();
   return ended;
 }
 

@@ -1,10 +1,22 @@
+import type { CodeBlock } from './corpus.ts';
 import { type Counts, END } from './ngram-model.ts';
 import { isAnswerSentence, type PassageIndex, sentencesOf, termsOf } from './passages.ts';
 import { encode } from './tokenizer.ts';
 
-/** One sentence the answer may copy, tokenized as it opens a paragraph and as it follows a space. */
+/** What an answer is grounded in: the corpus' passages, and its code examples found by the prose before them. */
+export interface Indexes {
+  passages: PassageIndex;
+  code: PassageIndex;
+  blocks: CodeBlock[];
+}
+
+/**
+ * One sentence the answer may copy, tokenized as it opens a paragraph and as it follows a space;
+ * or one code example, for a code block.
+ */
 export interface Candidate {
   text: string;
+  code: boolean;
   first: number[];
   spaced: number[];
   passage: number;
@@ -19,6 +31,12 @@ const PASSAGE_WEIGHTS = [1, 0.8, 0.65, 0.55, 0.45, 0.4, 0.35, 0.3];
 const MAX_CANDIDATES = 24;
 /** An item is one line: only sentences this short become list items. */
 const ITEM_TOKENS = 30;
+/** A code block ends at 120 tokens (answer-shape.ts): only examples that fit whole are offered. */
+const CODE_TOKENS = 110;
+/** A code block may not end before 12 tokens: shorter examples would leave it to the n-gram. */
+const CODE_MIN_TOKENS = 12;
+/** Code examples offered for a code block, and how much each weighs. */
+const CODE_WEIGHTS = [1, 0.6, 0.4];
 const FALLBACK_QUESTION = 'local server built-in model streams chat completions offline';
 /** The share of the grounded part that ends a paragraph after 0, 1, 2, 3+ sentences. */
 const PARAGRAPH_END = [0, 0.15, 0.45, 0.8];
@@ -38,11 +56,26 @@ export const TEMPLATES = {
  * speaks to the question. A question the corpus has no word of (a greeting) gets the passages
  * about what this server is, after a sentence that says so.
  */
-export function groundingFor(index: PassageIndex, question: string, said: string): Candidate[] {
-  const found = sentencesFor(index, question, said);
-  if (found.length > 0) return found;
-  const fallback = sentencesFor(index, FALLBACK_QUESTION, said);
-  return [candidate(TEMPLATES.nothingFound, -1, -1, 100), ...fallback];
+export function groundingFor(indexes: Indexes, question: string, said: string): Candidate[] {
+  const code = codeFor(indexes, question);
+  const found = sentencesFor(indexes.passages, question, said);
+  if (found.length > 0) return [...found, ...code];
+  const fallback = sentencesFor(indexes.passages, FALLBACK_QUESTION, said);
+  return [candidate(TEMPLATES.nothingFound, -1, -1, 100), ...fallback, ...code];
+}
+
+/** The examples whose prose (and code) best match the question, whole ones only. */
+function codeFor(indexes: Indexes, question: string): Candidate[] {
+  const found: Candidate[] = [];
+  for (const block of indexes.code.search(question, 10)) {
+    const { code } = indexes.blocks[block] as CodeBlock;
+    const tokens = encode(code);
+    if (tokens.length > CODE_TOKENS || tokens.length < CODE_MIN_TOKENS) continue;
+    const weight = CODE_WEIGHTS[found.length] as number;
+    found.push({ text: code, code: true, first: tokens, spaced: tokens, passage: -1, position: 0, weight });
+    if (found.length === CODE_WEIGHTS.length) break;
+  }
+  return found;
 }
 
 /** Passages searched for ones with sentences an answer can use: debris-only ones are passed over. */
@@ -75,8 +108,10 @@ function sentencesFor(index: PassageIndex, question: string, said: string): Cand
 }
 
 function candidate(text: string, passage: number, position: number, weight: number): Candidate {
-  return { text, first: encode(text), spaced: encode(` ${text}`), passage, position, weight };
+  return { text, code: false, first: encode(text), spaced: encode(` ${text}`), passage, position, weight };
 }
+
+type PartKind = 'paragraph' | 'item' | 'code';
 
 /** Weighted next tokens: the grounded part of the model's distribution. */
 class WeightedCounts implements Counts {
@@ -119,22 +154,22 @@ export class Grounding {
   #live: Candidate[] | null = null;
   #written = 0;
   #spaced = false;
-  #item = false;
+  #kind: PartKind = 'paragraph';
   #last: Candidate | null = null;
   #inPart = 0;
-  /** Off inside a code block, and after the answer left the candidates until the sentence ends. */
+  /** Off after the answer left the candidates, until the sentence ends. */
   off = false;
 
   constructor(private readonly candidates: Candidate[]) {}
 
-  /** No sentence is left that a part of this kind (the current one by default) could use. */
-  exhausted(kind: 'paragraph' | 'item' | 'code' = this.#item ? 'item' : 'paragraph'): boolean {
-    return !this.candidates.some((candidate) => this.#fits(candidate, kind === 'item'));
+  /** Nothing is left that a part of this kind (the current one by default) could use. */
+  exhausted(kind: PartKind = this.#kind): boolean {
+    return !this.candidates.some((candidate) => this.#fits(candidate, kind));
   }
 
-  startPart(kind: 'paragraph' | 'item' | 'code'): void {
-    this.off = kind === 'code';
-    this.#item = kind === 'item';
+  startPart(kind: PartKind): void {
+    this.off = false;
+    this.#kind = kind;
     this.#spaced = kind === 'item';
     this.#live = null;
     this.#written = 0;
@@ -152,8 +187,8 @@ export class Grounding {
     if (this.#live) {
       for (const candidate of this.#live) this.#offer(counts, candidate, banned);
     } else {
-      // An item holds one sentence.
-      const open = this.#item && this.#inPart > 0 ? [] : this.#open();
+      // An item holds one sentence, a code block one example.
+      const open = this.#kind !== 'paragraph' && this.#inPart > 0 ? [] : this.#open();
       for (const candidate of open) this.#offer(counts, candidate, banned);
       const end = counts.total === 0 ? 1 : (PARAGRAPH_END[Math.min(this.#inPart, 3)] as number);
       const token = open.length === 0 ? END : ending;
@@ -197,13 +232,13 @@ export class Grounding {
     return this.candidates.filter((candidate) => this.#fits(candidate)).slice(0, MAX_CANDIDATES);
   }
 
-  #fits(candidate: Candidate, item = this.#item): boolean {
-    if (this.#used.has(candidate)) return false;
-    return !item || (candidate.spaced.length <= ITEM_TOKENS && /^\p{L}/u.test(candidate.text));
+  #fits(candidate: Candidate, kind = this.#kind): boolean {
+    if (this.#used.has(candidate) || candidate.code !== (kind === 'code')) return false;
+    return kind !== 'item' || (candidate.spaced.length <= ITEM_TOKENS && /^\p{L}/u.test(candidate.text));
   }
 
   #tokens(candidate: Candidate): number[] {
-    return this.#spaced ? candidate.spaced : candidate.first;
+    return this.#spaced && !candidate.code ? candidate.spaced : candidate.first;
   }
 
   #offer(counts: WeightedCounts, candidate: Candidate, banned: (id: number) => boolean): void {

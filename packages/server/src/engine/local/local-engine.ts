@@ -5,13 +5,21 @@ import { fileURLToPath } from 'node:url';
 import { conversationText } from '../../validation/messages.ts';
 import { answerShape } from './answer-shape.ts';
 import { ConversationValues } from './conversation-values.ts';
-import { defaultCorpusFiles, findWorkspaceRoot, installedCorpusFiles, installFolder, readCorpus } from './corpus.ts';
+import {
+  type CodeBlock,
+  defaultCorpusFiles,
+  findWorkspaceRoot,
+  installedCorpusFiles,
+  installFolder,
+  readCodeBlocks,
+  readCorpus,
+} from './corpus.ts';
 import { type ChoiceEnd, type GeneratedToken, type GenerationOptions, generateTokens } from './generate.ts';
-import { type Candidate, Grounding, groundingFor } from './grounding.ts';
+import { type Candidate, Grounding, groundingFor, type Indexes } from './grounding.ts';
 import { sentenceLimit } from './instructions.ts';
 import { MODEL_FORMAT, type ModelStats, readModelFile, writeModelFile } from './model-file.ts';
 import { countsOf, NgramModel } from './ngram-model.ts';
-import { PassageIndex } from './passages.ts';
+import { PassageIndex, termsOf } from './passages.ts';
 import { seededRandom } from './random.ts';
 import type { Reply } from './reply.ts';
 import { isPlainAnswer, type RespondContext, respond } from './respond.ts';
@@ -74,19 +82,24 @@ const SHIPPED = fileURLToPath(new URL('./model.bin', import.meta.url));
 
 function train(options: LocalModelOptions): LocalModel {
   const started = performance.now();
-  const { model, passages, stats } = (!options.corpusFiles && loadFile(SHIPPED)) || trainOrCached(options);
-  return serve(model, passages, { ...stats, trainingMs: Math.round(performance.now() - started) });
+  const { model, stats, ...texts } = (!options.corpusFiles && loadFile(SHIPPED)) || trainOrCached(options);
+  return serve(model, texts, { ...stats, trainingMs: Math.round(performance.now() - started) });
 }
 
-interface Loaded {
+interface Loaded extends Texts {
   model: NgramModel;
-  passages: string[];
   stats: ModelStats;
+}
+
+/** What answers are grounded in: the corpus' paragraphs and its short code examples. */
+interface Texts {
+  passages: string[];
+  code: CodeBlock[];
 }
 
 function loadFile(file: string): Loaded | null {
   const loaded = readModelFile(file);
-  return loaded && { model: new NgramModel(loaded.tables), passages: loaded.passages, stats: loaded.stats };
+  return loaded && { ...loaded, model: new NgramModel(loaded.tables) };
 }
 
 /**
@@ -102,6 +115,7 @@ function trainOrCached(options: LocalModelOptions): Loaded {
   if (cached) return cached;
   const started = performance.now();
   const paragraphs = readCorpus(files, options.maxCharacters);
+  const code = readCodeBlocks(files);
   const tokenized = paragraphs.map((paragraph) => encode(paragraph));
   const model = NgramModel.train(tokenized);
   const stats = {
@@ -111,11 +125,11 @@ function trainOrCached(options: LocalModelOptions): Loaded {
     trainingMs: Math.round(performance.now() - started),
   };
   try {
-    if (cache) writeModelFile(cache, { tables: model.tables, passages: paragraphs, stats });
+    if (cache) writeModelFile(cache, { tables: model.tables, passages: paragraphs, code, stats });
   } catch {
     // A read-only checkout trains at every start, as before.
   }
-  return { model, passages: paragraphs, stats };
+  return { model, passages: paragraphs, code, stats };
 }
 
 function cacheFile(root: string, files: string[], maxCharacters: number | undefined): string {
@@ -133,16 +147,23 @@ function cacheFile(root: string, files: string[], maxCharacters: number | undefi
 
 /** Builds the model file shipped in the package (run at build time, from the workspace). */
 export function buildModelFile(file = SHIPPED): ModelStats {
-  const { model, passages, stats } = trainOrCached({});
-  writeModelFile(file, { tables: model.tables, passages, stats });
+  const { model, stats, ...texts } = trainOrCached({});
+  writeModelFile(file, { tables: model.tables, ...texts, stats });
   return stats;
 }
 
-function serve(model: NgramModel, passages: string[], stats: ModelStats): LocalModel {
-  let index: PassageIndex | null = null;
+function serve(model: NgramModel, texts: Texts, stats: ModelStats): LocalModel {
+  let indexes: Indexes | null = null;
   const passageIndex = () => {
-    index ??= new PassageIndex(passages);
-    return index;
+    indexes ??= {
+      passages: new PassageIndex(texts.passages),
+      code: new PassageIndex(
+        texts.code.map((block) => `${block.context}\n${block.code}`),
+        () => true,
+      ),
+      blocks: texts.code,
+    };
+    return indexes;
   };
   const optionsOf = (
     request: LocalRequest,
@@ -160,7 +181,7 @@ function serve(model: NgramModel, passages: string[], stats: ModelStats): LocalM
   // Only a plain written answer copies sentences; tool calls, JSON, search and audio are as before.
   const candidatesFor = (context: RespondContext) =>
     isPlainAnswer(context)
-      ? groundingFor(passageIndex(), context.lastUser, assistantText(context.create.messages))
+      ? groundingFor(passageIndex(), questionOf(context), assistantText(context.create.messages))
       : null;
   const complete: LocalModel['complete'] = (request, context) => {
     const prompt = countsOf(encode(request.promptText).slice(-512));
@@ -194,6 +215,16 @@ function serve(model: NgramModel, passages: string[], stats: ModelStats): LocalM
     },
     warm: passageIndex,
   };
+}
+
+/**
+ * What the answer should be about: the last user message, or, when it names almost nothing ("Tell
+ * me more", "Give an example"), the conversation's user messages with it.
+ */
+function questionOf(context: RespondContext): string {
+  if (termsOf(context.lastUser, true).length >= 2) return context.lastUser;
+  const asked = context.create.messages.filter((message) => message.role === 'user');
+  return conversationText(asked.slice(-3));
 }
 
 /** What the assistant already said: an answer does not repeat a sentence of it. */

@@ -1,9 +1,10 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { CodeBlock } from './corpus.ts';
 import type { CountTable, NgramTables } from './ngram-model.ts';
 
 /** Bump when the tables' meaning or the corpus' reading changes: an older file is then ignored and made again. */
-export const MODEL_FORMAT = 'ck-ngram-5';
+export const MODEL_FORMAT = 'ck-ngram-7';
 
 export interface ModelStats {
   paragraphs: number;
@@ -21,14 +22,15 @@ interface Header {
   stats: ModelStats;
   /** Byte offset and length (in elements) of each array, table by table. */
   arrays: { table: keyof NgramTables; name: ArrayName; offset: number; length: number }[];
-  /** Byte offset and length of the passages' UTF-8 text, one passage per line. */
-  passages: { offset: number; length: number };
+  /** Byte offset and length of the passages and code blocks, as UTF-8 JSON. */
+  texts: { offset: number; length: number };
 }
 
-/** What a model file holds: the tables to sample from and the passages answers are grounded in. */
+/** What a model file holds: the tables to sample from, and the passages and code answers are grounded in. */
 export interface ModelContents {
   tables: NgramTables;
   passages: string[];
+  code: CodeBlock[];
   stats: ModelStats;
 }
 
@@ -37,7 +39,7 @@ export interface ModelContents {
  * aligned for its element size, so loading is a read and a few views (no parsing, no training),
  * then the passages' text.
  */
-export function writeModelFile(file: string, { tables, passages, stats }: ModelContents): void {
+export function writeModelFile(file: string, { tables, passages, code, stats }: ModelContents): void {
   const parts: Buffer[] = [];
   const arrays: Header['arrays'] = [];
   let offset = 0;
@@ -52,11 +54,10 @@ export function writeModelFile(file: string, { tables, passages, stats }: ModelC
       offset += padded.length;
     }
   }
-  // Passages are whitespace-collapsed: a line break never occurs inside one.
-  const text = Buffer.from(passages.join('\n'));
+  const text = Buffer.from(JSON.stringify({ passages, code }));
   parts.push(text);
   const header = Buffer.from(
-    `${JSON.stringify({ format: MODEL_FORMAT, stats, arrays, passages: { offset, length: text.length } } satisfies Header)}\n`,
+    `${JSON.stringify({ format: MODEL_FORMAT, stats, arrays, texts: { offset, length: text.length } } satisfies Header)}\n`,
   );
   const headerLength = Buffer.alloc(8);
   headerLength.writeUInt32LE(Math.ceil(header.length / 8) * 8);
@@ -94,7 +95,7 @@ export function readModelFile(file: string): ModelContents | null {
     const View = name === 'keys' ? Float64Array : name === 'tokens' ? Int32Array : Uint32Array;
     (tables[table] as Record<ArrayName, unknown>)[name] = new View(body.buffer, offset, length);
   }
-  const { offset, length } = header.passages;
-  const passages = length === 0 ? [] : Buffer.from(body.buffer, offset, length).toString('utf8').split('\n');
-  return { tables: tables as unknown as NgramTables, passages, stats: header.stats };
+  const { offset, length } = header.texts;
+  const { passages, code } = JSON.parse(Buffer.from(body.buffer, offset, length).toString('utf8'));
+  return { tables: tables as unknown as NgramTables, passages, code, stats: header.stats };
 }

@@ -46,12 +46,16 @@ export class PassageIndex {
   #lengths: Uint32Array;
   #averageLength: number;
 
-  constructor(readonly passages: readonly string[]) {
+  /** `indexable`: which passages can be found (by default, those with a sentence an answer can use). */
+  constructor(
+    readonly passages: readonly string[],
+    indexable = (passage: string) => sentencesOf(passage).some(isAnswerSentence),
+  ) {
     const postings: number[] = [];
     this.#lengths = new Uint32Array(passages.length);
     for (const [document, passage] of passages.entries()) {
-      // A passage with no sentence an answer could use is never found: it would only push out one that has.
-      if (!sentencesOf(passage).some(isAnswerSentence)) continue;
+      // A passage an answer could not use is never found: it would only push out one it could.
+      if (!indexable(passage)) continue;
       const counts = new Map<number, number>();
       const terms = termsOf(passage);
       this.#lengths[document] = terms.length;
