@@ -1,8 +1,10 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { ConnectionMonitor } from './connection-monitor.ts';
 import { migrate } from './migrations.ts';
+import { keepTemplate, templateFor } from './pglite-template.ts';
 import type { Sql, StorageHealth } from './sql.ts';
 
 export interface StorageOptions {
@@ -34,11 +36,15 @@ const PGLITE_SETTINGS = ['shared_buffers=8MB', 'work_mem=2MB', 'temp_buffers=1MB
 
 async function openPglite(options: StorageOptions): Promise<Sql> {
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  const fresh = !!options.dataDir && !existsSync(path.join(options.dataDir, 'PG_VERSION'));
+  const loadDataDir = options.loadDataDir ?? (fresh && options.dataDir ? templateFor(options.dataDir) : undefined);
   const db = await PGlite.create({
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
-    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+    ...(loadDataDir ? { loadDataDir } : {}),
     startParams: [...PGlite.defaultStartParams, ...PGLITE_SETTINGS.flatMap((setting) => ['-c', setting])],
   });
+  // initdb ran: its empty cluster is kept, before any table, so the next new folder skips it.
+  if (fresh && !loadDataDir) await keepTemplate(() => db.dumpDataDir('none'));
   return {
     kind: 'pglite',
     query: async (text, params) => ({ rows: (await db.query(text, params)).rows as never[] }),

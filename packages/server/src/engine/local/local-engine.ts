@@ -22,7 +22,7 @@ import { countsOf, NgramModel } from './ngram-model.ts';
 import { PassageIndex, termsOf } from './passages.ts';
 import { seededRandom } from './random.ts';
 import type { Reply } from './reply.ts';
-import { isPlainAnswer, type RespondContext, respond } from './respond.ts';
+import { isPlainAnswer, isWrittenAnswer, type RespondContext, respond } from './respond.ts';
 import { encode } from './tokenizer.ts';
 
 export const LOCAL_MODEL_ID = 'ck-local-ngram';
@@ -178,9 +178,9 @@ function serve(model: NgramModel, texts: Texts, stats: ModelStats): LocalModel {
     maxSentences: sentenceLimit(context.create.messages),
     grounding: candidates && new Grounding(candidates),
   });
-  // Only a plain written answer copies sentences; tool calls, JSON, search and audio are as before.
+  // Only a plain answer (written or spoken) copies sentences; tool calls, JSON and search are as before.
   const candidatesFor = (context: RespondContext) =>
-    isPlainAnswer(context)
+    isWrittenAnswer(context)
       ? groundingFor(passageIndex(), questionOf(context), assistantText(context.create.messages))
       : null;
   const complete: LocalModel['complete'] = (request, context) => {

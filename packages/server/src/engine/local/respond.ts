@@ -34,10 +34,15 @@ export interface RespondContext {
  * summary or audio): the one form that can grow long, so the one generated lazily.
  */
 export function isPlainAnswer(context: RespondContext): boolean {
+  return isWrittenAnswer(context) && !context.create.audio;
+}
+
+/** A plain answer, written or spoken: the forms whose text copies the corpus' sentences. */
+export function isWrittenAnswer(context: RespondContext): boolean {
   const { create, lastUser } = context;
   if (lastUser.toLowerCase().includes(REFUSAL_TRIGGER)) return false;
   if (create.tools && toolsToCall(create.tools, create.messages, lastUser).length > 0) return false;
-  if (create.responseFormat.type !== 'text' || create.webSearch || create.audio) return false;
+  if (create.responseFormat.type !== 'text' || create.webSearch) return false;
   return toolResultsSummary(create.messages) === null;
 }
 
@@ -75,6 +80,12 @@ export function respond(model: NgramModel, options: GenerationOptions, context: 
         if (summary !== null) {
           composer.force(`${summary} `);
           composer.free({ allow: inlineToken, maxTokens: 40 });
+        } else if (create.audio && options.grounding) {
+          // One paragraph of the corpus' prose sentences: no list or code for a voice to read out.
+          const spoken = plain(model, options, reply, null);
+          // A spoken answer's stream carries no finish_reason, as the API's does: whole, it says stop, as before.
+          spoken.finishReason = 'stop';
+          return finish(spoken, context);
         } else if (create.audio) {
           // Spoken text has no markdown: the transcript is what the voice says.
           composer.free({
@@ -98,8 +109,9 @@ export function respond(model: NgramModel, options: GenerationOptions, context: 
   return finish(reply, context);
 }
 
-function plain(model: NgramModel, options: GenerationOptions, reply: Reply, question: string): Reply {
-  const generated = generate(model, options, answerShape(question));
+/** A plain answer, shaped by the question (`null`: one paragraph). */
+function plain(model: NgramModel, options: GenerationOptions, reply: Reply, question: string | null): Reply {
+  const generated = generate(model, options, question === null ? undefined : answerShape(question));
   reply.tokens = generated.tokens;
   reply.text = generated.content;
   reply.finishReason = generated.finishReason;
