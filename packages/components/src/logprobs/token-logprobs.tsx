@@ -10,6 +10,7 @@ import {
   useRef,
   useState,
 } from 'react';
+import { useAfterFirstPaint } from '../virtual/use-after-first-paint.ts';
 import { useVirtualList } from '../virtual/use-virtual-list.ts';
 import { Alternatives } from './alternatives.tsx';
 import { blockOf, tokenBlocks } from './blocks.ts';
@@ -60,6 +61,8 @@ export const TokenLogprobs = forwardRef<HTMLElement, TokenLogprobsProps>(functio
     scrollElement: scroller,
     estimateSize: 24 * Math.ceil(blockSize / 12),
     initialHeight: 384,
+    // The first frame paints the blocks in view only; the one past them follows a frame later.
+    overscan: useAfterFirstPaint() ? 1 : 0,
     // The block holding the focusable token always renders, so Tab can reach the heatmap.
     keep: [activeBlock],
   });
