@@ -166,7 +166,9 @@ const knownMisses: Record<string, { ceilingBytes: number; why: string }> = {
     // left out counted (+0.47 KB). 18.10 KB until every message string went through labels (+0.28 KB).
     // 18.38 KB until markdown's, the sources' and the usage view's strings went through labels too,
     // with numbers, costs and dates in a locale through Intl (+0.49 KB; issue 23's second language).
-    ceilingBytes: 18.9 * 1024,
+    // 18.87 KB until the logprobs view put its overscan off to the frame after its first paint
+    // (+0.06 KB; issue 29's 30 ms first paint at 8,000 tokens, now met).
+    ceilingBytes: 18.95 * 1024,
     why: 'hostile-output hardening: bounded, time-sliced markdown, lists and tables shown a thousand at a time, reveal of hidden characters, error boundary, sliced audio decoding, cut metadata, counted citations; message labels',
   },
   'chat layer (components/chat + @completions-kit/chat)': {
@@ -181,8 +183,9 @@ const knownMisses: Record<string, { ceilingBytes: number; why: string }> = {
   // The outside app's figures (size-apps.ts), first measured 2026-12-04. The largest sources of each
   // first load are printed under its row.
   'app (a): the drop-in <Chat>': {
-    // 52.57 KB until the chat layer and the components grew (above: +1.34 KB).
-    ceilingBytes: 53.95 * 1024,
+    // 52.57 KB until the chat layer and the components grew (above: +1.34 KB); 53.91 KB until the
+    // logprobs view's deferred overscan (+0.04 KB, above).
+    ceilingBytes: 54 * 1024,
     why: 'marked (15.5 KB gzip) loads with the first message, TanStack Query and the whole chat layer (grown by issues 23 and 32, above)',
   },
   'app (b): Message alone': {

@@ -7,15 +7,10 @@ import { useEffect, useState } from 'react';
 export function useAfterFirstPaint(): boolean {
   const [painted, setPainted] = useState(false);
   useEffect(() => {
-    let second = 0;
-    // The first frame callback runs before that frame's paint; the second, after it.
-    const first = requestAnimationFrame(() => {
-      second = requestAnimationFrame(() => setPainted(true));
-    });
-    return () => {
-      cancelAnimationFrame(first);
-      cancelAnimationFrame(second);
-    };
+    // A frame callback runs before that frame's paint; a task it queues, after it. A late update
+    // after unmount is ignored by React.
+    const frame = requestAnimationFrame(() => setTimeout(setPainted, 0, true));
+    return () => cancelAnimationFrame(frame);
   }, []);
   return painted;
 }
