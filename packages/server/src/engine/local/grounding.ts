@@ -82,7 +82,7 @@ function codeFor(indexes: Indexes, question: string): Candidate[] {
 const SEARCHED = 40;
 
 function sentencesFor(index: PassageIndex, question: string, said: string): Candidate[] {
-  const asked = new Map(termsOf(question, true).map((term) => [term, index.weight(term)]));
+  const asked = new Map(termsOf(question.slice(0, 4_000), true).map((term) => [term, index.weight(term)]));
   const askedWeight = [...asked.values()].reduce((sum, weight) => sum + weight, 0) || 1;
   const seen = new Set<string>();
   const candidates: Candidate[] = [];

@@ -222,7 +222,7 @@ function serve(model: NgramModel, texts: Texts, stats: ModelStats): LocalModel {
  * me more", "Give an example"), the conversation's user messages with it.
  */
 function questionOf(context: RespondContext): string {
-  if (termsOf(context.lastUser, true).length >= 2) return context.lastUser;
+  if (termsOf(context.lastUser.slice(0, 4_000), true).length >= 2) return context.lastUser;
   const asked = context.create.messages.filter((message) => message.role === 'user');
   return conversationText(asked.slice(-3));
 }
