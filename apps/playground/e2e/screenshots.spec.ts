@@ -50,8 +50,8 @@ test('chat: a finished streamed answer with markdown', async ({ page }) => {
   await openPlayground(page);
   await prompt(
     page,
-    'You are a concise guide to web streams 🌊. Answer with steps.',
-    'List the steps a readable stream takes to hand data to its reader.',
+    'You are a concise guide to web streams 🌊. Answer with steps and a short example.',
+    'List the steps a readable stream takes to hand data to its reader, with a code example.',
     '220',
   );
   await page.locator('.more-settings summary').click();
