@@ -1,6 +1,6 @@
 import { defaultCorpusFiles, findWorkspaceRoot, readCodeBlocks, readCorpus } from '../engine/local/corpus.ts';
 import { TEMPLATES } from '../engine/local/grounding.ts';
-import { PassageIndex, sentencesOf } from '../engine/local/passages.ts';
+import { ownFirst, PassageIndex, sentencesOf } from '../engine/local/passages.ts';
 
 /**
  * Thirty questions on the corpus' topics (this kit, streams, React, the tools around it, Node and
@@ -49,7 +49,8 @@ export function readCorpusSentences(): {
 } {
   const root = findWorkspaceRoot(import.meta.dirname) as string;
   const files = defaultCorpusFiles(root);
-  const index = new PassageIndex(readCorpus(files));
+  const own: number[] = [];
+  const index = new PassageIndex(readCorpus(files, undefined, own), undefined, ownFirst(own));
   const code = new Set(readCodeBlocks(files).map((block) => block.code));
   const sentences = new Set<string>(Object.values(TEMPLATES));
   const passageOf = new Map<string, number[]>();

@@ -136,7 +136,17 @@ export function proseParagraphs(markdown: string): string[] {
 }
 
 /** Paragraphs to train on, in a fixed order so the same install always gives the same model. */
-export function readCorpus(files: string[], maxCharacters = 2_000_000): string[] {
+/**
+ * Whether a file documents what is here (this repository, the app, the kit's own packages) rather
+ * than a dependency: answers lean on these first.
+ */
+export function isOwnDocument(file: string): boolean {
+  const modules = `${path.sep}node_modules${path.sep}`;
+  return !file.includes(modules) || file.includes(`${modules}@completions-kit${path.sep}`);
+}
+
+/** `own`, when given, receives the index of every paragraph that comes from an own document. */
+export function readCorpus(files: string[], maxCharacters = 2_000_000, own?: number[]): string[] {
   const paragraphs: string[] = [];
   const seen = new Set<string>();
   let total = 0;
@@ -153,6 +163,7 @@ export function readCorpus(files: string[], maxCharacters = 2_000_000): string[]
       // The same README can sit in several store entries (one per peer set).
       if (seen.has(paragraph)) continue;
       seen.add(paragraph);
+      if (own && isOwnDocument(file)) own.push(paragraphs.length);
       paragraphs.push(paragraph);
       total += paragraph.length;
       if (total >= maxCharacters) return paragraphs;
@@ -166,6 +177,8 @@ export interface CodeBlock {
   /** The prose just before it, which says what it shows: what retrieval matches a question to. */
   context: string;
   code: string;
+  /** From an own document (see isOwnDocument). */
+  own: boolean;
 }
 
 /** Languages a ```ts block can hold as written. */
@@ -195,7 +208,7 @@ export function readCodeBlocks(files: string[], maxCharacters = 1_000_000): Code
       const before = markdown.slice(Math.max(0, (match.index ?? 0) - 1_500), match.index);
       const context = proseParagraphs(before.replace(/^#+\s*(.*)$/gm, '$1.\n')).at(-1) ?? '';
       seen.add(code);
-      blocks.push({ context, code });
+      blocks.push({ context, code, own: isOwnDocument(file) });
       total += code.length + context.length;
       if (total >= maxCharacters) return blocks;
     }

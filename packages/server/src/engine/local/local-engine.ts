@@ -19,7 +19,7 @@ import { type Candidate, Grounding, groundingFor, type Indexes } from './groundi
 import { sentenceLimit } from './instructions.ts';
 import { MODEL_FORMAT, type ModelStats, readModelFile, writeModelFile } from './model-file.ts';
 import { countsOf, NgramModel } from './ngram-model.ts';
-import { PassageIndex, termsOf } from './passages.ts';
+import { ownFirst, PassageIndex, termsOf } from './passages.ts';
 import { seededRandom } from './random.ts';
 import type { Reply } from './reply.ts';
 import { isPlainAnswer, isWrittenAnswer, type RespondContext, respond } from './respond.ts';
@@ -91,9 +91,10 @@ interface Loaded extends Texts {
   stats: ModelStats;
 }
 
-/** What answers are grounded in: the corpus' paragraphs and its short code examples. */
+/** What answers are grounded in: the corpus' paragraphs (which are own documents') and its short code examples. */
 interface Texts {
   passages: string[];
+  own: number[];
   code: CodeBlock[];
 }
 
@@ -114,7 +115,8 @@ function trainOrCached(options: LocalModelOptions): Loaded {
   const cached = cache && loadFile(cache);
   if (cached) return cached;
   const started = performance.now();
-  const paragraphs = readCorpus(files, options.maxCharacters);
+  const own: number[] = [];
+  const paragraphs = readCorpus(files, options.maxCharacters, own);
   const code = readCodeBlocks(files);
   const tokenized = paragraphs.map((paragraph) => encode(paragraph));
   const model = NgramModel.train(tokenized);
@@ -125,11 +127,11 @@ function trainOrCached(options: LocalModelOptions): Loaded {
     trainingMs: Math.round(performance.now() - started),
   };
   try {
-    if (cache) writeModelFile(cache, { tables: model.tables, passages: paragraphs, code, stats });
+    if (cache) writeModelFile(cache, { tables: model.tables, passages: paragraphs, own, code, stats });
   } catch {
     // A read-only checkout trains at every start, as before.
   }
-  return { model, passages: paragraphs, code, stats };
+  return { model, passages: paragraphs, own, code, stats };
 }
 
 function cacheFile(root: string, files: string[], maxCharacters: number | undefined): string {
@@ -156,10 +158,11 @@ function serve(model: NgramModel, texts: Texts, stats: ModelStats): LocalModel {
   let indexes: Indexes | null = null;
   const passageIndex = () => {
     indexes ??= {
-      passages: new PassageIndex(texts.passages),
+      passages: new PassageIndex(texts.passages, undefined, ownFirst(texts.own)),
       code: new PassageIndex(
         texts.code.map((block) => `${block.context}\n${block.code}`),
         () => true,
+        ownFirst(texts.code.flatMap((block, index) => (block.own ? [index] : []))),
       ),
       blocks: texts.code,
     };

@@ -4,7 +4,7 @@ import type { CodeBlock } from './corpus.ts';
 import type { CountTable, NgramTables } from './ngram-model.ts';
 
 /** Bump when the tables' meaning or the corpus' reading changes: an older file is then ignored and made again. */
-export const MODEL_FORMAT = 'ck-ngram-7';
+export const MODEL_FORMAT = 'ck-ngram-8';
 
 export interface ModelStats {
   paragraphs: number;
@@ -30,6 +30,8 @@ interface Header {
 export interface ModelContents {
   tables: NgramTables;
   passages: string[];
+  /** Indices of the passages from own documents (see isOwnDocument). */
+  own: number[];
   code: CodeBlock[];
   stats: ModelStats;
 }
@@ -39,7 +41,7 @@ export interface ModelContents {
  * aligned for its element size, so loading is a read and a few views (no parsing, no training),
  * then the passages' text.
  */
-export function writeModelFile(file: string, { tables, passages, code, stats }: ModelContents): void {
+export function writeModelFile(file: string, { tables, passages, own, code, stats }: ModelContents): void {
   const parts: Buffer[] = [];
   const arrays: Header['arrays'] = [];
   let offset = 0;
@@ -54,7 +56,7 @@ export function writeModelFile(file: string, { tables, passages, code, stats }: 
       offset += padded.length;
     }
   }
-  const text = Buffer.from(JSON.stringify({ passages, code }));
+  const text = Buffer.from(JSON.stringify({ passages, own, code }));
   parts.push(text);
   const header = Buffer.from(
     `${JSON.stringify({ format: MODEL_FORMAT, stats, arrays, texts: { offset, length: text.length } } satisfies Header)}\n`,
@@ -96,6 +98,6 @@ export function readModelFile(file: string): ModelContents | null {
     (tables[table] as Record<ArrayName, unknown>)[name] = new View(body.buffer, offset, length);
   }
   const { offset, length } = header.texts;
-  const { passages, code } = JSON.parse(Buffer.from(body.buffer, offset, length).toString('utf8'));
-  return { tables: tables as unknown as NgramTables, passages, code, stats: header.stats };
+  const { passages, own, code } = JSON.parse(Buffer.from(body.buffer, offset, length).toString('utf8'));
+  return { tables: tables as unknown as NgramTables, passages, own, code, stats: header.stats };
 }

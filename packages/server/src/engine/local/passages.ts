@@ -18,16 +18,25 @@ const STOP_WORDS = new Set(
 const K1 = 1.2;
 const B = 0.75;
 
+/** A word without its plural, past or -ing ending, and no final e: "stored", "stores" and "store" are one. */
+function stem(word: string): string {
+  if (word.length <= 3) return word;
+  let root = word.endsWith('ies') ? `${word.slice(0, -3)}y` : word;
+  if (root.endsWith('s') && !root.endsWith('ss')) root = root.slice(0, -1);
+  if (root.endsWith('ing') && root.length > 5) root = root.slice(0, -3);
+  else if (root.endsWith('ed') && root.length > 4) root = root.slice(0, -2);
+  return root.length > 3 && root.endsWith('e') ? root.slice(0, -1) : root;
+}
+
 /**
- * The words of `text` as the index keys them: lower case, without a plural `s`, no stop words. In
+ * The words of `text` as the index keys them: lower case, stemmed, no stop words. In
  * a question (`split`) a camelCase name also gives its parts, so "useQuery" finds text about
  * queries; passages keep names whole, or every long API name would match every question.
  */
 export function termsOf(text: string, split = false): string[] {
   const terms: string[] = [];
   const add = (word: string) => {
-    if (word.length < 2 || STOP_WORDS.has(word)) return;
-    terms.push(word.length > 3 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word);
+    if (word.length >= 2 && !STOP_WORDS.has(word)) terms.push(stem(word));
   };
   for (const [word] of text.matchAll(/[\p{L}\p{N}]+/gu)) {
     add(word.toLowerCase());
@@ -46,10 +55,14 @@ export class PassageIndex {
   #lengths: Uint32Array;
   #averageLength: number;
 
-  /** `indexable`: which passages can be found (by default, those with a sentence an answer can use). */
+  /**
+   * `indexable`: which passages can be found (by default, those with a sentence an answer can use);
+   * `boost`: what a passage's score is multiplied by (see ownFirst).
+   */
   constructor(
     readonly passages: readonly string[],
     indexable = (passage: string) => sentencesOf(passage).some(isAnswerSentence),
+    private readonly boost: (document: number) => number = () => 1,
   ) {
     const postings: number[] = [];
     this.#lengths = new Uint32Array(passages.length);
@@ -116,12 +129,22 @@ export class PassageIndex {
         covered.set(document, (covered.get(document) ?? 0) + weight);
       }
     }
-    for (const [document, score] of scores) scores.set(document, score * ((covered.get(document) ?? 0) / asked) ** 2);
+    for (const [document, score] of scores)
+      scores.set(document, score * ((covered.get(document) ?? 0) / asked) ** 2 * this.boost(document));
     return [...scores]
       .sort((a, b) => b[1] - a[1] || a[0] - b[0])
       .slice(0, count)
       .map(([document]) => document);
   }
+}
+
+/** How much more a passage of an own document weighs than a dependency's: the kit's docs answer first. */
+const OWN_WEIGHT = 2;
+
+/** A passage weight that puts the passages at `own` (indices) first. */
+export function ownFirst(own: Iterable<number>): (document: number) => number {
+  const set = new Set(own);
+  return (document) => (set.has(document) ? OWN_WEIGHT : 1);
 }
 
 /**
@@ -146,6 +169,8 @@ export function isAnswerSentence(sentence: string): boolean {
   const words = sentence.split(' ');
   if (words.length < 5 || words.length > 40 || NOT_PROSE.test(sentence)) return false;
   if (!/^["'(]?\p{Lu}\p{Ll}/u.test(sentence) || !/[.!?]["')\]]?$/.test(sentence)) return false;
+  // Cut after an abbreviation ("…when SIGINT is received, i.e."): not a whole sentence.
+  if (/\b(?:i\.e|e\.g|etc|vs|cf|approx)\.$/i.test(sentence)) return false;
   // Mostly plain words: not a list of names, numbers or options run together.
   const plain = words.filter((word) => /^[\p{L}'’,;.!?()"-]+$/u.test(word)).length;
   return plain >= words.length * 0.75 && (sentence.match(/,/g)?.length ?? 0) <= words.length / 4;
