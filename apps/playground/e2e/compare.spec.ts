@@ -26,6 +26,9 @@ test('three variants stream side by side, each with its figures, usage and a dif
   await field(page, 'Variant A Max completion tokens').fill('30');
   await field(page, 'Variant B Temperature').fill('1.8');
   await field(page, 'Variant C Temperature').fill('0');
+  // One seed, so temperature is all that sets A and B apart: unseeded, the built-in model's answers
+  // copy the corpus' sentences, and two draws can open on the same one.
+  for (const name of ['A', 'B']) await field(page, `Variant ${name} Seed`).fill('4');
   await page.getByRole('button', { name: 'Run all' }).click();
   await allDone(page, ['A', 'B', 'C']);
   for (const name of ['A', 'B', 'C']) {
