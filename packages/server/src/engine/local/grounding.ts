@@ -1,5 +1,5 @@
 import type { CodeBlock } from './corpus.ts';
-import { type Counts, END } from './ngram-model.ts';
+import { END, MapCounts } from './ngram-model.ts';
 import { isAnswerSentence, type PassageIndex, sentencesOf, termsOf } from './passages.ts';
 import { encode } from './tokenizer.ts';
 
@@ -113,36 +113,6 @@ function candidate(text: string, passage: number, position: number, weight: numb
 
 type PartKind = 'paragraph' | 'item' | 'code';
 
-/** Weighted next tokens: the grounded part of the model's distribution. */
-class WeightedCounts implements Counts {
-  readonly weights = new Map<number, number>();
-  total = 0;
-
-  add(token: number, weight: number): void {
-    this.weights.set(token, (this.weights.get(token) ?? 0) + weight);
-    this.total += weight;
-  }
-
-  count(token: number): number {
-    return this.weights.get(token) ?? 0;
-  }
-
-  tokens(): Iterable<number> {
-    return this.weights.keys();
-  }
-
-  at(target: number): number {
-    let left = target;
-    let last = END;
-    for (const [token, weight] of this.weights) {
-      left -= weight;
-      last = token;
-      if (left < 0) return token;
-    }
-    return last;
-  }
-}
-
 /**
  * One choice's path through the candidates: at a sentence's start any unused sentence may begin
  * (the one that follows the last in its passage likeliest); inside one, only the sentences that
@@ -181,9 +151,9 @@ export class Grounding {
    * `ending` is the token that ends the part here (END, or a paragraph break when another follows);
    * with nothing left to say it is always END.
    */
-  next(mayEnd: boolean, banned: (id: number) => boolean, ending = END): WeightedCounts | null {
+  next(mayEnd: boolean, banned: (id: number) => boolean, ending = END): MapCounts | null {
     if (this.off) return null;
-    const counts = new WeightedCounts();
+    const counts = new MapCounts();
     if (this.#live) {
       for (const candidate of this.#live) this.#offer(counts, candidate, banned);
     } else {
@@ -241,7 +211,7 @@ export class Grounding {
     return this.#spaced && !candidate.code ? candidate.spaced : candidate.first;
   }
 
-  #offer(counts: WeightedCounts, candidate: Candidate, banned: (id: number) => boolean): void {
+  #offer(counts: MapCounts, candidate: Candidate, banned: (id: number) => boolean): void {
     const token = this.#tokens(candidate)[this.#written];
     if (token === undefined || banned(token)) return;
     const last = this.#last;

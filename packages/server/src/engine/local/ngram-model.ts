@@ -71,14 +71,14 @@ class TableCounts implements Counts {
   }
 }
 
-/** Counts in a Map: the prompt's, made per request. */
-class MapCounts implements Counts {
+/** Counts in a Map, made per request: the prompt's, or a grounded answer's weighted next tokens. */
+export class MapCounts implements Counts {
   readonly map = new Map<number, number>();
   total = 0;
 
-  add(token: number): void {
-    this.map.set(token, (this.map.get(token) ?? 0) + 1);
-    this.total++;
+  add(token: number, weight = 1): void {
+    this.map.set(token, (this.map.get(token) ?? 0) + weight);
+    this.total += weight;
   }
 
   count(token: number): number {
