@@ -89,7 +89,6 @@ export default defineConfig({
               optimizeDeps: {
                 include: [
                   'eventsource-parser',
-                  'marked',
                   'lowlight',
                   'react',
                   'react-dom',

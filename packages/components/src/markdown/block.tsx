@@ -1,5 +1,4 @@
 // biome-ignore-all lint/suspicious/noArrayIndexKey: a token's children never reorder; their index is their identity.
-import type { Token, Tokens } from 'marked';
 import { memo, type ReactNode } from 'react';
 import { useMessageLabels } from '../message/message-labels.tsx';
 import { reveal } from '../text/reveal.ts';
@@ -7,9 +6,10 @@ import type { MarkdownBlock } from './blocks.ts';
 import { Capped } from './capped.tsx';
 import { CodeBlock } from './code-block.tsx';
 import { type Placement, renderInline } from './inline.tsx';
+import type { BlockToken, HeadingBlock, TextBlock } from './tokens.ts';
 
-function inlineStart(block: MarkdownBlock, token: Token): number {
-  const text = 'text' in token && typeof token.text === 'string' ? token.text : '';
+function inlineStart(block: MarkdownBlock, token: BlockToken): number {
+  const text = 'text' in token ? token.text : '';
   const inside = text ? token.raw.indexOf(text) : 0;
   return block.start + Math.max(0, inside);
 }
@@ -17,35 +17,29 @@ function inlineStart(block: MarkdownBlock, token: Token): number {
 // The quote and list marks at the start of each line, left out when a too-deep block shows flat.
 const containerMarks = /^(?:[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))[ \t]?)+/gm;
 
-function renderBlock(token: Token, block: MarkdownBlock, placements: Placement[], final: boolean): ReactNode {
-  const inline = (inner: Token) =>
-    renderInline('tokens' in inner ? inner.tokens : undefined, inlineStart(block, inner), placements, final);
+function renderBlock(token: BlockToken, block: MarkdownBlock, placements: Placement[], final: boolean): ReactNode {
+  const inline = (inner: TextBlock | HeadingBlock) =>
+    renderInline(inner.tokens, inlineStart(block, inner), placements, final);
   switch (token.type) {
     case 'heading': {
-      const Tag = `h${(token as Tokens.Heading).depth}` as 'h1';
+      const Tag = `h${token.depth}` as 'h1';
       return <Tag>{inline(token)}</Tag>;
     }
     case 'paragraph':
     case 'text':
       return <p>{inline(token)}</p>;
     case 'code':
-      return (
-        <CodeBlock
-          code={(token as Tokens.Code).text}
-          language={(token as Tokens.Code).lang}
-          status={final ? 'done' : 'streaming'}
-        />
-      );
+      return <CodeBlock code={token.text} language={token.lang} status={final ? 'done' : 'streaming'} />;
     case 'blockquote':
       return (
         <blockquote>
-          {(token as Tokens.Blockquote).tokens.map((inner, index) => (
+          {token.tokens.map((inner, index) => (
             <BlockPart key={index} token={inner} block={block} final={final} />
           ))}
         </blockquote>
       );
     case 'list': {
-      const list = token as Tokens.List;
+      const list = token;
       const items = (shown: number) =>
         list.items.slice(0, shown).map((item, index) => (
           <li key={index}>
@@ -59,9 +53,7 @@ function renderBlock(token: Token, block: MarkdownBlock, placements: Placement[]
             ) : null}
             {item.tokens.map((inner, innerIndex) =>
               inner.type === 'text' ? (
-                <span key={innerIndex}>
-                  {renderInline('tokens' in inner ? inner.tokens : undefined, block.start, [], final)}
-                </span>
+                <span key={innerIndex}>{renderInline(inner.tokens, block.start, [], final)}</span>
               ) : (
                 <BlockPart key={innerIndex} token={inner} block={block} final={final} />
               ),
@@ -81,7 +73,7 @@ function renderBlock(token: Token, block: MarkdownBlock, placements: Placement[]
       );
     }
     case 'table': {
-      const table = token as Tokens.Table;
+      const table = token;
       const align = (index: number) => table.align[index] ?? undefined;
       return (
         <Capped total={table.rows.length} noun="rows">
@@ -128,7 +120,7 @@ function renderBlock(token: Token, block: MarkdownBlock, placements: Placement[]
   }
 }
 
-function BlockPart({ token, block, final }: { token: Token; block: MarkdownBlock; final: boolean }) {
+function BlockPart({ token, block, final }: { token: BlockToken; block: MarkdownBlock; final: boolean }) {
   return <>{renderBlock(token, block, [], final)}</>;
 }
 

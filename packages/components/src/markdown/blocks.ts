@@ -1,8 +1,8 @@
-import type { Links, Token } from 'marked';
 import { lexBounded, linkDefinitions } from './lex.ts';
+import type { BlockToken, Links } from './tokens.ts';
 
 export interface MarkdownBlock {
-  token: Token;
+  token: BlockToken;
   /** Where the block starts in the text (UTF-16 index); also its React key. */
   start: number;
   end: number;
@@ -25,8 +25,8 @@ export const PIECE_LINES = 64;
 const fenceLine = /^ {0,3}(`{3,}|~{3,})/;
 
 /**
- * Where the piece of text starting at `from` ends, so that marked's cost (which grows faster than
- * its input for lists and tables) and the elements to render stay small per piece. Past the piece
+ * Where the piece of text starting at `from` ends, so that the lexer's cost (a list or quote lexes
+ * its inner text again) and the elements to render stay small per piece. Past the piece
  * size, a piece ends before a line that is not indented (after a blank line; at twice the size,
  * after any line; at four times, before any line); never inside a fenced code block. A very long
  * line is cut at a space. The text's length when no such point is found.

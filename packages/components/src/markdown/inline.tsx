@@ -1,8 +1,8 @@
-import type { Token, Tokens } from 'marked';
 import { Fragment, type ReactNode, useState } from 'react';
 import { safeLink } from '../links/safe-link.ts';
 import { useMessageLabels } from '../message/message-labels.tsx';
 import { reveal } from '../text/reveal.ts';
+import type { InlineImage, InlineLink, InlineToken } from './tokens.ts';
 
 /** Citation markers to place: each after the inline token in which its span ends. */
 export interface Placement {
@@ -11,7 +11,7 @@ export interface Placement {
 }
 
 // Markdown images from model output load only on a click, and never from a data: SVG.
-function ModelImage({ token }: { token: Tokens.Image }) {
+function ModelImage({ token }: { token: InlineImage }) {
   const labels = useMessageLabels();
   const [load, setLoad] = useState(false);
   const link = safeLink(token.href);
@@ -31,7 +31,7 @@ function ModelImage({ token }: { token: Tokens.Image }) {
   );
 }
 
-function ModelLink({ token, children }: { token: Tokens.Link; children: ReactNode }) {
+function ModelLink({ token, children }: { token: InlineLink; children: ReactNode }) {
   const link = safeLink(token.href);
   if (!link)
     return (
@@ -64,7 +64,7 @@ function ModelLink({ token, children }: { token: Tokens.Link; children: ReactNod
  * tokens start in the source, so citation markers land after the token their span ends in.
  */
 export function renderInline(
-  tokens: readonly Token[] | undefined,
+  tokens: readonly InlineToken[] | undefined,
   position: number,
   placements: Placement[],
   final = true,
@@ -74,7 +74,7 @@ export function renderInline(
   for (const [index, token] of (tokens ?? []).entries()) {
     const end = at + token.raw.length;
     // A span may end inside plain text (`). Next sentence (`): split the text right there.
-    if (token.type === 'text' && !('tokens' in token && token.tokens?.length) && token.raw === token.text) {
+    if (token.type === 'text' && token.raw === token.text) {
       let from = 0;
       while (placements.length > 0 && (placements[0] as Placement).end < end) {
         const cut = Math.max(from, (placements[0] as Placement).end - at);
@@ -84,7 +84,7 @@ export function renderInline(
       }
       out.push(<Fragment key={`${index}-${from}`}>{reveal(token.raw.slice(from))}</Fragment>);
     } else {
-      out.push(<InlineToken key={index} token={token} position={at} final={final} />);
+      out.push(<InlinePart key={index} token={token} position={at} final={final} />);
     }
     at = end;
     while (placements.length > 0 && (placements[0] as Placement).end <= at)
@@ -93,7 +93,7 @@ export function renderInline(
   return out;
 }
 
-function InlineToken({ token, position, final }: { token: Token; position: number; final: boolean }): ReactNode {
+function InlinePart({ token, position, final }: { token: InlineToken; position: number; final: boolean }): ReactNode {
   const children = 'tokens' in token && token.tokens ? renderInline(token.tokens, position, [], final) : null;
   switch (token.type) {
     case 'strong':
@@ -103,7 +103,7 @@ function InlineToken({ token, position, final }: { token: Token; position: numbe
     case 'del':
       return <del>{children}</del>;
     case 'codespan':
-      return <code>{reveal((token as Tokens.Codespan).text)}</code>;
+      return <code>{reveal(token.text)}</code>;
     case 'br':
       return <br />;
     case 'link':
@@ -114,13 +114,13 @@ function InlineToken({ token, position, final }: { token: Token; position: numbe
             {children}
           </span>
         );
-      return <ModelLink token={token as Tokens.Link}>{children}</ModelLink>;
+      return <ModelLink token={token}>{children}</ModelLink>;
     case 'image':
-      return <ModelImage token={token as Tokens.Image} />;
+      return <ModelImage token={token} />;
     case 'escape':
-      return (token as Tokens.Escape).text;
+      return token.text;
     default:
-      // Raw HTML among them: shown as text, never run.
-      return children ?? reveal('text' in token ? token.text : token.raw);
+      // Raw HTML among the text stays text: it is never run.
+      return reveal(token.text);
   }
 }

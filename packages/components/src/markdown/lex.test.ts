@@ -1,8 +1,14 @@
 import fc from 'fast-check';
-import type { Token } from 'marked';
 import { describe, expect, it } from 'vitest';
 import { emptyBlockCache, lexBlocks, PIECE_CHARACTERS, pieceEnd } from './blocks.ts';
 import { lexBounded, linkDefinitions, MAX_DELIMITER_RUNS, MAX_NESTING, plainInline } from './lex.ts';
+
+/** Any token, block or inline, or a list item: what the checks below walk. */
+interface Token {
+  type: string;
+  tokens?: readonly Token[];
+  items?: readonly Token[];
+}
 
 /** The deepest chain of nested tokens (blocks, list items and inline tokens alike). */
 function depthOf(tokens: readonly Token[] | undefined): number {
@@ -12,20 +18,15 @@ function depthOf(tokens: readonly Token[] | undefined): number {
     const [list, depth] = stack.pop() as [readonly Token[], number];
     for (const token of list) {
       deepest = Math.max(deepest, depth);
-      if ('tokens' in token && token.tokens) stack.push([token.tokens, depth + 1]);
-      if ('items' in token && Array.isArray(token.items)) stack.push([token.items, depth + 1]);
+      if (token.tokens) stack.push([token.tokens, depth + 1]);
+      if (token.items) stack.push([token.items, depth + 1]);
     }
   }
   return deepest;
 }
 
-const tooDeep = (tokens: Token[]): boolean =>
-  tokens.some(
-    (token) =>
-      token.type === 'too-deep' ||
-      tooDeep(('tokens' in token && token.tokens) || []) ||
-      tooDeep(('items' in token && (token.items as Token[])) || []),
-  );
+const tooDeep = (tokens: readonly Token[]): boolean =>
+  tokens.some((token) => token.type === 'too-deep' || tooDeep(token.tokens ?? []) || tooDeep(token.items ?? []));
 
 describe('lexBounded', () => {
   it.each([
