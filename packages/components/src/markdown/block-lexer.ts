@@ -1,3 +1,4 @@
+import { htmlStart } from './html-block.ts';
 import { withoutEscapes } from './inline-lexer.ts';
 import { MAX_NESTING, MAX_TABLE_COLUMNS } from './limits.ts';
 import type { BlockToken, InlineToken, ListItem, TableBlock, TableCell } from './tokens.ts';
@@ -14,16 +15,23 @@ const heading = /^ {0,3}(#{1,6})(?:[ \t]+|$)/;
 const rule = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 const quote = /^ {0,3}>/;
 const listMark = /^( {0,3})([-*+]|(\d{1,9})[.)])([ \t]+|$)/;
-const html = /^ {0,3}<(?:\/?[a-zA-Z][\w-]*(?=[\s/>]|$)|!--|\?|![A-Z])/;
 const setext = /^ {0,3}(=+|-+)[ \t]*$/;
 const definition = /^ {0,3}\[[^\]\n]{1,999}\]:[ \t]*<?[^\s>]+>?(?:[ \t]+["'(][^\n]*["')])?[ \t]*$/;
 
 class Lines {
-  readonly lines: string[];
+  /** The lines without their line ends (a `\r` before the `\n` too). */
+  readonly lines: string[] = [];
+  /** Where each line starts in the source. */
+  readonly starts: number[] = [];
   constructor(readonly src: string) {
-    this.lines = src.split('\n');
     // A text ending in a newline has no line after it.
-    if (this.lines.at(-1) === '') this.lines.pop();
+    for (let at = 0; at < src.length; ) {
+      const newline = src.indexOf('\n', at);
+      const end = newline < 0 ? src.length : newline;
+      this.starts.push(at);
+      this.lines.push(src.slice(at, src[end - 1] === '\r' ? end - 1 : end));
+      at = end + 1;
+    }
   }
   get length() {
     return this.lines.length;
@@ -31,9 +39,13 @@ class Lines {
   at(index: number): string {
     return this.lines[index] ?? '';
   }
-  /** The source of lines [from, to), newlines included. */
-  raw(from: number, to: number, starts: number[]): string {
-    return this.src.slice(starts[from], starts[to] ?? this.src.length);
+  /** The source of lines [from, to), line ends included. */
+  raw(from: number, to: number): string {
+    return this.src.slice(this.starts[from], this.starts[to] ?? this.src.length);
+  }
+  /** The text of lines [from, to), trimmed: a part of the source, so positions in it hold. */
+  text(from: number, to: number): string {
+    return this.raw(from, to).trim();
   }
 }
 
@@ -135,19 +147,14 @@ function tableStart(lines: Lines, index: number): boolean {
 
 /** Whether a line starts a block that ends a paragraph (or a lazy line of a quote or list item). */
 function interrupts(line: string): boolean {
-  if (fence.test(line) || heading.test(line) || rule.test(line) || quote.test(line)) return true;
+  if (fence.test(line) || heading.test(line) || rule.test(line) || quote.test(line) || htmlStart(line, true))
+    return true;
   const mark = listMarkOf(line);
   return !!mark && !mark.empty && (!mark.ordered || mark.start === 1);
 }
 
 export function lexBlocksOf(src: string, inline: Inline, depth = 0): BlockToken[] {
   const lines = new Lines(src);
-  const starts: number[] = [];
-  let offset = 0;
-  for (const line of lines.lines) {
-    starts.push(offset);
-    offset += line.length + 1;
-  }
   const tokens: BlockToken[] = [];
   let index = 0;
   while (index < lines.length) {
@@ -155,13 +162,13 @@ export function lexBlocksOf(src: string, inline: Inline, depth = 0): BlockToken[
     const from = index;
     if ((quote.test(line) || listMarkOf(line)) && depth >= MAX_NESTING) {
       // At the limit a quote or list takes all that is left at its level, shown as one block.
-      const rest = lines.raw(from, lines.length, starts);
+      const rest = lines.raw(from, lines.length);
       tokens.push({ type: 'too-deep', raw: rest, text: rest });
       break;
     }
     index = nextBlock(lines, index, inline, depth, tokens);
     const token = tokens.at(-1);
-    if (token) token.raw = lines.raw(from, index, starts);
+    if (token) token.raw = lines.raw(from, index);
     if (token?.type === 'html') token.text = token.raw;
   }
   return tokens;
@@ -205,8 +212,13 @@ function nextBlock(lines: Lines, index: number, inline: Inline, depth: number, t
   if (quote.test(line)) return blockquote(lines, index, inline, depth, tokens);
   const mark = listMarkOf(line);
   if (mark) return list(lines, index, mark, inline, depth, tokens);
-  if (html.test(line)) {
-    while (end < lines.length && !blank.test(lines.at(end))) end++;
+  const htmlEnd = htmlStart(line, false);
+  if (htmlEnd) {
+    if (htmlEnd === 'blank') while (end < lines.length && !blank.test(lines.at(end))) end++;
+    else if (!htmlEnd.test(line.slice(line.indexOf('<') + 2))) {
+      while (end < lines.length && !htmlEnd.test(lines.at(end))) end++;
+      end = Math.min(end + 1, lines.length);
+    }
     tokens.push({ type: 'html', raw: '', text: '' });
     return end;
   }
@@ -236,20 +248,16 @@ function paragraph(lines: Lines, index: number, inline: Inline, tokens: BlockTok
     const line = lines.at(end);
     const underline = setext.exec(line);
     if (underline) {
-      const text = linesText(lines, index, end);
+      const text = lines.text(index, end);
       const depth = underline[1]?.startsWith('=') ? 1 : 2;
       tokens.push({ type: 'heading', raw: '', depth, text, tokens: inline(text) });
       return end + 1;
     }
     if (blank.test(line) || interrupts(line) || tableStart(lines, end)) break;
   }
-  const text = linesText(lines, index, end);
+  const text = lines.text(index, end);
   tokens.push({ type: 'paragraph', raw: '', text, tokens: inline(text) });
   return end;
-}
-
-function linesText(lines: Lines, from: number, to: number): string {
-  return lines.lines.slice(from, to).join('\n').trim();
 }
 
 function blockquote(lines: Lines, index: number, inline: Inline, depth: number, tokens: BlockToken[]): number {
@@ -263,7 +271,7 @@ function blockquote(lines: Lines, index: number, inline: Inline, depth: number, 
       inner.push(text);
       // Only a paragraph goes on into a line without `>`.
       lazy = !blank.test(text) && !fence.test(text) && columns(text) < 4;
-    } else if (lazy && !blank.test(line) && !interrupts(line)) inner.push(line);
+    } else if (lazy && !blank.test(line) && !interrupts(line) && !setext.test(line)) inner.push(line);
     else break;
   }
   const text = inner.join('\n');
@@ -294,7 +302,7 @@ function list(lines: Lines, index: number, first: Mark, inline: Inline, depth: n
       } else if (columns(line) >= mark.content) {
         content.push(outdent(line, mark.content));
         lastBlank = false;
-      } else if (!lastBlank && !interrupts(line) && !listMarkOf(line) && !html.test(line)) {
+      } else if (!lastBlank && !interrupts(line) && !listMarkOf(line) && !setext.test(line)) {
         content.push(line);
       } else break;
     }

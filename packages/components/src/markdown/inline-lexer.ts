@@ -26,10 +26,35 @@ type Node = InlineToken | Delimiter | Bracket;
 const punctuation = /[\p{P}\p{S}]/u;
 const whitespace = /\s/;
 const asciiPunctuation = /[!-/:-@[-`{-~]/;
-const plainRun = /[^\\`*_~![\]<\nhHwW]+/y;
+const plainRun = /[^\\`*_~![\]<\nhHwW@&]+/y;
 const autolink = /<([a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^\s<>]*)>/y;
 const emailAutolink = /<([\w.!#$%&'*+/=?^`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9-]+)*)>/y;
 const bareUrl = /(?:https?:\/\/|www\.)[^\s<]+/iy;
+const entity =
+  /&(?:#(\d{1,7})|#[xX]([\da-fA-F]{1,6})|(amp|lt|gt|quot|apos|nbsp|copy|reg|trade|hellip|mdash|ndash|times|deg|middot|bull|euro|pound|larr|rarr));/y;
+const named: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: '\u00a0',
+  copy: '©',
+  reg: '®',
+  trade: '™',
+  hellip: '…',
+  mdash: '—',
+  ndash: '–',
+  times: '×',
+  deg: '°',
+  middot: '·',
+  bull: '•',
+  euro: '€',
+  pound: '£',
+  larr: '←',
+  rarr: '→',
+};
+const emailDomain = /[a-zA-Z0-9_-]+(?:\.[a-zA-Z0-9_-]+)+/y;
 
 const depths = new WeakMap<object, number>();
 const depthOf = (tokens: readonly InlineToken[]) => Math.max(0, ...tokens.map((token) => depths.get(token) ?? 0));
@@ -99,6 +124,20 @@ export function lexInline(src: string, links: Links): InlineToken[] {
       pending = pending.slice(0, -spaces.length);
       push({ type: 'br', raw: `${spaces}\n` });
       at++;
+    } else if (char === '&' && matchAt(entity, src, at)) {
+      const [raw, decimal, hex, name = ''] = matchAt(entity, src, at) as RegExpExecArray;
+      push({
+        type: 'escape',
+        raw,
+        text:
+          decimal || hex ? codePoint(Number.parseInt(decimal ?? hex ?? '', decimal ? 10 : 16)) : (named[name] ?? raw),
+      });
+      at += raw.length;
+    } else if (char === '@' && emailAt(src, at, pending) && !inLink(nodes, openers)) {
+      const [local, domain] = emailAt(src, at, pending) as [string, string];
+      pending = pending.slice(0, -local.length);
+      push(linkToken(`${local}@${domain}`, `mailto:${local}@${domain}`, null, [text(`${local}@${domain}`)]));
+      at += 1 + domain.length;
     } else if (/[hw]/i.test(char) && !/[\p{L}\p{N}]/u.test(src[at - 1] ?? '') && !inLink(nodes, openers)) {
       const url = bareLink(src, at);
       if (url) push(linkToken(url, /^www\./i.test(url) ? `http://${url}` : url, null, [text(url)]));
@@ -168,6 +207,18 @@ function inLink(nodes: Node[], openers: number[]) {
   });
 }
 
+// As HTML reads a numeric character reference: none, a surrogate or past Unicode is U+FFFD.
+function codePoint(code: number): string {
+  return code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff) ? '\ufffd' : String.fromCodePoint(code);
+}
+
+/** A bare email address around the `@` at `at`: its local part (the end of `pending`) and domain. */
+function emailAt(src: string, at: number, pending: string): [string, string] | undefined {
+  const local = /[\w.+-]+$/.exec(pending)?.[0];
+  const domain = matchAt(emailDomain, src, at + 1)?.[0];
+  return local && domain && !/[-_]$/.test(domain) ? [local, domain] : undefined;
+}
+
 // A bare URL ends before trailing punctuation, and before a `)` it did not open.
 function bareLink(src: string, at: number): string | undefined {
   let shorter = matchAt(bareUrl, src, at)?.[0] ?? '';
@@ -178,7 +229,7 @@ function bareLink(src: string, at: number): string | undefined {
     const unbalanced = trimmed.endsWith(')') && trimmed.split(')').length > trimmed.split('(').length;
     shorter = unbalanced ? trimmed.slice(0, -1) : trimmed;
   } while (shorter !== url);
-  return /^(?:https?:\/\/|www\.)[^./]+\.?/i.test(url) && url.length > 4 ? url : undefined;
+  return /^(?:https?:\/\/|www\.)[\p{L}\p{N}]/iu.test(url) ? url : undefined;
 }
 
 function linkToken(raw: string, href: string, title: string | null, tokens: InlineToken[]): InlineToken {

@@ -118,7 +118,8 @@ function InlinePart({ token, position, final }: { token: InlineToken; position: 
     case 'image':
       return <ModelImage token={token} />;
     case 'escape':
-      return token.text;
+      // A character reference may spell a hidden character (`&#x202E;`): shown, as in any text.
+      return reveal(token.text);
     default:
       // Raw HTML among the text stays text: it is never run.
       return reveal(token.text);

@@ -52,7 +52,7 @@ describe('the markdown lexer', () => {
     expect(inline('**unclosed bold')).toEqual([['text', '**unclosed bold']]);
   });
 
-  it('reads code spans, escapes and hard breaks', () => {
+  it('reads code spans, escapes, character references and hard breaks', () => {
     expect(inline('run `npm start` or `` a`b ``')).toEqual([
       ['text', 'run '],
       ['codespan', 'npm start'],
@@ -72,6 +72,17 @@ describe('the markdown lexer', () => {
       ['text', 'three'],
     ]);
     expect(inline('`unclosed')).toEqual([['text', '`unclosed']]);
+    expect(inline('AT&amp;T &#169; &#x41; &#0; &bogus;')).toEqual([
+      ['text', 'AT'],
+      ['escape', '&'],
+      ['text', 'T '],
+      ['escape', '©'],
+      ['text', ' '],
+      ['escape', 'A'],
+      ['text', ' '],
+      ['escape', '\ufffd'],
+      ['text', ' &bogus;'],
+    ]);
   });
 
   it('reads links: inline with a title, reference, autolink and bare URL', () => {
@@ -158,6 +169,30 @@ describe('the markdown lexer', () => {
     expect((first('> one\ntwo\n') as Extract<BlockToken, { type: 'blockquote' }>).text).toBe('one\ntwo');
     expect(first('<div onclick="x()">\nhi\n</div>\n')).toMatchObject({ type: 'html' });
     expect(lex('[g]: https://g.example\n').map((token) => token.type)).toEqual(['def']);
+  });
+
+  it('starts raw HTML blocks only where CommonMark does, and ends them at their closing line', () => {
+    expect(inline('<kbd>Ctrl</kbd>+C copies **this**')).toContainEqual(['strong', [['text', 'this']]]);
+    expect(lex('<!-- note -->\n```ts\nx\n```\n').map((token) => token.type)).toEqual(['html', 'code']);
+    expect(lex('<pre>\nline\n\nmore\n</pre>\nAfter\n').map((token) => token.type)).toEqual(['html', 'paragraph']);
+    expect(lex('Text\n<div>block</div>\n').map((token) => token.type)).toEqual(['paragraph', 'html']);
+    expect(lex('<span>\nalone\n').map((token) => token.type)).toEqual(['html']);
+  });
+
+  it('reads Windows line ends as line ends', () => {
+    expect(lex('a\r\n\r\nb\r\n').map((token) => token.type)).toEqual(['paragraph', 'paragraph']);
+    expect(first('```js\r\nx()\r\n```\r\n')).toMatchObject({ type: 'code', lang: 'js', text: 'x()' });
+  });
+
+  it('links a bare email address, and never makes a heading of a lazy line', () => {
+    expect(inline('Write to support@example.com.')).toEqual([
+      ['text', 'Write to '],
+      ['link', 'mailto:support@example.com', [['text', 'support@example.com']]],
+      ['text', '.'],
+    ]);
+    expect(inline('a@b or @mention')).toEqual([['text', 'a@b or @mention']]);
+    const list = first('- item\n===\n') as Extract<BlockToken, { type: 'list' }>;
+    expect(list.items[0]?.tokens.map((token) => token.type)).toEqual(['text']);
   });
 
   it('keeps every character: block raws join into the text, inline raws into their block', () => {
