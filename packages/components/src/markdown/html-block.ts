@@ -2,8 +2,9 @@
 // text, but where it starts and ends decides what stays markdown around it.
 
 const verbatim = /^ {0,3}<(script|pre|style|textarea)(?=[\s>]|$)/i;
+// CommonMark's block tags, less the ones a model never writes (frameset, menuitem, basefont…).
 const blockTags =
-  'address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul';
+  'address|article|aside|blockquote|body|caption|center|col|colgroup|dd|details|dialog|div|dl|dt|fieldset|figcaption|figure|footer|form|h[1-6]|head|header|hr|html|iframe|legend|li|main|nav|ol|p|section|summary|table|tbody|td|tfoot|th|thead|tr|ul';
 const blockTag = new RegExp(`^ {0,3}</?(?:${blockTags})(?=[\\s/>]|$)`, 'i');
 // Any other tag starts a block only alone on its line (and never inside a paragraph).
 const loneTag =

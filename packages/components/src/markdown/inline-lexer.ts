@@ -30,30 +30,9 @@ const plainRun = /[^\\`*_~![\]<\nhHwW@&]+/y;
 const autolink = /<([a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^\s<>]*)>/y;
 const emailAutolink = /<([\w.!#$%&'*+/=?^`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9-]+)*)>/y;
 const bareUrl = /(?:https?:\/\/|www\.)[^\s<]+/iy;
-const entity =
-  /&(?:#(\d{1,7})|#[xX]([\da-fA-F]{1,6})|(amp|lt|gt|quot|apos|nbsp|copy|reg|trade|hellip|mdash|ndash|times|deg|middot|bull|euro|pound|larr|rarr));/y;
-const named: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: '\u00a0',
-  copy: '©',
-  reg: '®',
-  trade: '™',
-  hellip: '…',
-  mdash: '—',
-  ndash: '–',
-  times: '×',
-  deg: '°',
-  middot: '·',
-  bull: '•',
-  euro: '€',
-  pound: '£',
-  larr: '←',
-  rarr: '→',
-};
+// Numeric references, and the named ones a model writes (others stay as they came).
+const entity = /&(?:#(\d{1,7})|#[xX]([\da-fA-F]{1,6})|(amp|lt|gt|quot|apos|nbsp));/y;
+const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
 const emailDomain = /[a-zA-Z0-9_-]+(?:\.[a-zA-Z0-9_-]+)+/y;
 
 const depths = new WeakMap<object, number>();

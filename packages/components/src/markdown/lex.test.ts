@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { emptyBlockCache, lexBlocks, PIECE_CHARACTERS, pieceEnd } from './blocks.ts';
-import { lexBounded, linkDefinitions, MAX_DELIMITER_RUNS, MAX_NESTING, plainInline } from './lex.ts';
+import { lexBounded, linkDefinitions, plainInline } from './lex.ts';
+import { MAX_DELIMITER_RUNS, MAX_NESTING } from './limits.ts';
 
 /** Any token, block or inline, or a list item: what the checks below walk. */
 interface Token {

@@ -3,8 +3,6 @@ import { labelKey, lexInline } from './inline-lexer.ts';
 import { MAX_DELIMITER_RUNS, MAX_INLINE_CHARACTERS, MAX_RUN } from './limits.ts';
 import type { BlockToken, InlineToken, Links } from './tokens.ts';
 
-export { MAX_DELIMITER_RUNS, MAX_INLINE_CHARACTERS, MAX_NESTING, MAX_RUN, MAX_TABLE_COLUMNS } from './limits.ts';
-
 /**
  * Whether inline markdown is too costly to format: text with very many delimiter runs (`*`, `_`,
  * `~`, `[`), a very long run, or a very long text is shown as it came. Pairing emphasis compares

@@ -114,5 +114,3 @@ export type BlockToken =
   | QuoteBlock
   | ListBlock
   | TableBlock;
-
-export type Token = BlockToken | InlineToken;
