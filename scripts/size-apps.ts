@@ -1,10 +1,10 @@
 // What an outside app pays: the JavaScript a Vite app adds to React when it uses one part of the kit,
-// from the packages' own entries, minified and gzipped. Everything the app must install counts
-// (TanStack Query, zustand, marked, eventsource-parser); React and ReactDOM do not (a bare page has
+// from the packages' own entries, built by Vite, minified and gzipped. Everything the app must
+// install counts (TanStack Query, zustand, eventsource-parser); React and ReactDOM do not (a bare page has
 // them), nor do chunks loaded on demand (the highlighter), so this is the first-load cost of the use.
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { build, type Metafile } from 'esbuild';
+import { build, type Rolldown } from 'vite';
 
 export interface AppUse {
   name: string;
@@ -69,20 +69,6 @@ export const app = () => (
   },
 ];
 
-/** The entry chunk and every chunk it imports statically: what loads before any lazy import. */
-function firstLoad(metafile: Metafile, entry: string): string[] {
-  const seen = new Set<string>();
-  const visit = (file: string) => {
-    if (seen.has(file)) return;
-    seen.add(file);
-    for (const imported of metafile.outputs[file]?.imports ?? []) {
-      if (imported.kind === 'import-statement' && !imported.external) visit(imported.path);
-    }
-  };
-  visit(entry);
-  return [...seen];
-}
-
 export interface AppSize {
   minified: number;
   gzip: number;
@@ -90,53 +76,62 @@ export interface AppSize {
   largest: [string, number][];
 }
 
+// The app's module, as if it were a file beside the chat package's sources (so the packages resolve
+// as an app's would), given to Vite by a plugin rather than written to disk.
+const entryPath = path.join(resolveDir, '__size-app__.tsx');
+
+/**
+ * The JavaScript the app's first load fetches, from a Vite production build (the bundler the outside
+ * app uses, and the one whose chunking decides what a lazy import saves): the entry chunk and every
+ * chunk it imports statically, each gzipped as it is served.
+ */
 export async function measureApp(use: AppUse): Promise<AppSize> {
-  const result = await build({
-    entryPoints: ['app-entry'],
+  const output = (await build({
+    configFile: false,
+    logLevel: 'silent',
+    root: resolveDir,
+    // The packages' sources, which the build emits unchanged in shape: no build needed to measure.
+    resolve: { conditions: ['@completions-kit/source', 'module', 'browser', 'production', 'default'] },
+    define: { 'process.env.NODE_ENV': '"production"' },
     plugins: [
       {
-        name: 'app-entry',
-        setup(plugin) {
-          plugin.onResolve({ filter: /^app-entry$/ }, () => ({ path: 'app-entry', namespace: 'app' }));
-          plugin.onLoad({ filter: /.*/, namespace: 'app' }, () => ({
-            contents: use.source,
-            loader: 'tsx',
-            resolveDir,
-          }));
-        },
+        name: 'size-app-entry',
+        resolveId: (id) => (id === entryPath ? id : undefined),
+        load: (id) => (id === entryPath ? use.source : undefined),
       },
     ],
-    bundle: true,
-    splitting: true,
-    outdir: path.join(root, '.size-out'),
-    // The packages' sources, which the build emits unchanged in shape: no build needed to measure.
-    conditions: ['@completions-kit/source'],
-    jsx: 'automatic',
-    write: false,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    define: { 'process.env.NODE_ENV': '"production"' },
-    external: react,
-    metafile: true,
-    logLevel: 'silent',
-  });
-  const entry = Object.keys(result.metafile.outputs).find((file) => result.metafile.outputs[file]?.entryPoint);
-  const files = new Set(firstLoad(result.metafile, entry as string).map((file) => path.resolve(root, file)));
-  const loaded = result.outputFiles.filter((file) => files.has(file.path));
-  const minified = loaded.reduce((sum, file) => sum + file.contents.length, 0);
-  const gzip = loaded.reduce((sum, file) => sum + gzipSync(file.contents, { level: 9 }).length, 0);
+    build: {
+      write: false,
+      minify: true,
+      target: 'es2022',
+      rollupOptions: { input: entryPath, external: react, preserveEntrySignatures: 'strict' },
+    },
+  })) as Rolldown.RolldownOutput | Rolldown.RolldownOutput[];
+  const chunks = (Array.isArray(output) ? output : [output])
+    .flatMap((result) => result.output)
+    .filter((file): file is Rolldown.OutputChunk => file.type === 'chunk');
+  const byName = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
+  const loaded = new Set<Rolldown.OutputChunk>();
+  const visit = (chunk: Rolldown.OutputChunk | undefined) => {
+    if (!chunk || loaded.has(chunk)) return;
+    loaded.add(chunk);
+    for (const imported of chunk.imports) visit(byName.get(imported));
+  };
+  visit(chunks.find((chunk) => chunk.isEntry));
+  let minified = 0;
+  let gzip = 0;
   const bySource = new Map<string, number>();
-  for (const [file, output] of Object.entries(result.metafile.outputs)) {
-    if (!files.has(path.resolve(root, file))) continue;
-    for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
+  for (const chunk of loaded) {
+    minified += Buffer.byteLength(chunk.code);
+    gzip += gzipSync(chunk.code, { level: 9 }).length;
+    for (const [input, { renderedLength }] of Object.entries(chunk.modules)) {
       // A dependency counts under its package name; the kit under its package and folder.
-      const dependency = /.*node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input)?.[1];
-      const group = dependency ?? input.replace(/^packages\/(\w+)\/src\/([\w-]+).*$/, '$1/$2');
-      bySource.set(group, (bySource.get(group) ?? 0) + bytesInOutput);
+      const relative = path.relative(root, input);
+      const dependency = /.*node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(relative)?.[1];
+      const group = dependency ?? relative.replace(/^packages\/(\w+)\/src\/([\w-]+).*$/, '$1/$2');
+      bySource.set(group, (bySource.get(group) ?? 0) + renderedLength);
     }
   }
-  const largest = [...bySource.entries()].sort((a, b) => b[1] - a[1]).slice(0, 6);
+  const largest = [...bySource.entries()].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.CK_SIZE_TOP ?? 6));
   return { minified, gzip, largest };
 }

@@ -1,7 +1,14 @@
-import { TokenLogprobs, UsageView } from '@completions-kit/components';
 import { useChatLabels } from '@completions-kit/components/chat';
 import type { CompletionRecord } from '@completions-kit/core';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
+
+// Opened by a click, so loaded on it: a chat that never opens them (most) does not download them.
+const TokenLogprobs = lazy(() =>
+  import('@completions-kit/components/logprobs').then((module) => ({ default: module.TokenLogprobs })),
+);
+const UsageView = lazy(() =>
+  import('@completions-kit/components/usage').then((module) => ({ default: module.UsageView })),
+);
 
 /** The toggle that opens an answer's usage and cost (beside its other actions). */
 export function UsageToggle({
@@ -48,8 +55,10 @@ export function AnswerDetails({
           {labels.showLogprobs}
         </button>
       ) : null}
-      {showLogprobs && logprobs?.length ? <TokenLogprobs tokens={logprobs} /> : null}
-      {showUsage && completion?.usage ? <UsageView completion={completion} /> : null}
+      <Suspense fallback={<div data-slot="chat-details-loading" aria-busy="true" />}>
+        {showLogprobs && logprobs?.length ? <TokenLogprobs tokens={logprobs} /> : null}
+        {showUsage && completion?.usage ? <UsageView completion={completion} /> : null}
+      </Suspense>
     </>
   );
 }
