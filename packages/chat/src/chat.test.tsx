@@ -153,18 +153,19 @@ describe('<Chat> against the local server', () => {
     await send('Usage, please');
     const log = screen.getByRole('log', { name: 'Conversation' });
     fireEvent.click(await within(log).findByRole('button', { name: /^\d+ tokens$/ }));
-    const usage = within(log).getByRole('region', { name: 'Usage and cost' });
+    // Both views load on the click that opens them.
+    const usage = await within(log).findByRole('region', { name: 'Usage and cost' });
     expect(within(usage).getByText('Total tokens')).toBeTruthy();
     expect(within(usage).getByText('Cost').nextElementSibling?.textContent).toMatch(/\$/);
     fireEvent.click(within(log).getByRole('button', { name: 'Token probabilities' }));
-    expect(within(log).getByRole('region', { name: /token probabilities/ })).toBeTruthy();
+    expect(await within(log).findByRole('region', { name: /token probabilities/ })).toBeTruthy();
   });
 
   it('shows the usage of an answer asked for whole', async () => {
     render(<Chat client={client()} model="ck-local-ngram" params={params} stream={false} storage={false} />);
     await send('Whole, please');
     fireEvent.click(await screen.findByRole('button', { name: /^\d+ tokens$/ }));
-    expect(screen.getByRole('region', { name: 'Usage and cost' })).toBeTruthy();
+    expect(await screen.findByRole('region', { name: 'Usage and cost' })).toBeTruthy();
   });
 
   it('keeps the live answer’s element from its first word to its end', async () => {
