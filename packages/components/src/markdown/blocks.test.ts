@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { emptyBlockCache, lexBlocks } from './blocks.ts';
 
@@ -40,6 +41,52 @@ describe('lexBlocks', () => {
         `step ${step}`,
       ).toEqual(whole);
     }
+  });
+
+  it('gives the same blocks streamed as lexed whole, for any markdown and any deltas', () => {
+    const line = fc.constantFrom(
+      '# Title',
+      'Text with **bold** and `code`.',
+      '- item',
+      '  - nested',
+      '1. first',
+      '2) other',
+      '> quoted',
+      '```ts',
+      '```',
+      '    indented',
+      '| a | b |',
+      '|---|:-:|',
+      '| 1 | 2 |',
+      '===',
+      '---',
+      '<div>',
+      '<!-- note',
+      '-->',
+      '[x]: https://x.example',
+      'See [x] and https://y.example.',
+      '',
+    );
+    const documents = fc.array(line, { maxLength: 24 }).map((lines) => lines.join('\n'));
+    const blocks = (result: { blocks: { start: number; token: { type: string; raw: string } }[] }) =>
+      result.blocks.map((block) => [block.token.type, block.start, block.token.raw]);
+    fc.assert(
+      fc.property(
+        documents,
+        fc.array(fc.integer({ min: 1, max: 12 }), { minLength: 1, maxLength: 8 }),
+        (text, steps) => {
+          let cache = emptyBlockCache;
+          let result = lexBlocks('', cache);
+          for (let length = 0, index = 0; length < text.length; index++) {
+            length = Math.min(text.length, length + (steps[index % steps.length] as number));
+            result = lexBlocks(text.slice(0, length), cache);
+            cache = result.cache;
+          }
+          expect(blocks(result)).toEqual(blocks(lexBlocks(text, emptyBlockCache)));
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 
   it('does not re-lex finished blocks: their tokens stay the same objects', () => {

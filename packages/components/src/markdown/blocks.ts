@@ -95,8 +95,15 @@ export function lexBlocks(text: string, cache: BlockCache, deadline = Number.POS
     // A piece cut before the end is finished; in the last one, the last block may still grow.
     let settledCount = fresh.length;
     if (end === text.length) {
-      settledCount = fresh.length - 1;
-      while (settledCount > 0 && fresh[settledCount]?.token.type === 'space') settledCount--;
+      // Where a block ends is decided by the first line of the next block that is not blank lines
+      // (a list goes on past blank lines), and by the line after it (a paragraph ends where a table
+      // starts): both must be whole, or the next delta could still change where it ends.
+      const decided = text.lastIndexOf('\n', text.lastIndexOf('\n') - 1);
+      settledCount = fresh.length;
+      do {
+        settledCount--;
+        while (settledCount > 0 && fresh[settledCount]?.token.type === 'space') settledCount--;
+      } while (settledCount > 0 && (fresh[settledCount] as MarkdownBlock).start > decided);
     }
     const settled = fresh.slice(0, Math.max(0, settledCount));
     stable.push(...settled);
