@@ -54,6 +54,8 @@ compare(
   3,
 );
 compare('a 300-deep list', `${'- '.repeat(300)}a`, 3);
+compare('a long word, then 600 email addresses', `${'a'.repeat(6000)}${' b@c.example'.repeat(600)}`, 3);
+compare('a URL ending in 6,000 closing parentheses', `https://example.com/x${')'.repeat(6000)}`, 3);
 
 const ms = (value: number) => (Number.isNaN(value) ? '—' : `${value.toFixed(2)} ms`);
 console.log(['input', 'ours', 'marked', 'marked / ours'].join('\t'));

@@ -728,6 +728,12 @@ const hugeCases: HostileCase[] = [
   huge('5,000 headings', '# Heading\n'.repeat(5000), ['Heading']),
   huge('100,000-character URL', `[long](https://example.com/${'a'.repeat(100_000)})`, ['long', 'example.com']),
   huge('250 KB of emoji', '🙂'.repeat(125_000), ['🙂🙂']),
+  // Each of these once cost the lexer seconds: a look back or ahead from every `@`, line end or
+  // bare URL that grew with the text.
+  huge('a long word, then 600 email addresses', `${'a'.repeat(6000)}${' b@c.example'.repeat(600)}`, ['b@c.example']),
+  huge('a URL ending in 6,000 closing parentheses', `https://example.com/x${')'.repeat(6000)}`, ['example.com/x']),
+  huge('a run of 7,000 spaces before a line break', `x${' '.repeat(7000)}\ny`, ['x', 'y']),
+  huge('a 7,000-character code span starting with a space', `\` ${'a'.repeat(7000)}\``, ['aaaa']),
   huge('a highlighted block just under the limit', `\`\`\`js\n${codeLine.repeat(300)}\`\`\``, ['const value']),
 ];
 

@@ -33,7 +33,8 @@ const bareUrl = /(?:https?:\/\/|www\.)[^\s<]+/iy;
 // Numeric references, and the named ones a model writes (others stay as they came).
 const entity = /&(?:#(\d{1,7})|#[xX]([\da-fA-F]{1,6})|(amp|lt|gt|quot|apos|nbsp));/y;
 const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
-const emailDomain = /[a-zA-Z0-9_-]+(?:\.[a-zA-Z0-9_-]+)+/y;
+const emailLocal = /[\w.+-]/;
+const emailDomain = /[a-zA-Z0-9_-]{1,63}(?:\.[a-zA-Z0-9_-]{1,63}){1,8}/y;
 
 const depths = new WeakMap<object, number>();
 const depthOf = (tokens: readonly InlineToken[]) => Math.max(0, ...tokens.map((token) => depths.get(token) ?? 0));
@@ -98,9 +99,11 @@ export function lexInline(src: string, links: Links): InlineToken[] {
       const href = raw.includes(':') ? address : `mailto:${address}`;
       push(linkToken(raw, href, null, [text(address)]));
       at += raw.length;
-    } else if (char === '\n' && / {2,}$/.test(pending)) {
-      const spaces = (/ +$/.exec(pending) as RegExpExecArray)[0];
-      pending = pending.slice(0, -spaces.length);
+    } else if (char === '\n' && pending.endsWith('  ')) {
+      let cut = pending.length;
+      while (pending[cut - 1] === ' ') cut--;
+      const spaces = pending.slice(cut);
+      pending = pending.slice(0, cut);
       push({ type: 'br', raw: `${spaces}\n` });
       at++;
     } else if (char === '&' && matchAt(entity, src, at)) {
@@ -150,7 +153,7 @@ function closingBackticks(src: string, from: number, length: number, noCloser: M
 
 function codeText(inner: string): string {
   const flat = inner.replace(/\n/g, ' ');
-  return /^ .*[^ ].* $/s.test(flat) ? flat.slice(1, -1) : flat;
+  return flat.startsWith(' ') && flat.endsWith(' ') && flat.trim() ? flat.slice(1, -1) : flat;
 }
 
 // Whether a run can open or close emphasis depends on what is on either side (CommonMark's flanking).
@@ -193,21 +196,27 @@ function codePoint(code: number): string {
 
 /** A bare email address around the `@` at `at`: its local part (the end of `pending`) and domain. */
 function emailAt(src: string, at: number, pending: string): [string, string] | undefined {
-  const local = /[\w.+-]+$/.exec(pending)?.[0];
+  // Looked for at every `@`, so never more than an address's length back or ahead.
+  let start = pending.length;
+  while (start > 0 && pending.length - start <= 64 && emailLocal.test(pending[start - 1] as string)) start--;
+  if (pending.length - start > 64 || start === pending.length) return undefined;
   const domain = matchAt(emailDomain, src, at + 1)?.[0];
-  return local && domain && !/[-_]$/.test(domain) ? [local, domain] : undefined;
+  return domain && !/[-_]$/.test(domain) ? [pending.slice(start), domain] : undefined;
 }
 
 // A bare URL ends before trailing punctuation, and before a `)` it did not open.
 function bareLink(src: string, at: number): string | undefined {
-  let shorter = matchAt(bareUrl, src, at)?.[0] ?? '';
-  let url: string;
-  do {
-    url = shorter;
-    const trimmed = url.replace(/[?!.,:;*_~'"]+$/, '');
-    const unbalanced = trimmed.endsWith(')') && trimmed.split(')').length > trimmed.split('(').length;
-    shorter = unbalanced ? trimmed.slice(0, -1) : trimmed;
-  } while (shorter !== url);
+  const match = matchAt(bareUrl, src, at)?.[0] ?? '';
+  let unopened = 0;
+  for (const char of match) unopened += char === ')' ? 1 : char === '(' ? -1 : 0;
+  let end = match.length;
+  for (;;) {
+    while (end > 0 && `?!.,:;*_~'"`.includes(match[end - 1] as string)) end--;
+    if (match[end - 1] !== ')' || unopened <= 0) break;
+    end--;
+    unopened--;
+  }
+  const url = match.slice(0, end);
   return /^(?:https?:\/\/|www\.)[\p{L}\p{N}]/iu.test(url) ? url : undefined;
 }
 
