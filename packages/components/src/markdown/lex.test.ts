@@ -100,6 +100,12 @@ describe('linkDefinitions', () => {
     expect(Object.keys(links)).toEqual(['guide']);
   });
 
+  it('leaves a definition inside fenced code alone', () => {
+    const links = linkDefinitions('```md\n[docs]: https://inside.example\n```\n\n[docs]: https://outside.example\n');
+    expect(links).toEqual({ docs: { href: 'https://outside.example', title: null } });
+    expect(linkDefinitions('~~~\n[a]: https://a.example\n```\n[b]: https://b.example\n')).toEqual({});
+  });
+
   it('lets a reference used before its definition resolve', () => {
     const [paragraph] = lexBounded('See [the guide][g].', linkDefinitions('[g]: https://docs.example/'));
     const link =

@@ -23,16 +23,23 @@ export function plainInline(text: string): boolean {
   return false;
 }
 
-const definition = /^ {0,3}\[([^\]\n]{1,999})\]:[ \t]*<?([^\s>]+)>?(?:[ \t]+["'(]([^\n]*)["')])?[ \t]*$/gm;
+const definition = /^ {0,3}\[([^\]\n]{1,999})\]:[ \t]*<?([^\s>]+)>?(?:[ \t]+["'(]([^\n]*)["')])?[ \t]*$/;
+const fence = /^ {0,3}(`{3,}|~{3,})/;
 
 /**
- * Reference-link definitions (`[label]: url "title"`) anywhere in the text, so a link used before
- * its definition, or in another piece lexed apart, still resolves. The first of a label wins.
+ * Reference-link definitions (`[label]: url "title"`) anywhere in the text but inside fenced code,
+ * so a link used before its definition, or in another piece lexed apart, still resolves. The first
+ * of a label wins.
  */
 export function linkDefinitions(text: string): Links {
   const links: Links = Object.create(null);
-  for (const [, label = '', href = '', title] of text.matchAll(definition)) {
-    links[labelKey(label)] ??= { href, title: title ?? null };
+  if (!text.includes(']:')) return links;
+  let open = '';
+  for (const line of text.split('\n')) {
+    const marker = fence.exec(line)?.[1];
+    if (marker && (!open || (marker[0] === open[0] && marker.length >= open.length))) open = open ? '' : marker;
+    const [, label = '', href = '', title] = (!open && !marker && definition.exec(line)) || [];
+    if (href) links[labelKey(label)] ??= { href, title: title ?? null };
   }
   return links;
 }
