@@ -1,72 +1,34 @@
 // What an outside app pays: the JavaScript a Vite app adds to React when it uses one part of the kit,
-// from the packages' own entries, built by Vite, minified and gzipped. Everything the app must
-// install counts (TanStack Query, zustand, eventsource-parser); React and ReactDOM do not (a bare page has
-// them), nor do chunks loaded on demand (the highlighter), so this is the first-load cost of the use.
+// from the packages' own entries, built by Vite, minified and gzipped. Each app is built whole, React
+// included, and a bare React app's first load is subtracted: what the bundler shares with React (its
+// runtime helpers) is not charged to the kit, and what the kit makes it add is. Everything the app
+// must install counts (TanStack Query, zustand, eventsource-parser); chunks loaded on demand (the
+// highlighter) do not, so this is the first-load cost of the use.
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build, type Rolldown } from 'vite';
 
 export interface AppUse {
   name: string;
-  /** The app's module: imports from the packages, as an app would write them. */
-  source: string;
+  /**
+   * The app's module in `scripts/size-apps/`, exporting `App`: imports from the packages as an app
+   * would write them, type-checked with the rest of the scripts, so it measures code that would run.
+   */
+  file: string;
   gzipBudgetBytes: number;
 }
 
 const root = path.resolve(import.meta.dirname, '..');
 // The chat package depends on every browser package, so its folder resolves them all as an app would.
 const resolveDir = path.join(root, 'packages/chat');
-const react = ['react', 'react/jsx-runtime', 'react-dom', 'react-dom/client', 'scheduler'];
+const appsDir = path.join(root, 'scripts/size-apps');
 
 export const appUses: AppUse[] = [
-  {
-    name: 'app (a): the drop-in <Chat>',
-    source: `import { Chat } from '@completions-kit/chat';
-export const app = () => <Chat baseURL="/v1" model="gpt-4o-mini" />;`,
-    gzipBudgetBytes: 40 * 1024,
-  },
-  {
-    name: 'app (b): Message alone',
-    source: `import { Message } from '@completions-kit/components';
-export const app = (message) => <Message message={message} />;`,
-    gzipBudgetBytes: 12 * 1024,
-  },
-  {
-    name: 'app (c): useCompletionStream with Message',
-    source: `import { Message } from '@completions-kit/components';
-import { ChatCompletionsProvider, useCompletionStream } from '@completions-kit/hooks';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-function Answer() {
-  const stream = useCompletionStream();
-  const message = stream.snapshot?.choices[0]?.message;
-  return message ? <Message message={message} status={stream.status} /> : null;
-}
-const queryClient = new QueryClient();
-export const app = () => (
-  <QueryClientProvider client={queryClient}>
-    <ChatCompletionsProvider baseURL="/v1"><Answer /></ChatCompletionsProvider>
-  </QueryClientProvider>
-);`,
-    gzipBudgetBytes: 16 * 1024,
-  },
-  {
-    name: 'app (d): StoredTable with useStoredCompletions',
-    source: `import { StoredTable } from '@completions-kit/components';
-import { ChatCompletionsProvider, useStoredCompletions } from '@completions-kit/hooks';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-function List() {
-  const list = useStoredCompletions({});
-  const rows = list.data?.pages.flatMap((page) => page.data) ?? [];
-  return <StoredTable rows={rows} />;
-}
-const queryClient = new QueryClient();
-export const app = () => (
-  <QueryClientProvider client={queryClient}>
-    <ChatCompletionsProvider baseURL="/v1"><List /></ChatCompletionsProvider>
-  </QueryClientProvider>
-);`,
-    gzipBudgetBytes: 12 * 1024,
-  },
+  { name: 'app (a): the drop-in <Chat>', file: 'a-chat.tsx', gzipBudgetBytes: 40 * 1024 },
+  { name: 'app (b): Message alone', file: 'b-message.tsx', gzipBudgetBytes: 12 * 1024 },
+  { name: 'app (c): useCompletionStream with Message', file: 'c-stream.tsx', gzipBudgetBytes: 16 * 1024 },
+  { name: 'app (d): StoredTable with useStoredCompletions', file: 'd-stored.tsx', gzipBudgetBytes: 12 * 1024 },
 ];
 
 export interface AppSize {
@@ -77,15 +39,27 @@ export interface AppSize {
 }
 
 // The app's module, as if it were a file beside the chat package's sources (so the packages resolve
-// as an app's would), given to Vite by a plugin rather than written to disk.
+// as an app's would), given to Vite by a plugin rather than written to disk, and mounted as an app is.
 const entryPath = path.join(resolveDir, '__size-app__.tsx');
+const mount = `import { createRoot } from 'react-dom/client';
+createRoot(document.getElementById('root')!).render(<App />);`;
+const bareApp = `const App = () => <main />;\n${mount}`;
+const notCharged = new Set(['react', 'react-dom', 'scheduler']);
 
 /**
- * The JavaScript the app's first load fetches, from a Vite production build (the bundler the outside
- * app uses, and the one whose chunking decides what a lazy import saves): the entry chunk and every
- * chunk it imports statically, each gzipped as it is served.
+ * What the app adds to a bare React app's first load: from Vite production builds (the bundler the
+ * outside app uses, and the one whose chunking decides what a lazy import saves) of both.
  */
 export async function measureApp(use: AppUse): Promise<AppSize> {
+  const app = await firstLoad(`${readFileSync(path.join(appsDir, use.file), 'utf8')}\n${mount}`);
+  bare ??= firstLoad(bareApp);
+  const base = await bare;
+  return { minified: app.minified - base.minified, gzip: app.gzip - base.gzip, largest: app.largest };
+}
+let bare: Promise<AppSize> | undefined;
+
+/** The entry chunk and every chunk it imports statically, each gzipped as it is served. */
+async function firstLoad(source: string): Promise<AppSize> {
   const output = (await build({
     configFile: false,
     logLevel: 'silent',
@@ -97,15 +71,10 @@ export async function measureApp(use: AppUse): Promise<AppSize> {
       {
         name: 'size-app-entry',
         resolveId: (id) => (id === entryPath ? id : undefined),
-        load: (id) => (id === entryPath ? use.source : undefined),
+        load: (id) => (id === entryPath ? source : undefined),
       },
     ],
-    build: {
-      write: false,
-      minify: true,
-      target: 'es2022',
-      rollupOptions: { input: entryPath, external: react, preserveEntrySignatures: 'strict' },
-    },
+    build: { write: false, minify: true, target: 'es2022', rollupOptions: { input: entryPath } },
   })) as Rolldown.RolldownOutput | Rolldown.RolldownOutput[];
   const chunks = (Array.isArray(output) ? output : [output])
     .flatMap((result) => result.output)
@@ -128,6 +97,7 @@ export async function measureApp(use: AppUse): Promise<AppSize> {
       // A dependency counts under its package name; the kit under its package and folder.
       const relative = path.relative(root, input);
       const dependency = /.*node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(relative)?.[1];
+      if (dependency && notCharged.has(dependency)) continue;
       const group = dependency ?? relative.replace(/^packages\/(\w+)\/src\/([\w-]+).*$/, '$1/$2');
       bySource.set(group, (bySource.get(group) ?? 0) + renderedLength);
     }

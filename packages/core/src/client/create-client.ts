@@ -6,7 +6,7 @@ import {
   type MessagesQuery,
   type StoredListQuery,
 } from '../stored/pagination.ts';
-import { ChatCompletionStream } from '../stream/chat-completion-stream.ts';
+import type { ChatCompletionStream } from '../stream/chat-completion-stream.ts';
 import type {
   ChatCompletion,
   ChatCompletionCreateParams,
@@ -20,6 +20,22 @@ import { ChatCompletionsError } from './errors.ts';
 import { parseJson } from './json.ts';
 import type { EndpointOptions } from './providers.ts';
 import { type RequestSpec, type RetryInfo, rememberInfo, send, type TransportOptions } from './request.ts';
+
+/**
+ * The stream reader (SSE parser and chunk accumulator, about 3 KB gzip) loads with the first streamed
+ * request, so an app that only lists or edits stored completions never loads it. It loads before the
+ * request is sent, not beside it: a body left unread while it loaded would lose the chunks already
+ * received if the connection then broke (a stream that errors drops what it had queued).
+ */
+async function loadStreamReader() {
+  try {
+    return await import('../stream/open-stream.ts');
+  } catch (cause) {
+    throw new ChatCompletionsError('connection', 'The stream reader could not be loaded (a chunk of the app).', {
+      cause,
+    });
+  }
+}
 
 export interface ChatCompletionsClientOptions extends Partial<Omit<EndpointOptions, 'name'>> {
   /**
@@ -123,14 +139,9 @@ export function createChatCompletionsClient(options: ChatCompletionsClientOption
       signal: requestOptions.signal,
     };
     if (!spec.stream) return json<ChatCompletion>(spec);
+    const { openStream } = await loadStreamReader();
     const sent = await send(transport, spec);
-    const stream = new ChatCompletionStream(sent.response, {
-      controller: sent.controller,
-      idleTimeoutMs: options.idleTimeoutMs,
-      startedAt: sent.startedAt,
-    });
-    requestOptions.signal?.addEventListener('abort', () => stream.abort(), { once: true });
-    return rememberInfo(stream, sent.info);
+    return openStream(sent, requestOptions.signal, options.idleTimeoutMs);
   }
 
   const completions: ChatCompletionsResource = {

@@ -1,0 +1,3 @@
+import { Chat } from '@completions-kit/chat';
+
+export const App = () => <Chat baseURL="/v1" model="gpt-4o-mini" />;
